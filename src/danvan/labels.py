@@ -17,7 +17,7 @@ LANGUAGES: tuple[Language, ...] = ("vi", "en")
 
 def check_language(lang: str) -> Language:
     """Return ``lang`` as a known language code, or raise a ValueError naming the known ones."""
-    if lang == "vi" or lang == "en":
+    if lang in LANGUAGES:
         return lang
     raise ValueError(f"Ngôn ngữ không hỗ trợ / unsupported language: {lang!r} (use 'vi' or 'en')")
 

@@ -1,0 +1,1 @@
+"""Package data: the default catalogue and the bundled sample dataset (JSON)."""

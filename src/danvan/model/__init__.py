@@ -1,0 +1,48 @@
+"""The domain of danvan, pure and typed: units, people, teams, the catalogue, activities.
+
+No I/O here; importers and exporters live at the edges.
+"""
+
+from danvan.model.activities import Activity, Funding, FundingSource, Quantity, Status
+from danvan.model.catalog import (
+    ActivityType,
+    Aggregation,
+    Catalog,
+    Field,
+    Indicator,
+    QuantityUnit,
+    Topic,
+)
+from danvan.model.common import Provenance
+from danvan.model.dataset import Dataset
+from danvan.model.people import Gender, Member, Organization, OrganizationKind
+from danvan.model.teams import Assignment, Membership, Role, Team
+from danvan.model.units import AdminUnit, Level, Succession
+
+__all__ = [
+    "Activity",
+    "ActivityType",
+    "AdminUnit",
+    "Aggregation",
+    "Assignment",
+    "Catalog",
+    "Dataset",
+    "Field",
+    "Funding",
+    "FundingSource",
+    "Gender",
+    "Indicator",
+    "Level",
+    "Member",
+    "Membership",
+    "Organization",
+    "OrganizationKind",
+    "Provenance",
+    "Quantity",
+    "QuantityUnit",
+    "Role",
+    "Status",
+    "Succession",
+    "Team",
+    "Topic",
+]

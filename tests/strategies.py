@@ -1,0 +1,187 @@
+"""hypothesis strategies for every model class, shared by the tests.
+
+Strings are drawn already canonical, as every string is after loading.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import strategies as st
+
+from danvan.convert import normalize_text
+from danvan.labels import Label
+from danvan.model import (
+    Activity,
+    ActivityType,
+    AdminUnit,
+    Aggregation,
+    Assignment,
+    Catalog,
+    Dataset,
+    Field,
+    Funding,
+    FundingSource,
+    Gender,
+    Indicator,
+    Level,
+    Member,
+    Membership,
+    Organization,
+    OrganizationKind,
+    Provenance,
+    Quantity,
+    QuantityUnit,
+    Role,
+    Status,
+    Succession,
+    Team,
+    Topic,
+)
+
+VIETNAMESE_LETTERS = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạầẩẫấậằẳẵắặèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+)
+
+texts = st.text(
+    alphabet=st.sampled_from(VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() + " -0123456789/"),
+    max_size=30,
+).map(normalize_text)
+ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
+dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
+optional_dates = st.none() | dates
+labels = st.builds(Label, vi=texts, en=texts)
+counts = st.integers(min_value=0, max_value=10**6)
+money = st.integers(min_value=0, max_value=10**13)
+
+provenances = st.none() | st.builds(
+    Provenance,
+    source=st.none() | texts,
+    sheet=st.none() | texts,
+    row=st.none() | st.integers(min_value=1, max_value=1_048_576),
+    illustrative=st.booleans(),
+)
+
+admin_units = st.builds(
+    AdminUnit,
+    id=ids,
+    name=texts,
+    level=st.sampled_from(Level),
+    parent=st.none() | ids,
+    code=st.none() | st.from_regex(r"\A[0-9]{2,5}\Z"),
+    valid_from=optional_dates,
+    valid_until=optional_dates,
+    provenance=provenances,
+)
+successions = st.builds(
+    Succession,
+    predecessors=st.lists(ids, min_size=1, max_size=4).map(tuple),
+    successor=ids,
+    date=dates,
+    share=st.none() | st.floats(min_value=0, max_value=1),
+    reference=st.none() | texts,
+    provenance=provenances,
+)
+organizations = st.builds(
+    Organization,
+    id=ids,
+    name=texts,
+    kind=st.sampled_from(OrganizationKind),
+    unit=st.none() | ids,
+    provenance=provenances,
+)
+members = st.builds(
+    Member,
+    id=ids,
+    full_name=texts,
+    gender=st.sampled_from(Gender),
+    ethnicity=st.none() | texts,
+    organization=st.none() | ids,
+    position=st.none() | texts,
+    party_member=st.none() | st.booleans(),
+    provenance=provenances,
+)
+assignments = st.builds(
+    Assignment, village=ids, valid_from=optional_dates, valid_until=optional_dates
+)
+teams = st.builds(
+    Team,
+    id=ids,
+    name=texts,
+    villages=st.lists(assignments, max_size=3).map(tuple),
+    decision=st.none() | texts,
+    established=optional_dates,
+    dissolved=optional_dates,
+    provenance=provenances,
+)
+memberships = st.builds(
+    Membership,
+    id=ids,
+    team=ids,
+    member=ids,
+    role=st.sampled_from(Role),
+    valid_from=optional_dates,
+    valid_until=optional_dates,
+    provenance=provenances,
+)
+quantities = st.builds(
+    Quantity,
+    indicator=ids,
+    value=counts | st.floats(min_value=0, max_value=1e9, allow_nan=False),
+    unit=st.none() | st.sampled_from([u.value for u in QuantityUnit]),
+)
+fundings = st.builds(
+    Funding, source=st.sampled_from(FundingSource), amount=money, donor=st.none() | texts
+)
+activities = st.builds(
+    Activity,
+    id=ids,
+    team=ids,
+    village=ids,
+    date=dates,
+    type=ids,
+    title=texts,
+    topics=st.lists(ids, max_size=3).map(tuple),
+    participants=st.none() | counts,
+    households=st.none() | counts,
+    quantities=st.lists(quantities, max_size=3).map(tuple),
+    funding=st.lists(fundings, max_size=3).map(tuple),
+    partners=st.lists(texts, max_size=2).map(tuple),
+    status=st.sampled_from(Status),
+    note=texts,
+    provenance=provenances,
+)
+activity_types = st.builds(
+    ActivityType,
+    code=ids,
+    label=labels,
+    field=st.sampled_from(Field),
+    monthly_meeting=st.booleans(),
+)
+topics = st.builds(Topic, code=ids, label=labels, field=st.none() | st.sampled_from(Field))
+indicators = st.builds(
+    Indicator,
+    code=ids,
+    label=labels,
+    unit=st.sampled_from(QuantityUnit),
+    aggregation=st.sampled_from(Aggregation),
+)
+catalogs = st.builds(
+    Catalog,
+    activity_types=st.lists(activity_types, max_size=4).map(tuple),
+    topics=st.lists(topics, max_size=4).map(tuple),
+    indicators=st.lists(indicators, max_size=4).map(tuple),
+)
+datasets = st.builds(
+    Dataset,
+    units=st.lists(admin_units, max_size=5).map(tuple),
+    organizations=st.lists(organizations, max_size=3).map(tuple),
+    members=st.lists(members, max_size=4).map(tuple),
+    teams=st.lists(teams, max_size=3).map(tuple),
+    memberships=st.lists(memberships, max_size=4).map(tuple),
+    activities=st.lists(activities, max_size=6).map(tuple),
+    successions=st.lists(successions, max_size=2).map(tuple),
+    catalog=catalogs,
+    title=texts,
+    description=texts,
+)

@@ -1,0 +1,97 @@
+"""JSON round trip of datasets, and load errors that list every failing field."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import orjson
+import pytest
+from hypothesis import given, settings
+
+from danvan.bundled import default_catalog
+from danvan.convert import (
+    DatasetLoadError,
+    dataset_from_json,
+    dataset_to_json,
+    format_path,
+    normalize_strings,
+)
+from danvan.model import Dataset
+from tests.strategies import datasets
+
+
+@settings(max_examples=60)
+@given(datasets)
+def test_any_dataset_survives_the_json_round_trip(dataset: Dataset) -> None:
+    assert dataset_from_json(dataset_to_json(dataset)) == dataset
+
+
+def test_the_sample_survives_the_json_round_trip(nampo: Dataset) -> None:
+    assert dataset_from_json(dataset_to_json(nampo, indent=True)) == nampo
+
+
+def test_dates_are_iso_strings_and_enums_their_values(nampo: Dataset) -> None:
+    raw = orjson.loads(dataset_to_json(nampo))
+    assert raw["format"] == "danvan.dataset/1"
+    team = raw["teams"][0]
+    assert team["established"] == "2021-12-15"
+    assert raw["units"][0]["level"] == "province"
+    assert raw["activities"][0]["status"] == "done" if "status" in raw["activities"][0] else True
+
+
+def test_a_document_without_catalogue_takes_the_default_one() -> None:
+    dataset = dataset_from_json(b'{"format": "danvan.dataset/1"}')
+    assert dataset.catalog == default_catalog()
+
+
+def test_every_failing_field_is_listed_with_its_path() -> None:
+    document = {
+        "units": [{"id": "u1", "name": "Nậm Tin", "level": "hamlet"}],
+        "members": [{"id": "m1"}],
+        "activities": [
+            {
+                "id": "a1",
+                "team": "t",
+                "village": "v",
+                "date": "2022-02-30",
+                "type": "monthly_meeting",
+                "participants": "many",
+                "colour": "red",
+            }
+        ],
+    }
+    with pytest.raises(DatasetLoadError) as caught:
+        dataset_from_json(orjson.dumps(document))
+    found = {(format_path(e.path), e.problem) for e in caught.value.errors}
+    assert found >= {
+        ("units[0].level", "invalid value"),
+        ("members[0].full_name", "required field missing"),
+        ("activities[0].date", "invalid value"),
+        ("activities[0].participants", "invalid value"),
+        ("activities[0].colour", "unknown field"),
+    }
+    assert "activities[0].participants" in str(caught.value)
+    bad_date = next(e for e in caught.value.errors if format_path(e.path) == "activities[0].date")
+    assert bad_date.value == "2022-02-30"
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"{not json", "invalid JSON"),
+        (b"[]", "not an object"),
+        (b'{"format": "something-else"}', "unknown format"),
+    ],
+)
+def test_documents_that_are_not_datasets_are_refused_clearly(data: bytes, problem: str) -> None:
+    with pytest.raises(DatasetLoadError, match=problem):
+        dataset_from_json(data)
+
+
+def test_text_is_normalised_to_nfc_on_load() -> None:
+    decomposed = unicodedata.normalize("NFD", "Nậm Pồ")
+    document = {"units": [{"id": "d", "name": decomposed, "level": "district"}]}
+    dataset = dataset_from_json(orjson.dumps(document))
+    assert dataset.units[0].name == "Nậm Pồ"
+    _, changes = normalize_strings(document)
+    assert [format_path(c.path) for c in changes] == ["units[0].name"]
