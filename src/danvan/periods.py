@@ -93,7 +93,7 @@ class DateRange:
         return DateRange(max(self.start, other.start), min(self.end, other.end))
 
     def label(self, lang: str = "vi") -> str:
-        """ "Từ 15/03/2022 đến 14/06/2022" or "15/03/2022 – 14/06/2022"."""
+        """Day-first label: "Từ 15/03/2022 đến 14/06/2022" or "15/03/2022 – 14/06/2022"."""
         start, end = _format_date(self.start), _format_date(self.end)
         if _language(lang) == "vi":
             return f"Từ {start} đến {end}"
