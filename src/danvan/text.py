@@ -790,7 +790,7 @@ def _decode_vni(text: str) -> tuple[str, bool]:
     return "".join(out), strong
 
 
-_MID_WORD_CAPITAL_RE: Final = re.compile(r"[a-z][\u00c0-\u00de]")
+_MID_WORD_CAPITAL_RE: Final = re.compile(r"[a-z][\u00c0-\u00de]|[A-Za-z][\u00c0-\u00de][a-z]")
 
 
 def _decode_tcvn3(text: str) -> tuple[str, bool]:
