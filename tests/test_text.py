@@ -557,6 +557,7 @@ PHRASES = ["Tổ Dân vận", "Nậm Pồ", "Điện Biên", "Việt Nam", "Hà 
 )
 def test_legacy_text_is_detected_and_fixed(mojibake: str, encoding: str, fixed: str) -> None:
     assert detect_legacy_encoding(mojibake) == encoding
+    assert detect_legacy_encoding(normalize(mojibake)) == encoding
     assert fix_legacy(mojibake, encoding) == fixed  # type: ignore[arg-type]
 
 
@@ -566,6 +567,14 @@ def test_encode_legacy_is_undone_by_fix_legacy(phrase: str, encoding: str) -> No
     mojibake = encode_legacy(phrase.lower(), encoding)  # type: ignore[arg-type]
     assert mojibake != phrase.lower()
     assert fix_legacy(mojibake, encoding) == phrase.lower()  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("encoding", ["TCVN3", "VNI"])
+def test_a_whole_sentence_in_a_legacy_font(encoding: str) -> None:
+    sentence = "Tổ Dân vận bản Mốc 4 đã tổ chức họp, tuyên truyền về bảo vệ rừng"
+    mojibake = encode_legacy(sentence, encoding)  # type: ignore[arg-type]
+    assert detect_legacy_encoding(mojibake) == encoding
+    assert fix_legacy(mojibake, encoding) == sentence  # type: ignore[arg-type]
 
 
 @given(texts())
