@@ -21,6 +21,7 @@ from typing import Final, Literal, TypeVar
 
 __all__ = [
     "PARSE_ERRORS",
+    "CollationKey",
     "LegacyEncoding",
     "NormalizationIssue",
     "ValueParseError",
@@ -520,7 +521,7 @@ def parse_money(text: str) -> int:
         elif i + 1 < len(tokens):
             raise ValueParseError("money.invalid", text, "hai số liền nhau", "two numbers in a row")
         value = _money_number(raw, text, has_multiplier=multiplier > 1)
-        if i + 1 < len(tokens) and tokens[i + 1] in (("word", "rưỡi"), ("word", "ruoi")):
+        if i + 1 < len(tokens) and tokens[i + 1][0] == "word" and tokens[i + 1][1] in _HALF:
             if multiplier == 1 or value.denominator != 1:
                 raise ValueParseError(
                     "money.invalid", text, "'rưỡi' đặt sai chỗ", "'rưỡi' is misplaced"
