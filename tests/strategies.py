@@ -9,7 +9,6 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from danvan.convert import normalize_text
 from danvan.labels import Label
 from danvan.model import (
     Activity,
@@ -38,6 +37,7 @@ from danvan.model import (
     Team,
     Topic,
 )
+from danvan.text import normalize
 
 VIETNAMESE_LETTERS = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạầẩẫấậằẳẵắặèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -46,7 +46,7 @@ VIETNAMESE_LETTERS = (
 texts = st.text(
     alphabet=st.sampled_from(VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() + " -0123456789/"),
     max_size=30,
-).map(normalize_text)
+).map(normalize)
 ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
 dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
 optional_dates = st.none() | dates

@@ -7,7 +7,6 @@ bad file is reported whole, not one mistake at a time.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -22,6 +21,7 @@ from cattrs.errors import (
 from cattrs.preconf.orjson import make_converter
 
 from danvan.model import Catalog, Dataset
+from danvan.text import normalize
 
 FORMAT = "danvan.dataset/1"
 """The value of the ``format`` key that heads every dataset document."""
@@ -75,18 +75,16 @@ class TextChange:
     after: str
 
 
-def normalize_text(text: str) -> str:
-    """The canonical form every string takes on load."""
-    return unicodedata.normalize("NFC", text)
-
-
 def normalize_strings(raw: Any, path: Path = ()) -> tuple[Any, list[TextChange]]:
-    """A copy of parsed JSON with every string canonical, and the list of strings that changed."""
+    """Parsed JSON with every string in normal form (``danvan.text.normalize``).
+
+    Returns the copy and the strings that changed, for validation to report.
+    """
     changes: list[TextChange] = []
 
     def walk(value: Any, here: Path) -> Any:
         if isinstance(value, str):
-            normal = normalize_text(value)
+            normal = normalize(value)
             if normal != value:
                 changes.append(TextChange(here, value, normal))
             return normal

@@ -275,6 +275,8 @@ def normalize(text: str) -> str:
     ``khỏe``, ``quý``, ``hoàng``, ``người``. Words that are not Vietnamese syllables
     are left as they are.
     """
+    if text.isascii():
+        return " ".join(text.split())
     nfc = unicodedata.normalize("NFC", text)
     return _retone(" ".join(nfc.split()))
 
