@@ -312,7 +312,7 @@ def test_the_2022_sample_lands_on_todays_communes(nampo: Dataset, dien_bien: Uni
         "ban-huoi-hoi": (("11-03169-2025", 1.0),),
         "ban-may-hoc": (("11-03199-2025", 1.0),),
     }
-    per_commune: Counter[str] = Counter()
+    per_commune: defaultdict[str, float] = defaultdict(float)
     for activity in nampo.activities:
         for commune, share in placed[activity.village]:
             per_commune[commune] += share
