@@ -313,6 +313,8 @@ class UnitRegistry:
             (self._by_key, query.keys),
             (self._by_bare_key, tuple(_bare(k) for k in query.keys)),
         ):
+            # Most stripped first: units are indexed under every variant of their
+            # name, and the prefix, applied below, then says which kind was meant.
             for key in reversed(keys):
                 candidates = self._narrow(index.get(key, []), level, at, parent)
                 if candidates:
