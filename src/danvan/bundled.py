@@ -1,11 +1,15 @@
-"""The data that ships with danvan: the default catalogue and the Nậm Pồ 2022 sample."""
+"""The data that ships with danvan: catalogue, Nậm Pồ 2022 sample, Điện Biên units."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from danvan.model import Catalog, Dataset
+
+if TYPE_CHECKING:
+    from danvan.units import UnitRegistry
 
 SAMPLE_FILE = "sample_nampo_2022.json"
 CATALOG_FILE = "catalog.json"
@@ -35,3 +39,19 @@ def sample() -> Dataset:
     from danvan.convert import dataset_from_json
 
     return dataset_from_json(_read(SAMPLE_FILE), catalog=default_catalog())
+
+
+UNITS_FILE = "dien_bien_units.json"
+
+
+@cache
+def bundled_registry() -> UnitRegistry:
+    """Điện Biên province before and after 1 July 2025, and the successions of resolution 1661.
+
+    Codes are the statistics office's; see ``docs/units.md`` for the sources.
+    """
+    import orjson
+
+    from danvan.units import registry_from_raw
+
+    return registry_from_raw(orjson.loads(_read(UNITS_FILE)))
