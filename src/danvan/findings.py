@@ -203,7 +203,12 @@ def make_finding(
     **values: Any,
 ) -> Finding:
     """A finding of ``code`` at ``location`` with its messages rendered from ``values``."""
-    kind = CODES[code] if isinstance(code, str) else code
+    if isinstance(code, str):
+        if code not in CODES:
+            import danvan.rules.codes  # noqa: F401  (declares the built-in codes)
+        kind = CODES[code]
+    else:
+        kind = code
     message = Label(
         kind.message.vi.format(**{k: _render_value(v, "vi") for k, v in values.items()}),
         kind.message.en.format(**{k: _render_value(v, "en") for k, v in values.items()}),

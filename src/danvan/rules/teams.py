@@ -11,12 +11,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from dateutil.relativedelta import relativedelta
-
 from danvan.findings import Finding, Location, make_finding
 from danvan.model import Membership, Team
 from danvan.model._dates import overlap, within
-from danvan.periods import Period
+from danvan.periods import DateRange, Period
 from danvan.rules import codes
 from danvan.rules.base import ValidationContext, rule
 
@@ -204,21 +202,23 @@ def monthly_meetings(context: ValidationContext) -> Iterator[Finding]:
     """Every whole reporting month of a team's life has a done meeting."""
     held = context.meeting_months
     calendar = context.calendar
+    bounds: dict[tuple[int, int], DateRange] = {}
     for team in context.dataset.teams:
         end = context.team_end(team)
         if team.established is None or end is None or context.dataset.team(team.id) is not team:
             continue
         year, month = calendar.month_key(team.established)
         while True:
-            bounds = calendar.bounds(Period.of_month(year, month))
-            if bounds.end > end:
+            span = bounds.get((year, month))
+            if span is None:
+                span = bounds[year, month] = calendar.bounds(Period.of_month(year, month))
+            if span.end > end:
                 break
-            if bounds.start >= team.established and (team.id, year, month) not in held:
+            if span.start >= team.established and (team.id, year, month) not in held:
                 yield make_finding(
                     codes.MISSING_MEETING,
                     Location.of("team", team.id, team.provenance),
                     year=year,
                     month=month,
                 )
-            following = dt.date(year, month, 1) + relativedelta(months=1)
-            year, month = following.year, following.month
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)

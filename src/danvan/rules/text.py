@@ -62,9 +62,10 @@ def text_form(context: ValidationContext) -> Iterator[Finding]:
     for team in dataset.teams:
         fields = [("name", team.name), ("decision", team.decision)]
         yield from _check("team", team.id, team.provenance, fields)
+    normal = normalize_text
     for activity in dataset.activities:
         title, note, partners = activity.title, activity.note, activity.partners
-        if title.isascii() and note.isascii() and not partners:
+        if normal(title) == title and normal(note) == note and not partners:
             continue
         fields = [
             ("title", title),
