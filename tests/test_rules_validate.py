@@ -8,6 +8,8 @@ from datetime import date
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from danvan.findings import Finding, FindingCode, Location, Severity, make_finding
 from danvan.labels import Label
@@ -22,6 +24,7 @@ from danvan.rules import (
     validate,
 )
 from tests.rule_cases import AS_OF, added, changed
+from tests.strategies import datasets
 
 
 def test_the_bundled_sample_validates_without_errors(nampo: Dataset) -> None:
@@ -149,3 +152,10 @@ def test_the_built_in_rules_have_names_descriptions_and_declared_codes() -> None
 def test_every_rule_emits_only_the_codes_it_declares(nampo: Dataset, checker: Rule) -> None:
     declared = {c.id for c in checker.codes}
     assert validate(_messy(nampo), as_of=AS_OF, rules=[checker]).codes <= declared
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets, st.none() | st.dates())
+def test_no_dataset_makes_a_rule_fail(dataset: Dataset, as_of: date | None) -> None:
+    report = validate(dataset, as_of=as_of)
+    assert not report.filter(code="DV999").findings, [str(f) for f in report.filter(code="DV999")]

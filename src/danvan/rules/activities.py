@@ -137,13 +137,12 @@ def likely_duplicates(context: ValidationContext) -> Iterator[Finding]:
     first: dict[tuple[object, ...], str] = {}
     for activity in context.dataset.activities:
         quantities = activity.quantities
-        key = (
-            activity.team,
-            activity.village,
-            activity.date,
-            activity.type,
-            *sorted((q.indicator, float(q.value), q.unit or "") for q in quantities),
-        )
+        key: tuple[object, ...] = (activity.team, activity.village, activity.date, activity.type)
+        if len(quantities) == 1:
+            only = quantities[0]
+            key = (*key, (only.indicator, only.value, only.unit or ""))
+        elif quantities:
+            key = (*key, *sorted((q.indicator, q.value, q.unit or "") for q in quantities))
         other = first.setdefault(key, activity.id)
         if other != activity.id:
             yield make_finding(
