@@ -341,8 +341,12 @@ class ValidationReport:
 
 def rule_reference_markdown(codes: Iterable[FindingCode] | None = None) -> str:
     """The rule reference (``docs/rules.md``), generated from the codes so that it cannot drift."""
-    import danvan.rules  # noqa: F401  (declares the built-in codes)
+    from danvan.rules import registered_rules
 
+    checked_by: dict[str, list[str]] = {}
+    for checker in registered_rules():
+        for code in checker.codes:
+            checked_by.setdefault(code.id, []).append(f"`{checker.name}`")
     lines = [
         "# Validation rules: the finding codes",
         "",
@@ -353,15 +357,22 @@ def rule_reference_markdown(codes: Iterable[FindingCode] | None = None) -> str:
         "and duplicates, DV2xx the administrative hierarchy, DV3xx teams, leaders and",
         "memberships, DV4xx activities, DV5xx text. Validation never stops at the",
         "first problem and never raises on bad data; a rule that fails with an",
-        "exception is reported as DV999 and the other rules still run.",
+        "exception is reported as DV999 and the other rules still run. DV0xx and",
+        "DV5xx findings of a file come from `danvan.rules.load.load_checked`; see",
+        "[validation](validation.md).",
         "",
-        "| code | severity | tags | title | what it means |",
-        "|---|---|---|---|---|",
+        "| code | severity | title | what it means | tags | checked by |",
+        "|---|---|---|---|---|---|",
     ]
     for code in CODES.values() if codes is None else codes:
         title = f"{code.title.vi} / {code.title.en}"
         tags = ", ".join(sorted(code.tags))
+        by = checked_by.get(code.id, [])
+        if code.id < "DV100" or code.id.startswith("DV5"):
+            by = [*by, "`load_checked`"]
+        rules = ", ".join(by or ["`validate`"])
         lines.append(
-            f"| {code.id} | {code.severity.value} | {tags} | {title} | {code.description} |"
+            f"| {code.id} | {code.severity.value} | {title} | {code.description} | {tags} "
+            f"| {rules} |"
         )
     return "\n".join(lines) + "\n"
