@@ -17,8 +17,11 @@ def test_the_sample_hierarchy_is_sound(nampo: Dataset) -> None:
 
 def test_a_village_whose_commune_was_merged_away_keeps_its_open_end(nampo: Dataset) -> None:
     # Nậm Tin ended on 30/06/2025; bản Mốc 4 goes on, its end unknown: not a finding.
-    assert nampo.unit("xa-nam-tin").valid_until == date(2025, 6, 30)  # type: ignore[union-attr]
-    assert nampo.unit("ban-moc-4").valid_until is None  # type: ignore[union-attr]
+    commune, village = nampo.unit("xa-nam-tin"), nampo.unit("ban-moc-4")
+    assert commune is not None
+    assert commune.valid_until == date(2025, 6, 30)
+    assert village is not None
+    assert village.valid_until is None
     assert not check(nampo, hierarchy.hierarchy).filter(code="DV204").findings
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from importlib.resources import files
 from typing import Any
 
 import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan.bundled import SAMPLE_FILE, _read, sample
+from danvan.bundled import SAMPLE_FILE, sample
 from danvan.findings import Location
 from danvan.rules.load import load_checked
 
@@ -40,7 +41,9 @@ def _document() -> dict[str, Any]:
 
 
 def test_the_sample_file_loads_without_findings() -> None:
-    dataset, report = load_checked(_read(SAMPLE_FILE), source=SAMPLE_FILE)
+    dataset, report = load_checked(
+        files("danvan.data").joinpath(SAMPLE_FILE).read_bytes(), source=SAMPLE_FILE
+    )
     assert dataset == sample()
     assert not report.findings
 

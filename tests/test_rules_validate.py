@@ -128,7 +128,7 @@ def test_a_registered_rule_runs_by_default_until_it_is_unregistered(nampo: Datas
 
 
 def _broken(context: ValidationContext) -> Iterator[Finding]:
-    yield from ()
+    yield make_finding("DV409", Location.of("activity", "hd-x"), other="hd-y", date=AS_OF)
     raise ZeroDivisionError("a bug in the rule")
 
 
@@ -140,6 +140,7 @@ def test_a_rule_that_raises_is_reported_and_the_others_still_run(nampo: Dataset)
     assert [f.values["rule"] for f in failed] == ["broken"]
     assert "ZeroDivisionError" in failed.findings[0].message.en
     assert report.filter(code="DV405").findings
+    assert report.filter(code="DV409").findings  # what it found before failing is kept
 
 
 def test_the_built_in_rules_have_names_descriptions_and_declared_codes() -> None:

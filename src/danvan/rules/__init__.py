@@ -50,11 +50,13 @@ def registered_rules() -> list[Rule]:
 
 
 def run_rule(checker: Rule, context: ValidationContext) -> Iterator[Finding]:
-    """The findings of one rule; an exception inside it becomes a DV999 finding."""
+    """The findings of one rule; an exception inside it becomes a DV999 finding after those
+    it had already found."""
+    found: list[Finding] = []
     try:
-        found = list(checker.check(context))
+        found.extend(checker.check(context))
     except Exception as error:  # a bug in the rule must not hide the other rules' findings
-        found = [make_finding(codes.RULE_FAILED, rule=checker.name, error=repr(error))]
+        found.append(make_finding(codes.RULE_FAILED, rule=checker.name, error=repr(error)))
     return iter(found)
 
 
