@@ -23,13 +23,16 @@ def changed(dataset: Dataset, kind: str, record_id: str, **changes: Any) -> Data
     """``dataset`` with the record ``record_id`` of ``kind`` (e.g. "activities") changed."""
     records = getattr(dataset, kind)
     assert any(r.id == record_id for r in records), f"no {record_id} in {kind}"
-    updated = tuple(attrs.evolve(r, **changes) if r.id == record_id else r for r in records)
-    return attrs.evolve(dataset, **{kind: updated})
+    updated: dict[str, Any] = {
+        kind: tuple(attrs.evolve(r, **changes) if r.id == record_id else r for r in records)
+    }
+    return attrs.evolve(dataset, **updated)
 
 
 def added(dataset: Dataset, kind: str, *records: Any) -> Dataset:
     """``dataset`` with ``records`` appended to its ``kind`` list."""
-    return attrs.evolve(dataset, **{kind: (*getattr(dataset, kind), *records)})
+    extended: dict[str, Any] = {kind: (*getattr(dataset, kind), *records)}
+    return attrs.evolve(dataset, **extended)
 
 
 def found(report: ValidationReport) -> set[tuple[str, str | None, str | None]]:
