@@ -1,0 +1,81 @@
+"""Validation: rules look at a dataset and yield findings; every finding is collected.
+
+``validate`` runs every registered rule over one ``ValidationContext`` (the
+dataset plus indexes built once) and returns a ``ValidationReport`` sorted by
+severity, then by place. Bad data never raises. A rule that raises is a bug in
+that rule: it becomes a DV999 finding naming the rule, and the others still run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from danvan.findings import Finding, ValidationReport, make_finding
+from danvan.model import Dataset
+from danvan.periods import ReportingCalendar
+from danvan.rules import codes
+from danvan.rules.base import Rule, ValidationContext, rule
+
+__all__ = [
+    "Rule",
+    "ValidationContext",
+    "register_rule",
+    "registered_rules",
+    "rule",
+    "run_rule",
+    "unregister_rule",
+    "validate",
+]
+
+_EXTRA_RULES: list[Rule] = []
+
+
+def register_rule(extra: Rule) -> None:
+    """Add a rule to every later ``validate`` run (until ``unregister_rule``)."""
+    if extra not in _EXTRA_RULES:
+        _EXTRA_RULES.append(extra)
+
+
+def unregister_rule(extra: Rule) -> None:
+    if extra in _EXTRA_RULES:
+        _EXTRA_RULES.remove(extra)
+
+
+def registered_rules() -> list[Rule]:
+    """The built-in rules followed by every registered one."""
+    from danvan.rules import builtin
+
+    return [*builtin.danvan_rules(), *_EXTRA_RULES]
+
+
+def run_rule(checker: Rule, context: ValidationContext) -> Iterator[Finding]:
+    """The findings of one rule; an exception inside it becomes a DV999 finding after those
+    it had already found."""
+    found: list[Finding] = []
+    try:
+        found.extend(checker.check(context))
+    except Exception as error:  # a bug in the rule must not hide the other rules' findings
+        found.append(make_finding(codes.RULE_FAILED, rule=checker.name, error=repr(error)))
+    return iter(found)
+
+
+def validate(
+    dataset: Dataset,
+    *,
+    as_of: dt.date | None = None,
+    rules: Iterable[Rule] | None = None,
+    calendar: ReportingCalendar | None = None,
+) -> ValidationReport:
+    """Every finding of every rule about ``dataset``, most severe first.
+
+    ``as_of`` is the day the data is reported as of: nothing done after it,
+    leaders and meetings needed up to it. ``rules`` defaults to every
+    registered rule. ``calendar`` sets the reporting months for meetings.
+    """
+    context = ValidationContext(dataset, as_of=as_of, calendar=calendar)
+    selected = registered_rules() if rules is None else list(rules)
+    findings: list[Finding] = []
+    for checker in selected:
+        findings.extend(run_rule(checker, context))
+    return ValidationReport.of(findings)

@@ -1,0 +1,27 @@
+"""The built-in rules, offered through the same ``danvan_rules`` hook as any plugin's."""
+
+from __future__ import annotations
+
+from danvan.rules import activities, hierarchy, references, teams, text
+from danvan.rules.base import Rule
+
+
+def danvan_rules() -> list[Rule]:
+    """Every built-in rule, in the order they run."""
+    return [
+        references.duplicate_ids,
+        references.unit_references,
+        references.people_references,
+        references.activity_references,
+        hierarchy.hierarchy,
+        hierarchy.cycles,
+        teams.team_dates,
+        teams.memberships,
+        teams.leaders,
+        teams.monthly_meetings,
+        activities.activity_dates,
+        activities.activity_numbers,
+        activities.quantity_units,
+        activities.likely_duplicates,
+        text.text_form,
+    ]

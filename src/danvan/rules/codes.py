@@ -1,0 +1,457 @@
+"""The built-in finding codes, declared in one place and in the order of the rule reference."""
+
+from __future__ import annotations
+
+from danvan.findings import Severity, declare
+from danvan.labels import Label
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+# DV0xx: the document and its structure.
+
+INVALID_JSON = declare(
+    "DV001",
+    ERROR,
+    Label("JSON không hợp lệ", "Invalid JSON"),
+    Label("Tệp không phải JSON hợp lệ: {detail}", "The file is not valid JSON: {detail}"),
+    "The document cannot be parsed as JSON; nothing else can be checked.",
+    ["structure"],
+)
+NOT_A_DATASET = declare(
+    "DV002",
+    ERROR,
+    Label("Không phải bộ dữ liệu", "Not a dataset"),
+    Label(
+        "Tài liệu không phải bộ dữ liệu danvan: {problem} (cần {expected}, gặp {value!r})",
+        "The document is not a danvan dataset: {problem} (expected {expected}, found {value!r})",
+    ),
+    "The document is not a JSON object, or its `format` is not `danvan.dataset/1`.",
+    ["structure"],
+)
+MISSING_FIELD = declare(
+    "DV010",
+    ERROR,
+    Label("Thiếu trường bắt buộc", "Required field missing"),
+    Label(
+        "Thiếu trường bắt buộc {field} (kiểu {expected})",
+        "Required field {field} is missing (type {expected})",
+    ),
+    "A record lacks a field the model requires (an activity without a date, a member "
+    "without a name).",
+    ["structure"],
+)
+INVALID_VALUE = declare(
+    "DV011",
+    ERROR,
+    Label("Giá trị không hợp lệ", "Invalid value"),
+    Label(
+        "Giá trị {value!r} của trường {field} không hợp lệ (cần {expected})",
+        "Value {value!r} of field {field} is invalid (expected {expected})",
+    ),
+    "A field has the wrong type, a date that does not exist, or a value outside its list "
+    "(an unknown level, role or status).",
+    ["structure"],
+)
+UNKNOWN_FIELD = declare(
+    "DV012",
+    ERROR,
+    Label("Trường không xác định", "Unknown field"),
+    Label(
+        "Trường {field} không có trong mô hình (giá trị {value!r})",
+        "Field {field} is not part of the model (value {value!r})",
+    ),
+    "A record has a field the model does not know, often a misspelt one.",
+    ["structure"],
+)
+
+# DV1xx: references and duplicates.
+
+DUPLICATE_ID = declare(
+    "DV101",
+    ERROR,
+    Label("Trùng mã", "Duplicate id"),
+    Label(
+        "Mã {record_id} của {kind} bị trùng (lần thứ {occurrence})",
+        "Id {record_id} of a {kind} is used again (occurrence {occurrence})",
+    ),
+    "Two records of one kind share an id; only the first is used by look-ups. Catalogue "
+    "entries share a code.",
+    ["reference", "duplicate"],
+)
+UNKNOWN_UNIT = declare(
+    "DV102",
+    ERROR,
+    Label("Đơn vị hành chính không tồn tại", "Unknown administrative unit"),
+    Label(
+        "Trường {field} trỏ tới đơn vị {target} không có trong dữ liệu",
+        "Field {field} refers to unit {target}, which is not in the dataset",
+    ),
+    "A village of a team or an activity, a unit's parent, an organisation's unit or a "
+    "succession names a unit id that does not exist.",
+    ["reference"],
+)
+UNKNOWN_TEAM = declare(
+    "DV103",
+    ERROR,
+    Label("Tổ Dân vận không tồn tại", "Unknown team"),
+    Label(
+        "Trường {field} trỏ tới tổ {target} không có trong dữ liệu",
+        "Field {field} refers to team {target}, which is not in the dataset",
+    ),
+    "A membership or an activity names a team id that does not exist.",
+    ["reference"],
+)
+UNKNOWN_MEMBER = declare(
+    "DV104",
+    ERROR,
+    Label("Thành viên không tồn tại", "Unknown member"),
+    Label(
+        "Trường {field} trỏ tới thành viên {target} không có trong dữ liệu",
+        "Field {field} refers to member {target}, which is not in the dataset",
+    ),
+    "A membership names a member id that does not exist.",
+    ["reference", "membership"],
+)
+UNKNOWN_ORGANIZATION = declare(
+    "DV105",
+    ERROR,
+    Label("Cơ quan, đơn vị không tồn tại", "Unknown organisation"),
+    Label(
+        "Trường {field} trỏ tới cơ quan {target} không có trong dữ liệu",
+        "Field {field} refers to organisation {target}, which is not in the dataset",
+    ),
+    "A member names an organisation id that does not exist.",
+    ["reference"],
+)
+UNKNOWN_ACTIVITY_TYPE = declare(
+    "DV106",
+    ERROR,
+    Label("Loại hoạt động không có trong danh mục", "Unknown activity type"),
+    Label(
+        "Loại hoạt động {target} không có trong danh mục",
+        "Activity type {target} is not in the catalogue",
+    ),
+    "An activity's type is not a code of the catalogue.",
+    ["reference", "catalog"],
+)
+UNKNOWN_TOPIC = declare(
+    "DV107",
+    ERROR,
+    Label("Chủ đề không có trong danh mục", "Unknown topic"),
+    Label("Chủ đề {target} không có trong danh mục", "Topic {target} is not in the catalogue"),
+    "One of an activity's topics is not a code of the catalogue.",
+    ["reference", "catalog"],
+)
+UNKNOWN_INDICATOR = declare(
+    "DV108",
+    ERROR,
+    Label("Chỉ tiêu không có trong danh mục", "Unknown indicator"),
+    Label(
+        "Chỉ tiêu {target} không có trong danh mục", "Indicator {target} is not in the catalogue"
+    ),
+    "A quantity of an activity counts an indicator that is not in the catalogue.",
+    ["reference", "catalog", "quantity"],
+)
+NOT_A_VILLAGE = declare(
+    "DV109",
+    ERROR,
+    Label("Không phải bản, thôn", "Not a village"),
+    Label(
+        "Trường {field} trỏ tới {target}, là đơn vị cấp {level}, không phải bản",
+        "Field {field} refers to {target}, a unit of level {level}, not a village",
+    ),
+    "Teams serve villages and activities happen in villages; the unit named is at another level.",
+    ["reference", "hierarchy"],
+)
+
+# DV2xx: the administrative hierarchy.
+
+LEVEL_ORDER = declare(
+    "DV201",
+    ERROR,
+    Label("Sai thứ tự cấp hành chính", "Levels out of order"),
+    Label(
+        "Đơn vị cấp {level} có đơn vị cha {parent} cấp {parent_level}, không cao hơn",
+        "A unit of level {level} has parent {parent} of level {parent_level}, not above it",
+    ),
+    "A unit's parent must be at a higher level (province above district above commune above "
+    "village).",
+    ["hierarchy"],
+)
+CYCLE = declare(
+    "DV202",
+    ERROR,
+    Label("Vòng lặp trong cây hành chính", "Cycle in the hierarchy"),
+    Label(
+        "Đơn vị nằm trong vòng lặp đơn vị cha: {cycle}",
+        "The unit is part of a cycle of parents: {cycle}",
+    ),
+    "Following parents from this unit comes back to it.",
+    ["hierarchy"],
+)
+VILLAGE_PARENT = declare(
+    "DV203",
+    ERROR,
+    Label("Bản không thuộc xã", "Village not under a commune"),
+    Label(
+        "Bản có đơn vị cha {parent} cấp {parent_level}, không phải xã",
+        "The village's parent {parent} is of level {parent_level}, not a commune",
+    ),
+    "A village's parent must be a commune (xã, phường, thị trấn).",
+    ["hierarchy"],
+)
+OUTSIDE_PARENT = declare(
+    "DV204",
+    ERROR,
+    Label("Hiệu lực ngoài đơn vị cha", "Valid outside its parent"),
+    Label(
+        "Hiệu lực {start} – {end} không nằm trong hiệu lực của đơn vị cha {parent} "
+        "({parent_start} – {parent_end})",
+        "Validity {start} – {end} is not inside that of parent {parent} "
+        "({parent_start} – {parent_end})",
+    ),
+    "A unit cannot exist on a day its parent does not: a date the unit states lies outside its "
+    "parent's validity. An open end means as long as the parent.",
+    ["hierarchy", "date"],
+)
+UNIT_DATES_REVERSED = declare(
+    "DV205",
+    ERROR,
+    Label("Ngày hiệu lực ngược", "Validity ends before it starts"),
+    Label(
+        "Ngày kết thúc {end} trước ngày bắt đầu {start}",
+        "The end {end} comes before the start {start}",
+    ),
+    "A unit's `valid_until` is earlier than its `valid_from`.",
+    ["hierarchy", "date"],
+)
+
+# DV3xx: teams, leaders and memberships.
+
+NO_LEADER = declare(
+    "DV301",
+    ERROR,
+    Label("Tổ không có tổ trưởng", "Team without a leader"),
+    Label(
+        "Tổ không có tổ trưởng từ {start} đến {end}",
+        "The team has no leader from {start} to {end}",
+    ),
+    "Every day of a team's life (up to the `as_of` date) must have exactly one leader; "
+    "these days have none.",
+    ["membership", "leader", "date"],
+)
+TWO_LEADERS = declare(
+    "DV302",
+    ERROR,
+    Label("Tổ có hai tổ trưởng", "Two leaders at once"),
+    Label(
+        "Tổ trưởng {other} và {record_id} cùng giữ chức từ {start} đến {end}",
+        "Leaders {other} and {record_id} overlap from {start} to {end}",
+    ),
+    "Two leader memberships of one team overlap; a team has exactly one leader on each day.",
+    ["membership", "leader", "date"],
+)
+MEMBERSHIP_OUTSIDE_TEAM = declare(
+    "DV303",
+    ERROR,
+    Label("Thành viên ngoài thời gian hoạt động của tổ", "Membership outside the team's life"),
+    Label(
+        "Thời gian {start} – {end} không nằm trong thời gian hoạt động của tổ {team} "
+        "({team_start} – {team_end})",
+        "Membership {start} – {end} is not inside the life of team {team} "
+        "({team_start} – {team_end})",
+    ),
+    "A membership starts before its team was established or ends after it was dissolved. An "
+    "open end means as long as the team.",
+    ["membership", "date"],
+)
+MEMBER_TWICE = declare(
+    "DV304",
+    ERROR,
+    Label("Một người hai lần trong một tổ", "Member twice in a team"),
+    Label(
+        "Thành viên {member} đã ở trong tổ {team} theo {other} trong cùng thời gian",
+        "Member {member} is already in team {team} through {other} at the same time",
+    ),
+    "One person holds two overlapping memberships of one team.",
+    ["membership", "date"],
+)
+ASSIGNMENT_OUTSIDE_TEAM = declare(
+    "DV305",
+    WARNING,
+    Label("Phân công bản ngoài thời gian của tổ", "Village assigned outside the team's life"),
+    Label(
+        "Bản {village} được giao {start} – {end}, ngoài thời gian hoạt động của tổ "
+        "({team_start} – {team_end})",
+        "Village {village} is assigned {start} – {end}, outside the team's life "
+        "({team_start} – {team_end})",
+    ),
+    "A village's assignment to a team starts before the team or ends after it.",
+    ["reference", "date"],
+)
+DATES_REVERSED = declare(
+    "DV306",
+    ERROR,
+    Label("Ngày kết thúc trước ngày bắt đầu", "Ends before it starts"),
+    Label(
+        "Trường {field}: ngày kết thúc {end} trước ngày bắt đầu {start}",
+        "Field {field}: the end {end} comes before the start {start}",
+    ),
+    "A team is dissolved before it was established, or a membership or an assignment ends "
+    "before it starts.",
+    ["date"],
+)
+MISSING_MEETING = declare(
+    "DV310",
+    WARNING,
+    Label("Thiếu họp định kỳ tháng", "Monthly meeting missing"),
+    Label(
+        "Tổ không có buổi họp định kỳ nào trong tháng {month:02d}/{year}",
+        "The team held no monthly meeting in {year}-{month:02d}",
+    ),
+    "A month of the team's life (up to `as_of`, or the last activity of the dataset) has no "
+    "done activity of a meeting type (`monthly_meeting` in the catalogue). Months are calendar "
+    "months unless a reporting calendar with a cut-off day is given.",
+    ["meeting", "completeness", "date"],
+)
+
+# DV4xx: activities.
+
+OUTSIDE_TEAM_LIFE = declare(
+    "DV401",
+    ERROR,
+    Label("Hoạt động ngoài thời gian của tổ", "Activity outside the team's life"),
+    Label(
+        "Ngày {date} nằm ngoài thời gian hoạt động của tổ {team} ({team_start} – {team_end})",
+        "Date {date} is outside the life of team {team} ({team_start} – {team_end})",
+    ),
+    "An activity is dated before its team was established or after it was dissolved.",
+    ["activity", "date"],
+)
+VILLAGE_NOT_ASSIGNED = declare(
+    "DV402",
+    ERROR,
+    Label("Bản không do tổ phụ trách", "Village not served by the team"),
+    Label(
+        "Bản {village} không được giao cho tổ {team}",
+        "Village {village} is not assigned to team {team}",
+    ),
+    "An activity's village was never assigned to its team.",
+    ["activity", "reference"],
+)
+OUTSIDE_ASSIGNMENT = declare(
+    "DV403",
+    ERROR,
+    Label("Hoạt động ngoài thời gian phụ trách bản", "Activity outside the village assignment"),
+    Label(
+        "Ngày {date}: bản {village} không do tổ {team} phụ trách vào ngày này",
+        "On {date}, village {village} was not assigned to team {team}",
+    ),
+    "An activity's village is assigned to its team, but not on the activity's date.",
+    ["activity", "date"],
+)
+AFTER_AS_OF = declare(
+    "DV404",
+    ERROR,
+    Label("Hoạt động sau ngày báo cáo", "Activity after the report date"),
+    Label(
+        "Hoạt động đã thực hiện ghi ngày {date}, sau ngày số liệu {as_of}",
+        "A done activity is dated {date}, after the as-of date {as_of}",
+    ),
+    "A done activity cannot be dated after the `as_of` date of the validation. Planned and "
+    "cancelled activities may be.",
+    ["activity", "date"],
+)
+NEGATIVE_COUNT = declare(
+    "DV405",
+    ERROR,
+    Label("Số lượng âm", "Negative count"),
+    Label("Trường {field} có giá trị âm: {value}", "Field {field} is negative: {value}"),
+    "Participants, households and quantities cannot be negative.",
+    ["activity", "quantity"],
+)
+NEGATIVE_MONEY = declare(
+    "DV406",
+    ERROR,
+    Label("Số tiền âm", "Negative amount"),
+    Label("Số tiền {field} âm: {value} đồng", "Amount {field} is negative: {value} đồng"),
+    "Money towards an activity cannot be negative.",
+    ["activity", "money"],
+)
+UNIT_MISMATCH = declare(
+    "DV407",
+    ERROR,
+    Label("Sai đơn vị tính", "Wrong unit"),
+    Label(
+        "Chỉ tiêu {indicator} tính bằng {expected}, không phải {unit}",
+        "Indicator {indicator} is counted in {expected}, not {unit}",
+    ),
+    "A quantity states a unit other than its indicator's.",
+    ["activity", "quantity"],
+)
+NOT_WHOLE = declare(
+    "DV408",
+    WARNING,
+    Label("Số lẻ cho đơn vị đếm", "Fraction of a whole unit"),
+    Label(
+        "Chỉ tiêu {indicator} tính bằng {unit} nhưng có giá trị lẻ {value}",
+        "Indicator {indicator} is counted in whole {unit} but has the value {value}",
+    ),
+    "People, households, packages and đồng are whole numbers; the value has a fraction.",
+    ["activity", "quantity"],
+)
+LIKELY_DUPLICATE = declare(
+    "DV409",
+    WARNING,
+    Label("Có thể trùng hoạt động", "Likely duplicate activity"),
+    Label(
+        "Giống hoạt động {other}: cùng tổ, bản, ngày {date}, loại và số liệu",
+        "Same as activity {other}: same team, village, date {date}, type and quantities",
+    ),
+    "Two activities agree on team, village, date, type and quantities; one may have been "
+    "entered twice.",
+    ["activity", "duplicate"],
+)
+
+# DV5xx: text.
+
+NOT_NFC = declare(
+    "DV501",
+    INFO,
+    Label("Văn bản chưa chuẩn NFC", "Text not in NFC"),
+    Label(
+        "Trường {field} chưa ở dạng Unicode NFC (đã chuẩn hóa khi đọc): {before!r}",
+        "Field {field} was not in Unicode NFC (normalised on load): {before!r}",
+    ),
+    "A text arrived decomposed (NFD) or otherwise not in NFC; it is normalised on load, so two "
+    "spellings of one name stay one name.",
+    ["text"],
+)
+TONE_PLACEMENT = declare(
+    "DV502",
+    INFO,
+    Label("Vị trí dấu thanh không chuẩn", "Non-canonical tone mark placement"),
+    Label(
+        "Trường {field} đặt dấu thanh kiểu khác ({before!r} → {after!r}), đã chuẩn hóa khi đọc",
+        "Field {field} placed its tone marks another way ({before!r} → {after!r}); normalised "
+        "on load",
+    ),
+    "A text used another tone-mark placement (hoà / hòa); it is rewritten in the canonical one "
+    "on load.",
+    ["text"],
+)
+
+# DV9xx: the validator itself.
+
+RULE_FAILED = declare(
+    "DV999",
+    ERROR,
+    Label("Quy tắc kiểm tra bị lỗi", "A rule failed"),
+    Label(
+        "Quy tắc {rule} gặp lỗi lập trình và dừng giữa chừng: {error}",
+        "Rule {rule} failed with a programming error and stopped: {error}",
+    ),
+    "A rule raised an exception: a bug in that rule, not a problem in the data. Its other "
+    "findings may be missing; every other rule still ran.",
+    ["internal"],
+)
