@@ -25,9 +25,16 @@ def test_a_decomposed_name_built_in_code_is_reported_as_information(nampo: Datas
 
 
 def test_a_change_of_tone_placement_alone_is_told_apart_from_nfc() -> None:
-    # "hoà" (old placement) and "hòa" (new) are both NFC; the change is one of placement.
+    # "hoà" and the canonical "hòa" are both NFC; the change is one of placement.
     where = Location(field="name", record_kind="member", record_id="tv-1")
     [finding] = text_findings("hoà", "hòa", where)
     assert (finding.code, finding.location) == ("DV502", where)
     both = text_findings(unicodedata.normalize("NFD", "hoà"), "hòa", where)
     assert [f.code for f in both] == ["DV501", "DV502"]
+
+
+def test_extra_white_space_is_reported_as_information(nampo: Dataset) -> None:
+    dataset = changed(nampo, "units", "ban-moc-4", name="  Mốc  4 ")
+    report = check(dataset, text.text_form)
+    assert found(report) == {("DV503", "ban-moc-4", "name")}
+    assert report.ok

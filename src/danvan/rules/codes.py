@@ -440,6 +440,18 @@ TONE_PLACEMENT = declare(
     "on load.",
     ["text"],
 )
+EXTRA_SPACE = declare(
+    "DV503",
+    INFO,
+    Label("Khoảng trắng thừa", "Extra white space"),
+    Label(
+        "Trường {field} có khoảng trắng thừa ở đầu, cuối hoặc giữa ({before!r}), đã bỏ khi đọc",
+        "Field {field} had white space at its ends or doubled inside ({before!r}); removed on load",
+    ),
+    "Spaces at the ends of a text, or several in a row, are dropped on load so that "
+    "'Nậm  Tin ' and 'Nậm Tin' are one name.",
+    ["text"],
+)
 
 # DV9xx: the validator itself.
 

@@ -7,24 +7,26 @@ built in code, the rule below looks at the people-facing texts themselves.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 
-from danvan.convert import normalize_text
 from danvan.findings import Finding, Location, make_finding
 from danvan.model import Provenance
 from danvan.rules import codes
 from danvan.rules.base import ValidationContext, rule
+from danvan.text import NormalizationIssue, normalization_issues, normalize
+
+_CODES = {
+    NormalizationIssue.NFC: codes.NOT_NFC,
+    NormalizationIssue.TONE_PLACEMENT: codes.TONE_PLACEMENT,
+    NormalizationIssue.WHITESPACE: codes.EXTRA_SPACE,
+}
 
 
 def text_findings(before: str, after: str, location: Location) -> Iterator[Finding]:
     """What changed between ``before`` and its canonical form ``after``, as information."""
     field = location.field or ""
-    nfc = unicodedata.normalize("NFC", before)
-    if nfc != before:
-        yield make_finding(codes.NOT_NFC, location, field=field, before=before, after=after)
-    if nfc != after:
-        yield make_finding(codes.TONE_PLACEMENT, location, field=field, before=before, after=after)
+    for issue in sorted(normalization_issues(before)):
+        yield make_finding(_CODES[issue], location, field=field, before=before, after=after)
 
 
 def _check(
@@ -34,15 +36,15 @@ def _check(
     fields: Iterable[tuple[str, str | None]],
 ) -> Iterator[Finding]:
     for field, text in fields:
-        if text is None or text.isascii():
+        if text is None:
             continue
-        normal = normalize_text(text)
+        normal = normalize(text)
         if normal != text:
             location = Location.of(kind, record_id, provenance, field=field)
             yield from text_findings(text, normal, location)
 
 
-@rule("text-form", codes.NOT_NFC, codes.TONE_PLACEMENT)
+@rule("text-form", codes.NOT_NFC, codes.TONE_PLACEMENT, codes.EXTRA_SPACE)
 def text_form(context: ValidationContext) -> Iterator[Finding]:
     """Names, titles and notes are in the canonical form."""
     dataset = context.dataset
@@ -62,7 +64,7 @@ def text_form(context: ValidationContext) -> Iterator[Finding]:
     for team in dataset.teams:
         fields = [("name", team.name), ("decision", team.decision)]
         yield from _check("team", team.id, team.provenance, fields)
-    normal = normalize_text
+    normal = normalize
     for activity in dataset.activities:
         title, note, partners = activity.title, activity.note, activity.partners
         if normal(title) == title and normal(note) == note and not partners:
