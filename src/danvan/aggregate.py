@@ -790,7 +790,8 @@ def _fold(
             activity_type = catalog.activity_type(kind)
             field_of[kind] = activity_type.field.value if activity_type is not None else ""
         topics: tuple[str, ...] = (fine_key[3] or (NO_TOPIC,)) if len(fine_key) > 3 else ("",)
-        for topic in dict.fromkeys(topics):
+        topics = tuple(dict.fromkeys(topics))
+        for topic in topics:
             values: list[str] = [group]
             for dimension in dimensions:
                 if dimension == "type":
@@ -806,8 +807,15 @@ def _fold(
             key = tuple(values)
             target = folded.get(key)
             if target is None:
-                target = folded[key] = _fresh(template)
-            _merge_into(target, accumulator, kinds)
+                # The first fine accumulator of a row becomes the row's (copied only if
+                # it also feeds other topics' rows); later ones are merged into it.
+                if len(topics) == 1:
+                    folded[key] = accumulator
+                else:
+                    target = folded[key] = _fresh(template)
+                    _merge_into(target, accumulator, kinds)
+            else:
+                _merge_into(target, accumulator, kinds)
     return folded
 
 
@@ -869,18 +877,27 @@ def _unit_measures(
                 if (team.id, month) in held:
                     result.held[key] = result.held.get(key, 0) + 1
     if Measure.MEMBERS in wanted:
+        teams = {team.id: team for team in dataset.teams}
         for membership in dataset.memberships:
-            team = dataset.team(membership.team)
-            if team is None:
+            team = teams.get(membership.team)
+            group = groups.of_team.get(membership.team)
+            if team is None or group is None:
                 continue
-            group = groups.of_team.get(team.id)
-            if group is None:
-                continue
+            first = _latest(membership.valid_from, team.established)
+            last = _earliest(membership.valid_until, team.dissolved)
             for bucket, day in enumerate(bucket_ends):
-                if membership.valid_on(day) and team.alive_on(day):
+                if (first is None or first <= day) and (last is None or day <= last):
                     key = (group, bucket)
                     result.members[key] = result.members.get(key, 0) + 1
     return result
+
+
+def _latest(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _earliest(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else min(a, b)
 
 
 def _domains(
@@ -948,36 +965,40 @@ def _rows(
             return (0, value)  # period keys ("2022-03", "2022-Q1") sort in time as text
         return (order[value], "") if value in order else (len(order), value)
 
+    combos: list[tuple[tuple[str, ...], int]] = []
+    for (time_values, bucket), other_values in itertools.product(times, itertools.product(*others)):
+        values: list[str] = [""] * width
+        for position, value in zip(time_positions, time_values, strict=True):
+            values[position] = value
+        for position, value in zip(other_positions, other_values, strict=True):
+            values[position] = value
+        combos.append((tuple(values[1:]), bucket))
+    combos.sort(key=lambda combo: tuple(map(_order_of, dimensions, combo[0])))
+
+    codes = [i.code for i in indicators]
+    indicator_slots = [slots[code][0] for code in codes]
+    sources = list(_MONEY_SLOTS)
+    money_slots = list(_MONEY_SLOTS.values())
+    no_villages: set[str] = set()
     rows: list[SummaryRow] = []
     for group in ordered_groups:
         name, code = names[group]
-        combos: list[tuple[tuple[str, ...], int]] = []
-        for (time_values, bucket), other_values in itertools.product(
-            times, itertools.product(*others)
-        ):
-            values: list[str] = [""] * width
-            values[0] = group
-            for position, value in zip(time_positions, time_values, strict=True):
-                values[position] = value
-            for position, value in zip(other_positions, other_values, strict=True):
-                values[position] = value
-            combos.append((tuple(values), bucket))
-        combos.sort(key=lambda combo: tuple(map(_order_of, dimensions, combo[0][1:])))
-        for key, bucket in combos:
-            accumulator = folded.get(key, empty)
+        for keys, bucket in combos:
+            accumulator = folded.get((group, *keys), empty)
             unit_key = (group, bucket)
-            with_team = unit_measures.villages.get(unit_key, set())
+            with_team = unit_measures.villages.get(unit_key, no_villages)
+            take = accumulator.__getitem__
             rows.append(
                 SummaryRow(
                     group=group,
                     name=name,
                     code=code,
-                    keys=key[1:],
+                    keys=keys,
                     activities=accumulator[_ACTIVITIES],
                     participants=accumulator[_PARTICIPANTS],
                     households=accumulator[_HOUSEHOLDS],
-                    indicators={i.code: accumulator[slots[i.code][0]] for i in indicators},
-                    money={s: accumulator[slot] for s, slot in _MONEY_SLOTS.items()},
+                    indicators=dict(zip(codes, map(take, indicator_slots), strict=True)),
+                    money=dict(zip(sources, map(take, money_slots), strict=True)),
                     villages_with_activity=len(accumulator[_VILLAGES] & with_team),
                     villages_with_team=len(with_team),
                     meetings_held=unit_measures.held.get(unit_key, 0),
