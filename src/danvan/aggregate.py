@@ -586,7 +586,7 @@ def _groups(dataset: Dataset, by: GroupBy, reference: date, start: date, end: da
         return _Groups(names, of_village, of_team)
     if by == "team":
         for team in dataset.teams:
-            if _alive_between(team, start, end):
+            if alive_between(team, start, end):
                 names[team.id] = (team.name, None)
             of_team[team.id] = team.id
         return _Groups(names, of_village, of_team)
@@ -612,7 +612,8 @@ def _unit_group(
     return ancestor.id
 
 
-def _alive_between(team: Team, start: date, end: date) -> bool:
+def alive_between(team: Team, start: date, end: date) -> bool:
+    """Whether ``team`` existed on at least one day from ``start`` to ``end``."""
     return (team.established is None or team.established <= end) and (
         team.dissolved is None or start <= team.dissolved
     )
@@ -865,12 +866,12 @@ def _unit_measures(
     if Measure.COMPLETENESS in wanted:
         for team in dataset.teams:
             group = groups.of_team.get(team.id)
-            if group is None or not _alive_between(team, bounds_start, bounds_end):
+            if group is None or not alive_between(team, bounds_start, bounds_end):
                 continue
             for month, month_bounds in enumerate(months):
                 start = max(month_bounds.start, bounds_start)
                 end = min(month_bounds.end, bounds_end)
-                if not _alive_between(team, start, end):
+                if not alive_between(team, start, end):
                     continue
                 key = (group, bucket_of_month[month])
                 result.expected[key] = result.expected.get(key, 0) + 1

@@ -120,7 +120,9 @@ class Table:
             if column.name == name:
                 return column
         known = ", ".join(c.name for c in self.columns)
-        raise KeyError(f"Không có cột / no column {name!r} in table {self.name!r} (có / has: {known})")
+        raise KeyError(
+            f"Không có cột / no column {name!r} in table {self.name!r} (có / has: {known})"
+        )
 
 
 def _now_in_vietnam() -> dt.datetime:
