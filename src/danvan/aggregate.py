@@ -36,7 +36,7 @@ from danvan.model import (
     Status,
     Team,
 )
-from danvan.periods import Period, PeriodKind, ReportingCalendar, parse_period
+from danvan.periods import DateRange, Period, PeriodKind, ReportingCalendar, parse_period
 from danvan.tables import ChartHint, Column, ColumnType, Row, Table
 
 __all__ = [
@@ -661,7 +661,7 @@ def _one_pass(
     of_village = groups.of_village
     by_unit = isinstance(by, Level)
     by_team = by == "team"
-    money_slots = _MONEY_SLOTS
+    money_slots = {source.value: slot for source, slot in _MONEY_SLOTS.items()}
     get_day = day_month.get
     get_slot = slots.get
     get_accumulator = accumulators.get
@@ -701,7 +701,8 @@ def _one_pass(
             accumulator[3].add(activity.village)
         if want_money:
             for funding in activity.funding:
-                accumulator[money_slots[funding.source]] += funding.amount
+                # By the enum's value: a str hashes in C, an Enum member in Python.
+                accumulator[money_slots[funding.source._value_]] += funding.amount
         if want_indicators:
             quantities = activity.quantities
             if quantities:
@@ -844,7 +845,7 @@ def _unit_measures(
     *,
     bounds_start: date,
     bounds_end: date,
-    months: list[Any],
+    months: list[DateRange],
     bucket_of_month: list[int],
     bucket_ends: list[date],
     held: set[tuple[str, int]],
