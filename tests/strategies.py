@@ -185,3 +185,109 @@ datasets = st.builds(
     title=texts,
     description=texts,
 )
+
+
+# Consistent datasets, for properties of the aggregation ---------------------------------
+#
+# Unlike `datasets`, whose records point at each other only by chance, these hold a small
+# province whose every village sits under a commune, a district and the province, with
+# teams assigned to villages and activities in those villages, in and around 2022.
+
+aggregation_dates = st.dates(min_value=date(2021, 11, 1), max_value=date(2023, 1, 31))
+
+
+@st.composite
+def consistent_datasets(draw: st.DrawFn) -> Dataset:
+    """A small, referentially consistent province with teams, members and activities."""
+    from danvan.bundled import default_catalog
+
+    catalog = default_catalog()
+    units = [AdminUnit("p", "Tỉnh", Level.PROVINCE)]
+    villages: list[str] = []
+    for d in range(draw(st.integers(1, 2))):
+        units.append(AdminUnit(f"d{d}", f"Huyện {d}", Level.DISTRICT, parent="p"))
+        for c in range(draw(st.integers(1, 3))):
+            commune = f"c{d}-{c}"
+            units.append(AdminUnit(commune, f"Xã {d} {c}", Level.COMMUNE, parent=f"d{d}"))
+            for v in range(draw(st.integers(0, 3))):
+                village = f"v{d}-{c}-{v}"
+                units.append(AdminUnit(village, f"Bản {d} {c} {v}", Level.VILLAGE, parent=commune))
+                villages.append(village)
+    teams: list[Team] = []
+    memberships: list[Membership] = []
+    for village in villages:
+        if not draw(st.booleans()):
+            continue
+        established = draw(st.none() | aggregation_dates)
+        dissolved = draw(st.none() | aggregation_dates)
+        team_id = f"t-{village}"
+        teams.append(
+            Team(
+                team_id,
+                f"Tổ {village}",
+                villages=(Assignment(village, established),),
+                established=established,
+                dissolved=dissolved,
+            )
+        )
+        for k in range(draw(st.integers(0, 3))):
+            memberships.append(
+                Membership(
+                    f"ms-{village}-{k}",
+                    team_id,
+                    f"m-{village}-{k}",
+                    valid_from=draw(st.none() | aggregation_dates),
+                    valid_until=draw(st.none() | aggregation_dates),
+                )
+            )
+    activities: list[Activity] = []
+    if villages:
+        type_codes = [t.code for t in catalog.activity_types]
+        topic_codes = [t.code for t in catalog.topics]
+        indicator_codes = [i.code for i in catalog.indicators]
+        for n in range(draw(st.integers(0, 25))):
+            village = draw(st.sampled_from(villages))
+            activities.append(
+                Activity(
+                    id=f"a{n}",
+                    team=f"t-{village}",
+                    village=village,
+                    date=draw(aggregation_dates),
+                    type=draw(st.sampled_from(type_codes)),
+                    topics=tuple(draw(st.lists(st.sampled_from(topic_codes), max_size=2))),
+                    participants=draw(st.none() | st.integers(0, 500)),
+                    households=draw(st.none() | st.integers(0, 200)),
+                    quantities=tuple(
+                        draw(
+                            st.lists(
+                                st.builds(
+                                    Quantity,
+                                    indicator=st.sampled_from(indicator_codes),
+                                    value=st.integers(0, 1000),
+                                ),
+                                max_size=2,
+                            )
+                        )
+                    ),
+                    funding=tuple(
+                        draw(
+                            st.lists(
+                                st.builds(
+                                    Funding,
+                                    source=st.sampled_from(FundingSource),
+                                    amount=st.integers(0, 10**9),
+                                ),
+                                max_size=2,
+                            )
+                        )
+                    ),
+                    status=draw(st.sampled_from(Status)),
+                )
+            )
+    return Dataset(
+        units=tuple(units),
+        teams=tuple(teams),
+        memberships=tuple(memberships),
+        activities=tuple(activities),
+        catalog=catalog,
+    )

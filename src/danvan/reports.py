@@ -1,0 +1,291 @@
+"""Ready-made reports: the year-end bundle (báo cáo tổng kết năm) that exporters write.
+
+A report is a `Bundle` of `Table`s built from `summarize` and `classify`; it
+knows nothing of file formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final
+
+import attrs
+
+from danvan.aggregate import NO_TOPIC, Measure, Summary, alive_between, make_table, summarize
+from danvan.classification import DEFAULT_CRITERIA, Criteria, classify
+from danvan.labels import Label
+from danvan.model import Dataset, FundingSource, Level, QuantityUnit
+from danvan.periods import Period, ReportingCalendar
+from danvan.tables import Bundle, BundleMetadata, ChartHint, Column, ColumnType, Table
+
+__all__ = ["annual_report"]
+
+_ACTIVITY_MEASURES: Final = (Measure.ACTIVITIES, Measure.PARTICIPANTS, Measure.HOUSEHOLDS)
+
+
+def annual_report(
+    dataset: Dataset,
+    year: int,
+    *,
+    calendar: ReportingCalendar = ReportingCalendar(1),  # noqa: B008 (frozen, immutable)
+    criteria: Criteria = DEFAULT_CRITERIA,
+    findings: Table | None = None,
+    source: str | None = None,
+    lang: str = "vi",
+    generated_at: dt.datetime | None = None,
+) -> Bundle:
+    """The year-end bundle: key figures, by commune, by activity type, by team with its grade,
+    by month, money by source, topics covered, and the validation findings when given.
+
+    Headers are bilingual; ``lang`` chooses the language of names written in cells
+    (activity types, topics, months).
+    """
+    period = Period.of_year(year)
+    overall = summarize(dataset, period, by="all", calendar=calendar)
+    tables = [
+        _summary_table(dataset, overall, lang),
+        summarize(dataset, period, by=Level.COMMUNE, calendar=calendar).to_table(
+            "by_commune", Label("Kết quả theo xã", "By commune"), lang=lang
+        ),
+        summarize(
+            dataset,
+            period,
+            by="all",
+            per=("type",),
+            measures=(*_ACTIVITY_MEASURES, Measure.MONEY, Measure.COVERAGE),
+            calendar=calendar,
+        ).to_table(
+            "by_activity_type", Label("Kết quả theo loại hoạt động", "By activity type"), lang=lang
+        ),
+        _team_table(dataset, period, calendar, criteria, lang),
+        _month_table(dataset, period, calendar, lang),
+        _money_table(overall),
+        _topics_table(dataset, period, calendar, lang),
+    ]
+    if findings is not None:
+        tables.append(findings)
+    metadata = BundleMetadata(
+        title=Label(
+            f"Báo cáo kết quả hoạt động của Tổ Dân vận cơ sở năm {year}",
+            f"Grassroots mass-mobilisation teams: results of {year}",
+        ),
+        period_key=period.key,
+        period_label=Label(period.label("vi"), period.label("en")),
+        calendar=Label(calendar.label("vi"), calendar.label("en")),
+        source=source if source is not None else (dataset.title or None),
+    )
+    if generated_at is not None:
+        metadata = attrs.evolve(metadata, generated_at=generated_at)
+    untyped_tables: Any = tuple(tables)  # mypy mistypes attrs' converter=tuple, see make_table
+    return Bundle(untyped_tables, metadata)
+
+
+def _figure(code: str, vi: str, en: str, value: int | float | None, unit: str) -> _Figure:
+    return code, Label(vi, en), value, unit
+
+
+_Figure = tuple[str, Label, int | float | None, str]
+
+
+def _summary_table(dataset: Dataset, overall: Summary, lang: str) -> Table:
+    """Key figures, one per row: what a year-end review quotes first."""
+    total = overall.rows[0]
+    bounds = overall.calendar.bounds(overall.period)
+    teams = sum(1 for team in dataset.teams if alive_between(team, bounds.start, bounds.end))
+    completeness = total.completeness
+    figures: list[_Figure] = [
+        _figure("teams", "Số Tổ Dân vận", "Teams", teams, "tổ"),
+        _figure(
+            "villages_with_team",
+            "Số bản có Tổ Dân vận",
+            "Villages with a team",
+            total.villages_with_team,
+            "bản",
+        ),
+        _figure(
+            "villages_with_activity",
+            "Số bản có hoạt động",
+            "Villages with an activity",
+            total.villages_with_activity,
+            "bản",
+        ),
+        _figure("activities", "Số hoạt động", "Activities", total.activities, "hoạt động"),
+        _figure(
+            "participants", "Lượt người tham gia", "Participants", total.participants, "lượt người"
+        ),
+        _figure("households", "Lượt hộ tham gia", "Households", total.households, "lượt hộ"),
+        _figure(
+            "meetings_held",
+            "Số tháng có họp định kỳ",
+            "Months with the monthly meeting",
+            total.meetings_held,
+            "tháng",
+        ),
+        _figure(
+            "meetings_expected",
+            "Số cuộc họp định kỳ phải tổ chức",
+            "Monthly meetings expected",
+            total.meetings_expected,
+            "tháng",
+        ),
+        _figure(
+            "completeness",
+            "Tỷ lệ họp định kỳ",
+            "Completeness of monthly meetings",
+            None if completeness is None else round(completeness * 100, 1),
+            "%",
+        ),
+        _figure(
+            "active_members",
+            "Số thành viên cuối năm",
+            "Members at the end of the year",
+            total.active_members,
+            "người",
+        ),
+    ]
+    packages = [i for i in overall.indicators if i.unit is QuantityUnit.PACKAGE]
+    if packages:
+        gifts = sum(total.indicators.get(i.code) or 0 for i in packages)
+        figures.append(
+            _figure("gift_packages", "Tổng số suất quà", "Gift packages, all kinds", gifts, "suất")
+        )
+    for indicator in overall.indicators:
+        value = total.indicators.get(indicator.code)
+        figures.append((indicator.code, indicator.label, value, indicator.unit.value))
+    for source in FundingSource:
+        label = source.label
+        figures.append(
+            _figure(
+                f"money_{source.value}",
+                f"Kinh phí: {label.vi}",
+                f"Money: {label.en}",
+                total.money.get(source, 0),
+                "đồng",
+            )
+        )
+    figures.append(
+        _figure(
+            "money_total",
+            "Tổng kinh phí vận động",
+            "Money mobilised, total",
+            total.money_total,
+            "đồng",
+        )
+    )
+    columns = (
+        Column("code", Label("Mã chỉ tiêu", "Figure code")),
+        Column("figure", Label("Chỉ tiêu", "Figure")),
+        Column("value", Label("Giá trị", "Value"), ColumnType.NUMBER),
+        Column("unit", Label("Đơn vị tính", "Unit")),
+    )
+    rows = [(code, label.get(lang), value, unit) for code, label, value, unit in figures]
+    return make_table("summary", Label("Các chỉ tiêu chính", "Key figures"), columns, rows)
+
+
+def _team_table(
+    dataset: Dataset,
+    period: Period,
+    calendar: ReportingCalendar,
+    criteria: Criteria,
+    lang: str,
+) -> Table:
+    """Every team's figures with its grade and points."""
+    summary = summarize(dataset, period, by="team", calendar=calendar)
+    grades = {g.team: g for g in classify(dataset, period, criteria, calendar=calendar)}
+    columns = (
+        *summary.columns(),
+        Column("classification", Label("Xếp loại", "Classification")),
+        Column("points", Label("Điểm", "Points"), ColumnType.NUMBER),
+        Column("reasons", Label("Căn cứ chấm điểm", "How the points were given")),
+    )
+    table = summary.to_table(lang=lang)
+    rows = []
+    for row, values in zip(summary.rows, table.iter_rows(), strict=True):
+        grade = grades.get(row.group)
+        if grade is None:
+            rows.append((*values, None, None, None))
+            continue
+        reasons = "; ".join(
+            f"{r.explanation.get(lang)}: {r.points:g}/{r.max_points:g}" for r in grade.reasons
+        )
+        rows.append((*values, grade.classification.label.get(lang), grade.points, reasons))
+    return make_table(
+        "by_team", Label("Kết quả và xếp loại từng Tổ", "By team, with its grade"), columns, rows
+    )
+
+
+def _month_table(dataset: Dataset, period: Period, calendar: ReportingCalendar, lang: str) -> Table:
+    summary = summarize(
+        dataset,
+        period,
+        by="all",
+        per=("month",),
+        measures=(*_ACTIVITY_MEASURES, Measure.MONEY, Measure.COMPLETENESS),
+        calendar=calendar,
+    )
+    table = summary.to_table("by_month", Label("Kết quả theo tháng", "By month"), lang=lang)
+    values: Any = ("activities",)  # mypy mistypes attrs' converter=tuple, see make_table
+    chart = ChartHint(
+        category="month",
+        values=values,
+        title=Label("Số hoạt động theo tháng", "Activities per month"),
+    )
+    return make_table(table.name, table.title, table.columns, list(table.iter_rows()), chart=chart)
+
+
+def _money_table(overall: Summary) -> Table:
+    total = overall.rows[0]
+    whole = total.money_total
+    rows: list[tuple[Any, ...]] = []
+    for source in FundingSource:
+        amount = total.money.get(source, 0)
+        rows.append((source.value, source.label.vi, source.label.en, amount, _share(amount, whole)))
+    rows.append(("total", "Tổng cộng", "Total", whole, 1.0 if whole else None))
+    columns = (
+        Column("source", Label("Mã nguồn", "Source code")),
+        Column("source_vi", Label("Nguồn kinh phí", "Source (Vietnamese)")),
+        Column("source_en", Label("Nguồn kinh phí (tiếng Anh)", "Source")),
+        Column("amount", Label("Số tiền (đồng)", "Amount (đồng)"), ColumnType.MONEY),
+        Column("share", Label("Tỷ lệ", "Share"), ColumnType.PERCENT),
+    )
+    return make_table(
+        "money_by_source", Label("Kinh phí theo nguồn", "Money by source"), columns, rows
+    )
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _topics_table(
+    dataset: Dataset, period: Period, calendar: ReportingCalendar, lang: str
+) -> Table:
+    """The topics with at least one activity, in catalogue order."""
+    summary = summarize(
+        dataset,
+        period,
+        by="all",
+        per=("topic",),
+        measures=(*_ACTIVITY_MEASURES, Measure.COVERAGE),
+        calendar=calendar,
+    )
+    table = summary.to_table(lang=lang)
+    field_column = Column("field", Label("Lĩnh vực", "Field"))
+    rows = []
+    for row, values in zip(summary.rows, table.iter_rows(), strict=True):
+        if row.activities == 0 or row.keys[0] == NO_TOPIC:
+            continue
+        topic = dataset.catalog.topic(row.keys[0])
+        field = topic.field.label.get(lang) if topic is not None and topic.field else None
+        rows.append((values[0], field, *values[1:]))
+    columns = (table.columns[0], field_column, *table.columns[1:])
+    return make_table(
+        "topics_covered",
+        Label("Các chủ đề đã tuyên truyền, vận động", "Topics covered"),
+        columns,
+        rows,
+        description=Label(
+            "Một hoạt động có nhiều chủ đề được tính ở mỗi chủ đề",
+            "An activity with several topics counts once under each",
+        ),
+    )

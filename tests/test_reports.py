@@ -1,0 +1,139 @@
+"""annual_report: the year-end bundle of the sample shows the article's figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from danvan.labels import Label
+from danvan.model import Dataset
+from danvan.reports import annual_report
+from danvan.tables import Bundle, Column, ColumnType, Table
+
+
+@pytest.fixture(scope="module")
+def report(nampo: Dataset) -> Bundle:
+    return annual_report(nampo, 2022)
+
+
+def records(table: Table) -> list[dict[str, Any]]:
+    names = [column.name for column in table.columns]
+    return [dict(zip(names, row, strict=True)) for row in table.iter_rows()]
+
+
+def figures(bundle: Bundle) -> dict[str, Any]:
+    return {row["code"]: row["value"] for row in records(bundle.table("summary"))}
+
+
+def test_the_tables_of_the_year_end_report(report: Bundle) -> None:
+    assert [t.name for t in report.tables] == [
+        "summary",
+        "by_commune",
+        "by_activity_type",
+        "by_team",
+        "by_month",
+        "money_by_source",
+        "topics_covered",
+    ]
+
+
+def test_key_figures_are_the_articles(report: Bundle) -> None:
+    key = figures(report)
+    assert key["teams"] == 5
+    assert key["gift_packages_children"] == 100
+    assert key["gift_packages_households"] == 80
+    assert key["street_lights"] == 20
+    assert key["job_dossiers"] >= 171
+    assert 900 <= key["harvest"] <= 999
+    assert key["completeness"] == 100.0
+
+
+def test_moc_4_mobilised_nearly_500_million_and_is_graded_excellent(report: Bundle) -> None:
+    teams = {row["team"]: row for row in records(report.table("by_team"))}
+    moc4 = teams["Tổ Dân vận bản Mốc 4"]
+    assert 450_000_000 <= moc4["money_society"] <= 499_000_000
+    assert moc4["classification"] == "Hoàn thành xuất sắc nhiệm vụ"
+    assert moc4["points"] == 100
+    assert "Họp định kỳ 12/12 tháng" in moc4["reasons"]
+
+
+def test_by_commune_lists_the_five_communes_in_vietnamese_order(report: Bundle) -> None:
+    communes = records(report.table("by_commune"))
+    assert [row["commune"] for row in communes] == [
+        "Chà Nưa", "Nà Hỳ", "Nậm Tin", "Phìn Hồ", "Si Pa Phìn"
+    ]  # fmt: skip
+    nam_tin = communes[2]
+    assert (nam_tin["code"], nam_tin["street_lights"], nam_tin["harvest"]) == ("03156", 20, 950)
+
+
+def test_by_month_has_twelve_months_and_a_chart_of_activities(report: Bundle) -> None:
+    table = report.table("by_month")
+    months = records(table)
+    assert [row["month"] for row in months] == [f"Tháng {m}/2022" for m in range(1, 13)]
+    assert table.chart is not None
+    assert (table.chart.category, table.chart.values) == ("month", ("activities",))
+    assert sum(row["activities"] for row in months) == figures(report)["activities"]
+
+
+def test_money_by_source_adds_up(report: Bundle) -> None:
+    rows = {row["source"]: row for row in records(report.table("money_by_source"))}
+    parts = [rows[s]["amount"] for s in ("state_budget", "society", "people")]
+    assert sum(parts) == rows["total"]["amount"] == figures(report)["money_total"]
+    assert rows["society"]["share"] == pytest.approx(rows["society"]["amount"] / sum(parts))
+
+
+def test_topics_covered_lists_only_topics_with_an_activity(report: Bundle) -> None:
+    topics = records(report.table("topics_covered"))
+    names = {row["topic"] for row in topics}
+    assert "Trồng lạc" in names
+    assert "Giảm nghèo bền vững" not in names  # in the catalogue, but no activity
+    assert all(row["activities"] > 0 for row in topics)
+
+
+def test_every_table_is_labelled_in_both_languages_and_typed(report: Bundle) -> None:
+    for table in report.tables:
+        assert table.title.vi
+        assert table.title.en
+        for column in table.columns:
+            assert column.label.vi, (table.name, column.name)
+            assert column.label.en, (table.name, column.name)
+        for row in records(table):
+            for column in table.columns:
+                value = row[column.name]
+                if column.type is ColumnType.MONEY:
+                    assert isinstance(value, int)
+                if column.type is ColumnType.PERCENT and value is not None:
+                    assert 0 <= value <= 1
+
+
+def test_metadata_says_what_the_report_is(nampo: Dataset) -> None:
+    when = dt.datetime(2023, 2, 13, 8, 0, tzinfo=dt.UTC)
+    bundle = annual_report(nampo, 2022, source="Ban Dân vận Huyện ủy Nậm Pồ", generated_at=when)
+    metadata = bundle.metadata
+    assert metadata.period_key == "2022"
+    assert metadata.period_label == Label("Năm 2022", "Year 2022")
+    assert metadata.calendar is not None
+    assert metadata.source == "Ban Dân vận Huyện ủy Nậm Pồ"
+    assert metadata.generated_at == when
+    assert "2022" in metadata.title.vi
+
+
+def test_findings_are_included_when_given(nampo: Dataset) -> None:
+    findings = Table(
+        "findings",
+        Label("Kết quả kiểm tra dữ liệu", "Validation findings"),
+        (Column("code", Label("Mã", "Code")),),
+        [("DV001",)],
+    )
+    bundle = annual_report(nampo, 2022, findings=findings)
+    assert bundle.tables[-1] is findings
+
+
+def test_names_in_cells_can_be_english(nampo: Dataset) -> None:
+    bundle = annual_report(nampo, 2022, lang="en")
+    months = records(bundle.table("by_month"))
+    assert months[0]["month"] == "January 2022"
+    teams = records(bundle.table("by_team"))
+    assert {row["classification"] for row in teams} >= {"Excellent"}
