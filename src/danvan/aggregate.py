@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import enum
 import itertools
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Final, Literal, TypeAlias, cast
@@ -38,6 +37,7 @@ from danvan.model import (
 )
 from danvan.periods import DateRange, Period, PeriodKind, ReportingCalendar, parse_period
 from danvan.tables import ChartHint, Column, ColumnType, Row, Table
+from danvan.text import collation_key
 
 __all__ = [
     "DIMENSIONS",
@@ -372,49 +372,6 @@ def _key_label(catalog: Catalog, dimension: Dimension, value: str) -> Label:
 
 
 # Ordering ------------------------------------------------------------------------------
-
-_ALPHABET: Final = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-_LETTER_RANK: Final = {letter: rank for rank, letter in enumerate(_ALPHABET)}
-_MODIFIED: Final = {
-    ("a", "\u0306"): "ă",
-    ("a", "\u0302"): "â",
-    ("e", "\u0302"): "ê",
-    ("o", "\u0302"): "ô",
-    ("o", "\u031b"): "ơ",
-    ("u", "\u031b"): "ư",
-}
-# Tones in Vietnamese order: none, huyền, hỏi, ngã, sắc, nặng.
-_TONE_RANK: Final = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-
-
-def _sort_key(name: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
-    """Vietnamese alphabetical order (a ă â b c d đ e ê …), then tones, for sorting names.
-
-    The one place rows are ordered by name; a full collation key (ICU ``vi``)
-    can replace it.
-    """
-    letters: list[tuple[int, int]] = []
-    tones: list[int] = []
-    for char in unicodedata.normalize("NFD", name.casefold()):
-        if unicodedata.combining(char):
-            if char in _TONE_RANK:
-                tones[-1:] = [_TONE_RANK[char]]
-                continue
-            if letters:
-                base = _ALPHABET[letters[-1][1]] if letters[-1][0] == 1 else ""
-                modified = _MODIFIED.get((base, char))
-                if modified is not None:
-                    letters[-1] = (1, _LETTER_RANK[modified])
-            continue
-        if char in _LETTER_RANK:
-            letters.append((1, _LETTER_RANK[char]))
-        elif char.isdigit():
-            letters.append((0, int(char)))
-        else:
-            letters.append((2 if char.isalpha() else -1, ord(char)))
-        tones.append(0)
-    return tuple(letters), tuple(tones), name
-
 
 # The summary ---------------------------------------------------------------------------
 
@@ -950,7 +907,7 @@ def _rows(
     names = groups.names
     for key in folded:
         names.setdefault(key[0], (key[0], None))
-    ordered_groups = sorted(names, key=lambda g: (_sort_key(names[g][0]), g))
+    ordered_groups = sorted(names, key=lambda g: (collation_key(names[g][0]), g))
     times, others, other_positions = _domains(dimensions, folded, catalog, months, bucket_of_month)
     time_positions = [i + 1 for i, d in enumerate(dimensions) if d in ("month", "quarter")]
     width = len(dimensions) + 1
