@@ -6,8 +6,11 @@ the domain classes live in ``danvan.model``.
 
 from __future__ import annotations
 
-from danvan.bundled import default_catalog, sample
+from danvan.aggregate import Measure, Summary, SummaryRow, summarize
+from danvan.bundled import bundled_registry, default_catalog, sample
+from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reason, classify
 from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
+from danvan.findings import Finding, Location, Severity, ValidationReport
 from danvan.labels import Label
 from danvan.model import Dataset
 from danvan.periods import (
@@ -18,22 +21,66 @@ from danvan.periods import (
     ReportingCalendar,
     parse_period,
 )
+from danvan.reports import annual_report
+from danvan.rules import Rule, ValidationContext, rule, validate
+from danvan.rules.load import load_checked
+from danvan.text import (
+    ValueParseError,
+    collation_key,
+    format_date,
+    format_money,
+    normalize,
+    parse_date,
+    parse_money,
+    sort_vi,
+)
+from danvan.units import LookupResult, UnitRegistry
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_CRITERIA",
+    "Classification",
     "Dataset",
     "DatasetLoadError",
     "DateRange",
+    "Finding",
+    "Grade",
     "Label",
+    "Location",
+    "LookupResult",
+    "Measure",
     "Period",
     "PeriodKind",
     "PeriodParseError",
+    "Reason",
     "ReportingCalendar",
+    "Rule",
+    "Severity",
+    "Summary",
+    "SummaryRow",
+    "UnitRegistry",
+    "ValidationContext",
+    "ValidationReport",
+    "ValueParseError",
     "__version__",
+    "annual_report",
+    "bundled_registry",
+    "classify",
+    "collation_key",
     "dataset_from_json",
     "dataset_to_json",
     "default_catalog",
+    "format_date",
+    "format_money",
+    "load_checked",
+    "normalize",
+    "parse_date",
+    "parse_money",
     "parse_period",
+    "rule",
     "sample",
+    "sort_vi",
+    "summarize",
+    "validate",
 ]
