@@ -1,0 +1,179 @@
+"""Tables and bundles: the only shapes an exporter ever sees.
+
+The aggregation turns the domain into a ``Bundle`` of ``Table``s; exporters,
+built-in or third-party, read these and nothing else, so a plugin author needs
+to know no part of the domain model.
+
+Rows are tuples in column order. A table's rows are either an iterable or a
+zero-argument callable that returns a fresh iterator; the callable form lets a
+writer read a table twice (for instance a chart beside the data) without
+keeping the rows in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from danvan.labels import Label
+
+#: Vietnam's time zone (Asia/Ho_Chi_Minh). Vietnam has had no daylight saving
+#: since 1975, so a fixed +07:00 offset is exact and needs no tz database.
+VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+Row = tuple[Any, ...]
+RowSource = Iterable[Row] | Callable[[], Iterable[Row]]
+
+
+class ColumnType(enum.Enum):
+    """What a column holds; exporters choose formats and schema types from it."""
+
+    STRING = "string"
+    INTEGER = "integer"
+    NUMBER = "number"
+    #: Whole đồng, as ``int``.
+    MONEY = "money"
+    #: A fraction 0..1 (``0.25``), shown as ``25%``.
+    PERCENT = "percent"
+    DATE = "date"
+    #: A ``datetime``; tz-aware values are shown in the bundle's time zone.
+    DATETIME = "datetime"
+    BOOLEAN = "boolean"
+
+
+@attrs.frozen
+class Column:
+    """One column: a machine name, a bilingual header and a type."""
+
+    name: str
+    label: Label
+    type: ColumnType = ColumnType.STRING
+    description: Label | None = None
+
+
+def _unique_names(kind: str) -> Callable[[Any, attrs.Attribute[Any], Sequence[Any]], None]:
+    def check(_instance: Any, _attribute: attrs.Attribute[Any], items: Sequence[Any]) -> None:
+        seen: set[str] = set()
+        for item in items:
+            if item.name in seen:
+                raise ValueError(f"Tên {kind} bị trùng / duplicate {kind} name: {item.name!r}")
+            seen.add(item.name)
+
+    return check
+
+
+def _as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(items)
+
+
+def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+@attrs.frozen
+class ChartHint:
+    """Which columns of a table make a good chart (e.g. activities per month).
+
+    Spreadsheet exporters may draw it natively; others may ignore it.
+    """
+
+    category: str
+    values: tuple[str, ...] = attrs.field(converter=_as_tuple)
+    title: Label | None = None
+    kind: str = "column"
+
+
+@attrs.frozen
+class Table:
+    """A titled table with typed columns and rows read lazily."""
+
+    name: str = attrs.field(validator=_non_empty)
+    title: Label
+    columns: tuple[Column, ...] = attrs.field(
+        converter=_as_tuple, validator=_unique_names("column")
+    )
+    rows: RowSource = attrs.field(default=(), eq=False)
+    description: Label | None = None
+    chart: ChartHint | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.chart is not None:
+            names = {column.name for column in self.columns}
+            missing = [n for n in (self.chart.category, *self.chart.values) if n not in names]
+            if missing:
+                raise ValueError(f"chart of table {self.name!r} names unknown columns: {missing}")
+
+    def iter_rows(self) -> Iterator[Row]:
+        """A fresh iterator over the rows (once only, if ``rows`` is a one-shot iterator)."""
+        source = self.rows
+        if callable(source):
+            return iter(source())
+        return iter(source)
+
+    @property
+    def rereadable(self) -> bool:
+        """Whether ``iter_rows`` can be called more than once with the same result."""
+        return callable(self.rows) or isinstance(self.rows, Sequence)
+
+    def column(self, name: str) -> Column:
+        """The column called ``name``; KeyError lists the known ones."""
+        for column in self.columns:
+            if column.name == name:
+                return column
+        known = ", ".join(c.name for c in self.columns)
+        raise KeyError(
+            f"Không có cột / no column {name!r} in table {self.name!r} (có / has: {known})"
+        )
+
+
+def _as_dict(
+    items: Mapping[str, str | int | float | bool | None],
+) -> dict[str, str | int | float | bool | None]:
+    return dict(items)
+
+
+def _now_in_vietnam() -> dt.datetime:
+    return dt.datetime.now(VIETNAM_TZ)
+
+
+def _aware(_instance: Any, _attribute: attrs.Attribute[Any], value: dt.datetime) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("generated_at must be timezone-aware")
+
+
+@attrs.frozen
+class BundleMetadata:
+    """What a bundle is about: its title, period, calendar, source and when it was made."""
+
+    title: Label
+    period_key: str | None = None
+    period_label: Label | None = None
+    calendar: Label | None = None
+    source: str | None = None
+    generated_at: dt.datetime = attrs.field(factory=_now_in_vietnam, validator=_aware)
+    #: The zone in which datetimes are shown where a format has no time zones (Excel).
+    timezone: dt.tzinfo = VIETNAM_TZ
+    extra: Mapping[str, str | int | float | bool | None] = attrs.field(
+        factory=dict, converter=_as_dict, eq=False
+    )
+
+
+@attrs.frozen
+class Bundle:
+    """Ordered tables plus their metadata: one report, ready to export."""
+
+    tables: tuple[Table, ...] = attrs.field(converter=_as_tuple, validator=_unique_names("table"))
+    metadata: BundleMetadata
+
+    def table(self, name: str) -> Table:
+        """The table called ``name``; KeyError lists the known ones."""
+        for table in self.tables:
+            if table.name == name:
+                return table
+        known = ", ".join(t.name for t in self.tables)
+        raise KeyError(f"Không có bảng / no table {name!r} (có / has: {known})")
