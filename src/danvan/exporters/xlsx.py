@@ -155,6 +155,7 @@ class _TableWriter:
         width = len(self.columns)
         zone = self.zone
         widths = self.widths
+        measured = [i for i, c in enumerate(self.columns) if c.type not in BASE_WIDTHS]
         limit = self.rows_per_sheet
         sheet = self._start_sheet()
         write_string = sheet.write_string
@@ -197,7 +198,8 @@ class _TableWriter:
                     else:
                         write_boolean(r, c, value)
             if number <= MEASURED_ROWS:
-                for index, value in enumerate(row):
+                for index in measured:
+                    value = row[index]
                     if value is not None:
                         widths[index] = max(widths[index], _display_width(value))
         self.total_rows = (len(self.sheet_names) - 1) * limit + r
@@ -319,7 +321,8 @@ def write_xlsx(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> 
         },
     )
     meta = bundle.metadata
-    created: dt.datetime = naive_in_zone(meta.generated_at, meta.timezone)
+    # XlsxWriter writes document dates as UTC.
+    created: dt.datetime = naive_in_zone(meta.generated_at, dt.UTC)
     workbook.set_properties(
         {
             "title": options.label(meta.title),
