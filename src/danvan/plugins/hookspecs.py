@@ -28,10 +28,10 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 @hookspec
 def danvan_exporters() -> Iterable[Exporter]:  # type: ignore[empty-body]
-    """Signature: ``danvan_exporters() -> Iterable[danvan.export.Exporter]``
+    """Signature: ``danvan_exporters() -> Iterable[Exporter]``
 
-    Return the exporters this plugin provides. Each exporter has a unique
-    ``name`` (two exporters with one name are an error naming both plugins),
-    the file ``suffixes`` it claims, a ``media_type``, a bilingual
-    ``description`` and ``write(bundle, binary_stream, options)``.
+    Return the exporters this plugin provides (``danvan.export.Exporter``).
+    Each has a unique ``name`` (two exporters with one name are an error
+    naming both plugins), the file ``suffixes`` it claims, a ``media_type``,
+    a bilingual ``description`` and ``write(bundle, binary_stream, options)``.
     """
