@@ -130,9 +130,8 @@ class _TableWriter:
         self.total_rows = 0
 
     def _start_sheet(self) -> Worksheet:
+        # A continuation sheet takes the same title; safe_sheet_name numbers it "(2)".
         base = self.options.label(self.table.title) or self.table.name
-        if self.sheet_names:
-            base = f"{base} ({len(self.sheet_names) + 1})"
         name, sheet = self.sheets.add(base)
         self.sheet_names.append(name)
         sheet.set_row(0, None, self.sheets.header)
