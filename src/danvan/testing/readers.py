@@ -24,12 +24,16 @@ from danvan.tables import Bundle, Column, ColumnType, Row, Table
 Reader = Callable[[Path, Bundle], dict[str, list[Row]]]
 
 
-def _from_text(column: Column, text: str) -> Any:
+def value_from_text(column: Column, text: str, *, csv_escaped: bool = False) -> Any:
+    """A value written as text (CSV, Markdown …) back as the column's type; ``""`` is None.
+
+    ``csv_escaped`` undoes the apostrophe put before formula-like text in CSV.
+    """
     if text == "":
         return None
     kind = column.type
     if kind is ColumnType.STRING:
-        return unescape_formula_csv(text)
+        return unescape_formula_csv(text) if csv_escaped else text
     if kind in (ColumnType.INTEGER, ColumnType.MONEY):
         return int(text)
     if kind in (ColumnType.NUMBER, ColumnType.PERCENT):
@@ -44,7 +48,11 @@ def _from_text(column: Column, text: str) -> Any:
 def _csv_rows(data: bytes, table: Table, delimiter: str = ",") -> list[Row]:
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter)
     next(reader)
-    return [tuple(_from_text(c, v) for c, v in zip(table.columns, r, strict=True)) for r in reader]
+    columns = table.columns
+    return [
+        tuple(value_from_text(c, v, csv_escaped=True) for c, v in zip(columns, r, strict=True))
+        for r in reader
+    ]
 
 
 def read_csv(path: Path, bundle: Bundle) -> dict[str, list[Row]]:
