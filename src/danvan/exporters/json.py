@@ -17,7 +17,7 @@ import decimal
 import enum
 import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import orjson
@@ -25,7 +25,7 @@ import orjson
 from danvan.export import BinaryStream, Exporter, ExportError, ExportOptions, single_table
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
-from danvan.tables import Bundle, Row, Table
+from danvan.tables import Bundle, Table
 
 BATCH = 1000
 
@@ -52,7 +52,8 @@ def _encode_slow(value: Any) -> bytes:
     return text.encode("utf-8")
 
 
-def _encoder(option: int) -> Callable[[Any], bytes]:
+def _safe_encoder(option: int) -> Callable[[Any], bytes]:
+    """Encode one value, falling back to the standard library for what orjson refuses."""
     dumps = orjson.dumps
 
     def encode(value: Any) -> bytes:
@@ -64,28 +65,24 @@ def _encoder(option: int) -> Callable[[Any], bytes]:
     return encode
 
 
-def _checked(table: Table) -> Iterator[Row]:
+def _batches(table: Table, as_objects: bool) -> Iterator[list[Any]]:
+    """The rows in lists of ``BATCH``, checked for width, as dicts if asked."""
     width = len(table.columns)
-    for number, row in enumerate(table.iter_rows(), start=1):
-        if len(row) != width:
-            raise ExportError(
-                f"table {table.name!r}, row {number}: {len(row)} values, expected {width}"
-            )
-        yield row
-
-
-def _batched(rows: Iterable[Any]) -> Iterator[list[Any]]:
-    iterator = iter(rows)
-    while batch := list(itertools.islice(iterator, BATCH)):
-        yield batch
-
-
-def _row_items(table: Table, as_objects: bool) -> Iterator[Any]:
-    rows = _checked(table)
-    if not as_objects:
-        return rows
     names = [c.name for c in table.columns]
-    return (dict(zip(names, row, strict=True)) for row in rows)
+    rows = table.iter_rows()
+    first_number = 1
+    while batch := list(itertools.islice(rows, BATCH)):
+        if set(map(len, batch)) != {width}:
+            offset, row = next((k, r) for k, r in enumerate(batch) if len(r) != width)
+            raise ExportError(
+                f"table {table.name!r}, row {first_number + offset}: {len(row)} values, "
+                f"expected {width}"
+            )
+        first_number += len(batch)
+        if as_objects:
+            yield list(map(dict, map(zip, itertools.repeat(names), batch)))
+        else:
+            yield batch
 
 
 def metadata_document(bundle: Bundle, options: ExportOptions) -> dict[str, Any]:
@@ -129,7 +126,7 @@ def _rows_as_objects(options: ExportOptions, default: str) -> bool:
 
 def write_json(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> None:
     """The ``json`` exporter: ``{"metadata": {...}, "tables": [{..., "rows": [...]}]}``."""
-    encode = _encoder(0)
+    encode = _safe_encoder(0)
     as_objects = _rows_as_objects(options, "arrays")
     write = stream.write
     write(b'{"metadata":')
@@ -141,10 +138,14 @@ def write_json(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> 
         write(encode(table_head(table, options))[:-1])
         write(b',"rows":[')
         first = True
-        for batch in _batched(_row_items(table, as_objects)):
+        for batch in _batches(table, as_objects):
             if not first:
                 write(b",")
-            write(b",".join(map(encode, batch)))
+            try:
+                # One orjson call for the whole batch, without its brackets.
+                write(orjson.dumps(batch, default=_default)[1:-1])
+            except orjson.JSONEncodeError:
+                write(b",".join(map(encode, batch)))
             first = False
         write(b"]}")
     write(b"]}")
@@ -153,10 +154,17 @@ def write_json(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> 
 def write_jsonl(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> None:
     """The ``jsonl`` exporter: one table, one JSON value per line (objects by default)."""
     table = single_table(bundle, options, "jsonl")
-    encode = _encoder(orjson.OPT_APPEND_NEWLINE)
+    option = orjson.OPT_APPEND_NEWLINE
+    dumps, encode_error = orjson.dumps, orjson.JSONEncodeError
     write = stream.write
-    for batch in _batched(_row_items(table, _rows_as_objects(options, "objects"))):
-        write(b"".join(map(encode, batch)))
+    for batch in _batches(table, _rows_as_objects(options, "objects")):
+        # One write per line: holding a batch of orjson's outputs costs more
+        # (each is a fresh buffer) than the buffered writes do.
+        for item in batch:
+            try:
+                write(dumps(item, _default, option))
+            except encode_error:
+                write(_encode_slow(item) + b"\n")
 
 
 JSON_EXPORTER = Exporter(
