@@ -151,20 +151,31 @@ def _from_cell(column: Column, value: Any) -> Any:
 
 
 def read_xlsx(path: Path, bundle: Bundle) -> dict[str, list[Row]]:
-    """Read an ``xlsx`` export back: the sheets after the summary, one per table, in order."""
+    """Read an ``xlsx`` export back: the sheets after the summary, one per table, in order.
+
+    Wholly empty rows at the end of a sheet leave no trace in it, so the row
+    counts listed on the summary sheet say how many rows each table has.
+    """
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(path))
     names = workbook.sheet_names[1:]
+    summary = workbook.get_sheet_by_name(workbook.sheet_names[0]).to_python()
+    counts = {
+        row[0]: int(row[2])
+        for row in summary
+        if len(row) > 2 and row[0] in names and isinstance(row[2], int | float)
+    }
     result = {}
     for table, name in zip(bundle.tables, names, strict=False):
-        cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)[1:]
         width = len(table.columns)
+        cells += [[]] * (counts.get(name, len(cells)) - len(cells))
         result[table.name] = [
             tuple(
                 _from_cell(c, v) for c, v in zip(table.columns, (*row, *[""] * width), strict=False)
             )
-            for row in cells[1:]
+            for row in cells
         ]
     return result
 
