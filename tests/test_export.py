@@ -163,3 +163,9 @@ def test_atomic_folder_refuses_a_file_in_the_way(tmp_path: Path) -> None:
     (tmp_path / "package").write_text("a file")
     with pytest.raises(ExportError, match="not a folder"), atomic_folder(tmp_path / "package"):
         pass
+
+
+def test_only_single_table_formats_take_the_table_option() -> None:
+    several = reference_bundles()["several_tables"]
+    with pytest.raises(ExportError, match="has no option 'table'"):
+        export(several, io.BytesIO(), "json", options={"table": "per_month"})

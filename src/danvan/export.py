@@ -100,7 +100,7 @@ class Exporter:
     def options(self, lang: str = "vi", settings: Mapping[str, Any] | None = None) -> ExportOptions:
         """Options for this exporter; an unknown setting is an ExportError listing the known."""
         settings = dict(settings or {})
-        unknown = sorted(set(settings) - set(self.settings) - {"table"})
+        unknown = sorted(set(settings) - set(self.settings))
         if unknown:
             known = ", ".join(sorted(self.settings)) or "(none)"
             raise ExportError(

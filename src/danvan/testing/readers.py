@@ -146,6 +146,9 @@ def _from_cell(column: Column, value: Any) -> Any:
     if kind is ColumnType.DATE:
         return value.date() if isinstance(value, dt.datetime) else value
     if kind is ColumnType.DATETIME:
+        # calamine gives a date for a datetime at midnight.
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return dt.datetime.combine(value, dt.time())
         return value
     return bool(value)
 
