@@ -22,6 +22,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from danvan.excel import (
+    MAX_CELL_CHARS,
     MAX_COLUMNS,
     MAX_EXACT_INTEGER,
     MAX_ROWS,
@@ -196,7 +197,7 @@ class _TableWriter:
                     if kind == _TEXT:
                         if value.__class__ is not str:
                             value = str(value)
-                        if len(value) > 32_767:
+                        if len(value) > MAX_CELL_CHARS:
                             value = fit_cell(value, where=f"{sheet.name}!R{r + 1}C{c + 1}")
                         write_string(r, c, value)
                     elif kind == _INTEGER:
