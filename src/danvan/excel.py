@@ -1,0 +1,130 @@
+"""The one Excel-safety policy that every danvan exporter honours.
+
+Reports end up in spreadsheets even when written as CSV or JSON, so all
+exporters share these rules (see ``docs/excel-policy.md``):
+
+- Formula injection: text starting with ``=``, ``+``, ``-``, ``@``, tab or
+  carriage return could be evaluated by a spreadsheet. In CSV it is prefixed
+  with an apostrophe (OWASP's CSV-injection advice); in XLSX it is written as
+  a string cell, which Excel never evaluates, so the text is unchanged.
+- Cells hold at most 32,767 characters: longer text is cut and ends with a
+  visible marker, and a warning is issued.
+- A sheet holds at most 1,048,576 rows: longer tables continue on further sheets.
+- Excel has no time zones: tz-aware datetimes are converted to the bundle's
+  zone (Asia/Ho_Chi_Minh, +07:00) and written without one.
+- Excel keeps 15 significant digits: integers beyond that are written as text
+  so that they stay exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+#: Characters that make a spreadsheet treat a cell's text as a formula.
+FORMULA_PREFIXES = frozenset("=+-@\t\r")
+#: Prefix that makes a spreadsheet show formula-like text as text (OWASP).
+CSV_ESCAPE = "'"
+MAX_CELL_CHARS = 32_767
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
+MAX_SHEET_NAME = 31
+#: Largest integer Excel holds exactly (15 significant digits).
+MAX_EXACT_INTEGER = 10**15 - 1
+TRUNCATION_MARKER = "…[cắt bớt / truncated]"
+
+
+class ExcelLimitWarning(UserWarning):
+    """A value was changed to fit a spreadsheet limit (for instance a cut cell)."""
+
+
+def is_formula_like(text: str) -> bool:
+    """Whether a spreadsheet might evaluate ``text`` as a formula."""
+    return bool(text) and text[0] in FORMULA_PREFIXES
+
+
+#: First characters for which ``escape_formula_csv`` must look closer.
+CSV_ESCAPE_TRIGGERS = FORMULA_PREFIXES | {CSV_ESCAPE}
+
+
+def _quoted_formula(text: str) -> bool:
+    """Whether ``text`` is one or more apostrophes followed by a formula prefix."""
+    stripped = text.lstrip(CSV_ESCAPE)
+    return len(stripped) < len(text) and bool(stripped) and stripped[0] in FORMULA_PREFIXES
+
+
+def escape_formula_csv(text: str) -> str:
+    """``text`` with an apostrophe in front if a spreadsheet would evaluate it.
+
+    Text that already looks escaped (``'=…``) gets one more apostrophe, so that
+    ``unescape_formula_csv`` gives back exactly the original text.
+    """
+    if text and (text[0] in FORMULA_PREFIXES or _quoted_formula(text)):
+        return CSV_ESCAPE + text
+    return text
+
+
+def unescape_formula_csv(text: str) -> str:
+    """Undo ``escape_formula_csv`` (for readers of danvan's CSV)."""
+    if _quoted_formula(text):
+        return text[1:]
+    return text
+
+
+def fit_cell(text: str, *, where: str = "") -> str:
+    """``text`` cut to Excel's cell limit with a visible marker; warns when it cuts."""
+    if len(text) <= MAX_CELL_CHARS:
+        return text
+    warnings.warn(
+        ExcelLimitWarning(
+            f"Ô quá {MAX_CELL_CHARS} ký tự đã bị cắt / cell over {MAX_CELL_CHARS} characters "
+            f"was truncated ({len(text)} characters){' at ' + where if where else ''}"
+        ),
+        stacklevel=2,
+    )
+    return text[: MAX_CELL_CHARS - len(TRUNCATION_MARKER)] + TRUNCATION_MARKER
+
+
+def naive_in_zone(value: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    """A datetime for a format without time zones: aware values shown in ``zone``.
+
+    Naive values are taken to be in ``zone`` already and returned unchanged.
+    """
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(zone).replace(tzinfo=None)
+
+
+def aware_in_zone(value: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    """A datetime in ``zone`` keeping its offset (for CSV and JSON, which carry one)."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(zone)
+
+
+def is_exact_in_excel(value: int) -> bool:
+    """Whether Excel stores the integer ``value`` without losing digits."""
+    return -MAX_EXACT_INTEGER <= value <= MAX_EXACT_INTEGER
+
+
+_SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+
+
+def safe_sheet_name(name: str, taken: set[str]) -> str:
+    """A sheet name Excel accepts, unique among ``taken`` (compared case-insensitively).
+
+    Forbidden characters become ``_``, leading and trailing apostrophes go, the
+    name is cut to 31 characters, and a `` (2)``-style suffix makes it unique.
+    ``taken`` is updated with the lower-cased result.
+    """
+    base = name.translate(_SHEET_FORBIDDEN).strip().strip("'").strip() or "Sheet"
+    if base.lower() == "history":
+        base = "History_"
+    candidate = base[:MAX_SHEET_NAME]
+    number = 2
+    while candidate.lower() in taken:
+        suffix = f" ({number})"
+        candidate = base[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
+        number += 1
+    taken.add(candidate.lower())
+    return candidate

@@ -1,0 +1,339 @@
+"""Exporting a bundle: the exporter contract, format choice and atomic writes.
+
+``export(bundle, "report.xlsx")`` picks the exporter by the file's suffix (or
+by ``format=``), writes to a temporary file beside the target and moves it into
+place only when the exporter has finished, so a failed export leaves no partial
+file and never harms a file that was there before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import attrs
+
+from danvan.labels import Label, Language, check_language
+from danvan.tables import Bundle, Table
+
+if TYPE_CHECKING:
+    from danvan.plugins.manager import PluginManager
+
+BinaryStream = IO[bytes]
+WriteFunction = Callable[[Bundle, BinaryStream, "ExportOptions"], None]
+WriteFolderFunction = Callable[[Bundle, Path, "ExportOptions"], None]
+
+
+class ExportError(Exception):
+    """An export could not be done; the message says why in Vietnamese and English."""
+
+
+class UnknownFormatError(ExportError, LookupError):
+    """No exporter has the asked-for name or suffix; the message lists the known formats."""
+
+
+@attrs.frozen
+class ExportOptions:
+    """What an exporter is asked to do: the label language and format-specific settings."""
+
+    lang: Language = attrs.field(default="vi", converter=check_language)
+    settings: Mapping[str, Any] = attrs.field(factory=dict, converter=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The setting ``key``, or ``default`` when it was not given."""
+        return self.settings.get(key, default)
+
+    def get_bool(self, key: str, default: bool) -> bool:
+        """A yes/no setting; anything but a bool is an ExportError."""
+        value = self.settings.get(key, default)
+        if not isinstance(value, bool):
+            raise ExportError(f"Tuỳ chọn / option {key!r} must be true or false, not {value!r}")
+        return value
+
+    def get_str(self, key: str, default: str | None) -> str | None:
+        """A text setting; anything but a str (or the default) is an ExportError."""
+        value = self.settings.get(key, default)
+        if value is not None and not isinstance(value, str):
+            raise ExportError(f"Tuỳ chọn / option {key!r} must be text, not {value!r}")
+        return value
+
+    def label(self, label: Label) -> str:
+        """``label`` in the chosen language, with fallback."""
+        return label.get(self.lang)
+
+
+def _str_tuple(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _label_map(items: Mapping[str, Label]) -> dict[str, Label]:
+    return dict(items)
+
+
+@attrs.frozen
+class Exporter:
+    """An output format: what a ``danvan_exporters`` hook returns.
+
+    ``write(bundle, binary_stream, options)`` writes the whole bundle to an open
+    binary stream; it must read rows lazily (``table.iter_rows()``) and must not
+    close the stream. ``write_folder``, when given, writes to a directory instead
+    (used when the target path does not end in one of ``suffixes``).
+    ``settings`` names the format-specific options it accepts, with what each does.
+    """
+
+    name: str
+    suffixes: tuple[str, ...] = attrs.field(converter=_str_tuple)
+    media_type: str
+    description: Label
+    write: WriteFunction = attrs.field(eq=False)
+    settings: Mapping[str, Label] = attrs.field(factory=dict, converter=_label_map, eq=False)
+    #: Whether the format holds one table only (then a bundle must have one, or
+    #: the ``table`` setting names which).
+    single_table: bool = False
+    write_folder: WriteFolderFunction | None = attrs.field(default=None, eq=False)
+
+    def options(self, lang: str = "vi", settings: Mapping[str, Any] | None = None) -> ExportOptions:
+        """Options for this exporter; an unknown setting is an ExportError listing the known."""
+        settings = dict(settings or {})
+        unknown = sorted(set(settings) - set(self.settings))
+        if unknown:
+            known = ", ".join(sorted(self.settings)) or "(none)"
+            raise ExportError(
+                f"Định dạng / format {self.name!r} không có tuỳ chọn / has no option "
+                f"{', '.join(map(repr, unknown))}; known: {known}"
+            )
+        return ExportOptions(lang=check_language(lang), settings=settings)
+
+    def matches(self, filename: str) -> str | None:
+        """The longest of this exporter's suffixes that ``filename`` ends with, if any."""
+        lowered = filename.lower()
+        found = [s for s in self.suffixes if lowered.endswith(s.lower())]
+        return max(found, key=len) if found else None
+
+
+def single_table(bundle: Bundle, options: ExportOptions, format_name: str) -> Table:
+    """The one table a single-table format writes: the bundle's only one, or ``table=``."""
+    wanted = options.get_str("table", None)
+    if wanted is not None:
+        try:
+            return bundle.table(wanted)
+        except KeyError as exc:
+            raise ExportError(exc.args[0]) from None
+    if len(bundle.tables) == 1:
+        return bundle.tables[0]
+    names = ", ".join(t.name for t in bundle.tables) or "(none)"
+    raise ExportError(
+        f"Định dạng {format_name!r} chỉ ghi một bảng / format {format_name!r} holds one table, "
+        f"but the bundle has {len(bundle.tables)} ({names}); choose one with "
+        f"options={{'table': ...}} or use a multi-table format"
+    )
+
+
+def available_exporters(plugin_manager: PluginManager | None = None) -> dict[str, Exporter]:
+    """Every exporter the registered plugins provide, by name.
+
+    Two exporters with one name raise ``PluginConflictError`` naming both plugins.
+    An exporter hook that raises or returns something else is skipped with a warning.
+    """
+    import warnings
+
+    from danvan.plugins.manager import (
+        PluginConflictError,
+        PluginInfo,
+        PluginWarning,
+        get_plugin_manager,
+    )
+
+    pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
+    found: dict[str, tuple[Exporter, PluginInfo]] = {}
+    for info, result in pm.collect("danvan_exporters"):
+        try:
+            items = list(result)
+        except TypeError:
+            items = [result]
+        for exporter in items:
+            if not isinstance(exporter, Exporter):
+                warnings.warn(
+                    PluginWarning(
+                        f"Plugin {info.describe()} returned a non-exporter from "
+                        f"danvan_exporters: {exporter!r}; skipped"
+                    ),
+                    stacklevel=2,
+                )
+                continue
+            if exporter.name in found:
+                _, other = found[exporter.name]
+                raise PluginConflictError(
+                    f"Hai plugin cùng khai báo định dạng / two plugins claim the exporter name "
+                    f"{exporter.name!r}: {other.describe()} and {info.describe()}"
+                )
+            found[exporter.name] = (exporter, info)
+    return {name: exporter for name, (exporter, _) in found.items()}
+
+
+def _known_formats(exporters: Mapping[str, Exporter]) -> str:
+    return "; ".join(
+        f"{name} ({', '.join(e.suffixes) or 'no suffix'})" for name, e in sorted(exporters.items())
+    )
+
+
+def find_exporter(
+    exporters: Mapping[str, Exporter], format: str | None = None, filename: str | None = None
+) -> Exporter:
+    """The exporter named ``format``, or else the one whose suffix ``filename`` ends with."""
+    if format is not None:
+        exporter = exporters.get(format) or exporters.get(format.lower().lstrip("."))
+        if exporter is None:
+            raise UnknownFormatError(
+                f"Không biết định dạng / unknown format {format!r}. "
+                f"Known formats: {_known_formats(exporters)}"
+            )
+        return exporter
+    if not filename:
+        raise UnknownFormatError(
+            "Cần chỉ rõ định dạng / give format= when writing to a stream without a name. "
+            f"Known formats: {_known_formats(exporters)}"
+        )
+    matches = [(e.matches(filename), e) for e in exporters.values()]
+    longest = max((len(s) for s, _ in matches if s), default=0)
+    best = [e for s, e in matches if s and len(s) == longest]
+    if not best:
+        raise UnknownFormatError(
+            f"Không nhận ra định dạng của / cannot tell the format of {filename!r} from its "
+            f"suffix; give format=. Known formats: {_known_formats(exporters)}"
+        )
+    if len(best) > 1:
+        names = ", ".join(sorted(e.name for e in best))
+        raise ExportError(
+            f"Nhiều định dạng cùng đuôi / several formats claim the suffix of {filename!r}: "
+            f"{names}; choose one with format="
+        )
+    return best[0]
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _default_file_mode() -> int:
+    return 0o666 & ~_umask()
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike[str]) -> Iterator[BinaryStream]:
+    """Open a temporary file beside ``path``; on success move it onto ``path``.
+
+    On any exception the temporary file is removed and ``path`` is untouched.
+    The new file gets the mode of the file it replaces, or the usual default.
+    """
+    target = Path(path)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            mode = target.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = _default_file_mode()
+        tmp.chmod(mode)
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary folder beside ``path``; on success it takes the place of ``path``.
+
+    A folder already at ``path`` is moved aside first and removed only after the
+    new one is in place; on failure the temporary folder goes and ``path`` is
+    untouched.
+    """
+    target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise ExportError(f"Không phải thư mục / not a folder: {target}")
+    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    try:
+        yield tmp
+        tmp.chmod(0o777 & ~_umask())
+        if target.exists():
+            old = Path(
+                tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
+            )
+            old.rmdir()
+            target.rename(old)
+            try:
+                tmp.rename(target)
+            except BaseException:
+                old.rename(target)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            tmp.rename(target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def export(
+    bundle: Bundle,
+    path_or_stream: str | os.PathLike[str] | BinaryStream,
+    format: str | None = None,
+    *,
+    lang: str = "vi",
+    options: Mapping[str, Any] | None = None,
+    plugin_manager: PluginManager | None = None,
+) -> Exporter:
+    """Write ``bundle`` to a path (atomically) or to an open binary stream.
+
+    The exporter is the one named ``format``, or else the one whose suffix the
+    path (or the stream's ``name``) ends with. ``lang`` chooses the label
+    language (``"vi"`` or ``"en"``, falling back to the other); ``options`` are
+    the format's own settings. Returns the exporter used.
+    """
+    exporters = available_exporters(plugin_manager)
+    if isinstance(path_or_stream, str | os.PathLike):
+        filename: str | None = Path(path_or_stream).name
+    else:
+        name = getattr(path_or_stream, "name", None)
+        filename = Path(name).name if isinstance(name, str) else None
+    exporter = find_exporter(exporters, format, filename)
+    export_with(exporter, bundle, path_or_stream, lang=lang, options=options)
+    return exporter
+
+
+def export_with(
+    exporter: Exporter,
+    bundle: Bundle,
+    path_or_stream: str | os.PathLike[str] | BinaryStream,
+    *,
+    lang: str = "vi",
+    options: Mapping[str, Any] | None = None,
+) -> None:
+    """Write ``bundle`` with the given exporter (registered or not) to a path or stream.
+
+    Paths are written atomically; a path that does not end in one of the
+    exporter's suffixes is a folder when the exporter can write folders.
+    """
+    export_options = exporter.options(lang, options)
+    if isinstance(path_or_stream, str | os.PathLike):
+        target = Path(path_or_stream)
+        if exporter.write_folder is not None and exporter.matches(target.name) is None:
+            with atomic_folder(target) as folder:
+                exporter.write_folder(bundle, folder, export_options)
+        else:
+            with atomic_write(target) as stream:
+                exporter.write(bundle, stream, export_options)
+    else:
+        exporter.write(bundle, path_or_stream, export_options)

@@ -1,0 +1,18 @@
+"""The built-in exporters pass the same conformance kit offered to plugin authors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from danvan.export import available_exporters
+from danvan.testing import check_exporter
+
+
+@pytest.mark.parametrize("name", ["csv", "datapackage", "json", "jsonl", "xlsx"])
+def test_builtin_exporter_conforms(name: str, tmp_path: Path) -> None:
+    exporter = available_exporters()[name]
+    checked = check_exporter(exporter, tmp_path)
+    assert "vietnamese" in checked
+    assert "formulas" in checked
