@@ -140,11 +140,16 @@ class LookupResult:
 
 @attrs.frozen
 class UnitProblem:
-    """Something wrong with units or successions: a stable code, the units, a message in vi/en."""
+    """Something wrong with units or successions: a stable code, the units, a message in vi/en.
+
+    ``values`` holds what the message says (the code, the other unit, the
+    dates), so that the validation rules can word their findings from it.
+    """
 
     code: str
     units: tuple[str, ...]
     message: Label
+    values: Mapping[str, Any] = attrs.field(factory=dict, eq=False)
 
 
 @attrs.frozen(eq=False)
@@ -475,6 +480,7 @@ def check_reused_codes(units: Iterable[AdminUnit]) -> list[UnitProblem]:
                             f"Code {code} is held by two units at once: {a.id} ({a.name}) "
                             f"and {b.id} ({b.name}); their validity overlaps",
                         ),
+                        {"unit_code": code, "other": a.id, "other_name": a.name},
                     )
                 )
     return problems
@@ -513,6 +519,11 @@ def check_valid_after_successor(
                             f"but {succession.successor} succeeds it from "
                             f"{succession.date.isoformat()}",
                         ),
+                        {
+                            "successor": succession.successor,
+                            "start": succession.date,
+                            "end": predecessor.valid_until,
+                        },
                     )
                 )
     return problems
@@ -536,6 +547,7 @@ def check_succession_cycles(successions: Iterable[Succession]) -> list[UnitProbl
                         f"Chuỗi sáp nhập quay vòng: {loop}",
                         f"The successions loop: {loop}",
                     ),
+                    {"cycle": loop},
                 )
             )
     return problems
