@@ -423,7 +423,7 @@ def remap_village_parents(
             continue
         placements: dict[str, float] = {}
         for target, weight in _village_targets(own, village, at):
-            for commune, share in _commune_placements(own, registry, target, at):
+            for commune, share in unit_placements(own, registry, target, at):
                 placements[commune] = placements.get(commune, 0.0) + weight * share
         result[village.id] = tuple(placements.items())
     return result
@@ -444,16 +444,25 @@ def _village_targets(own: UnitRegistry, village: AdminUnit, at: date) -> Iterato
             yield target_id, weight
 
 
-def _commune_placements(
-    own: UnitRegistry, registry: UnitRegistry | None, commune_id: str, at: date
+def unit_placements(
+    own: UnitRegistry, registry: UnitRegistry | None, unit_id: str, at: date
 ) -> list[Placement]:
-    placed = own.successors(commune_id, at)
+    """Where a dataset's unit (a commune, usually) is on ``at``, with shares.
+
+    ``own`` is the dataset as a registry (``UnitRegistry(dataset.units,
+    dataset.successions)``). The unit itself if valid on ``at``, else the
+    successors the dataset records, else, where it records none, the
+    registry's successors of its counterpart (:meth:`UnitRegistry.match`).
+    Ids in the result are the dataset's where it has the unit, else the
+    registry's. Empty: the unit cannot be placed on ``at``.
+    """
+    placed = own.successors(unit_id, at)
     if placed:
         return placed
-    commune = own.unit(commune_id)
-    if registry is None or commune is None:
+    unit = own.unit(unit_id)
+    if registry is None or unit is None:
         return []
-    counterpart = registry.match(commune)
+    counterpart = registry.match(unit)
     return registry.successors(counterpart.id, at) if counterpart is not None else []
 
 
