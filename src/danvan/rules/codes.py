@@ -268,8 +268,9 @@ AMBIGUOUS_UNIT_NAME = declare(
     WARNING,
     Label("Tên đơn vị không rõ ràng", "Ambiguous unit name"),
     Label(
-        "Tên {name!r} ứng với nhiều đơn vị: {candidates}; cần ghi rõ mã hoặc cấp",
-        "The name {name!r} matches several units: {candidates}; give the code or the level",
+        "Tên {name!r} ứng với nhiều đơn vị: {candidates}; cần ghi rõ mã, cấp hoặc ngày",
+        "The name {name!r} matches several units: {candidates}; "
+        "give the code, the level or the date",
     ),
     "A unit written by name matches several units of the registry (the commune before "
     "2025 and the one after, or a commune and a township of one name). No unit is chosen; "
