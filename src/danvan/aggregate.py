@@ -23,6 +23,7 @@ import attrs
 
 from danvan.labels import Label
 from danvan.model import (
+    AdminUnit,
     Aggregation,
     Catalog,
     Dataset,
@@ -38,6 +39,7 @@ from danvan.model import (
 from danvan.periods import DateRange, Period, PeriodKind, ReportingCalendar, parse_period
 from danvan.tables import ChartHint, Column, ColumnType, Row, Table
 from danvan.text import collation_key
+from danvan.units import UnitRegistry, remap_village_parents, unit_placements
 
 __all__ = [
     "DIMENSIONS",
@@ -402,15 +404,24 @@ def summarize(
     measures: Iterable[Measure | str] | None = None,
     calendar: ReportingCalendar = ReportingCalendar(1),  # noqa: B008 (frozen, immutable)
     as_of: date | None = None,
+    registry: UnitRegistry | None = None,
 ) -> Summary:
     """Sum the activities of ``period`` by unit level, team or overall, split by ``per``.
 
     ``by`` is a `Level` (activities go to the unit at that level above their
     village), ``"team"`` or ``"all"``. ``per`` splits rows further by activity
     ``"type"``, ``"field"``, ``"topic"``, ``"month"`` or ``"quarter"`` (reporting
-    months of ``calendar``). The units listed are those at level ``by`` valid on
-    ``as_of`` (by default the period's last day), plus any an activity reaches;
-    every unit appears, with zeros when it did nothing.
+    months of ``calendar``).
+
+    ``as_of`` is the day whose hierarchy the groups are reported in, by default
+    the period's last day. A village whose unit at level ``by`` no longer exists
+    on ``as_of`` is re-aggregated onto that unit's successor: the dataset's own
+    successions first, else ``registry``'s (by default the bundled Điện Biên
+    registry), the unit linked to it by official code. So the 2022 sample with
+    ``as_of=date(2025, 7, 1)`` reports by xã Mường Chà, xã Nà Hỳ and xã Si Pa
+    Phìn. The units listed are those at level ``by`` valid on ``as_of`` plus
+    any a village or team reaches; every unit appears, with zeros when it did
+    nothing.
     """
     if isinstance(period, str):
         period = parse_period(period)
@@ -431,7 +442,7 @@ def summarize(
 
     buckets, bucket_of_month = _time_buckets(period, months, dimensions)
     bucket_ends = [min(calendar.bounds(b).end, bounds.end) for b in buckets]
-    groups = _groups(dataset, by, reference, bounds.start, bounds.end)
+    groups = _groups(dataset, by, reference, bounds.start, bounds.end, registry)
 
     indicators = catalog.indicators
     slots: dict[str, tuple[int, int]] = {}
@@ -529,7 +540,14 @@ def _time_buckets(
     return [period], [0] * len(months)
 
 
-def _groups(dataset: Dataset, by: GroupBy, reference: date, start: date, end: date) -> _Groups:
+def _groups(
+    dataset: Dataset,
+    by: GroupBy,
+    reference: date,
+    start: date,
+    end: date,
+    registry: UnitRegistry | None,
+) -> _Groups:
     """The groups of the summary, and the group of every village and team (None: no group)."""
     names: dict[str, tuple[str, str | None]] = {}
     of_village: dict[str, str | None] = {}
@@ -550,23 +568,106 @@ def _groups(dataset: Dataset, by: GroupBy, reference: date, start: date, end: da
     assert isinstance(by, Level)
     for unit in dataset.units_at(by, reference):
         names[unit.id] = (unit.name, unit.code)
+    hierarchy = _Hierarchy(dataset, by, reference, registry)
     for unit in dataset.units:
         if unit.level is Level.VILLAGE or unit.level is by:
-            of_village[unit.id] = _unit_group(dataset, unit.id, by, names)
+            of_village[unit.id] = _named(hierarchy.group(unit.id), names)
     for team in dataset.teams:
         home = _home_village(team, reference, start, end)
-        of_team[team.id] = None if home is None else _unit_group(dataset, home, by, names)
+        of_team[team.id] = None if home is None else _named(hierarchy.group(home), names)
     return _Groups(names, of_village, of_team)
 
 
-def _unit_group(
-    dataset: Dataset, unit_id: str, level: Level, names: dict[str, tuple[str, str | None]]
-) -> str | None:
-    ancestor = dataset.ancestor_at(unit_id, level)
-    if ancestor is None:
+def _named(unit: AdminUnit | None, names: dict[str, tuple[str, str | None]]) -> str | None:
+    if unit is None:
         return None
-    names.setdefault(ancestor.id, (ancestor.name, ancestor.code))
-    return ancestor.id
+    names.setdefault(unit.id, (unit.name, unit.code))
+    return unit.id
+
+
+class _Hierarchy:
+    """The unit at one level that contains a village on one day, successions followed.
+
+    A village whose own ancestor at the level is valid on the day stays in it
+    (the common case, which costs one look-up). Otherwise it goes, whole, to
+    the successor of its commune that received the largest share (a village is
+    not divided; record a succession of the village itself to say where it
+    went), and then up to the level asked for. When no successor exists at
+    that level on the day, the village stays in its own ancestor, so no
+    activity is lost. Successions are worked out once, on first need.
+    """
+
+    def __init__(
+        self, dataset: Dataset, level: Level, at: date, registry: UnitRegistry | None
+    ) -> None:
+        self.dataset = dataset
+        self.level = level
+        self.at = at
+        self._registry = registry
+        self._own: UnitRegistry | None = None
+        self._villages: dict[str, tuple[tuple[str, float], ...]] | None = None
+        self._by_code: dict[str, AdminUnit] = {}
+
+    def group(self, unit_id: str) -> AdminUnit | None:
+        ancestor = self.dataset.ancestor_at(unit_id, self.level)
+        if ancestor is not None and ancestor.valid_on(self.at):
+            return ancestor
+        moved = self._moved(unit_id)
+        return moved if moved is not None else ancestor
+
+    @property
+    def registry(self) -> UnitRegistry:
+        if self._registry is None:
+            from danvan.bundled import bundled_registry
+
+            self._registry = bundled_registry()
+        return self._registry
+
+    @property
+    def own(self) -> UnitRegistry:
+        if self._own is None:
+            dataset = self.dataset
+            self._own = UnitRegistry(dataset.units, dataset.successions)
+            self._by_code = {
+                unit.code: unit
+                for unit in reversed(dataset.units_at(self.level, self.at))
+                if unit.code is not None
+            }
+        return self._own
+
+    def _moved(self, unit_id: str) -> AdminUnit | None:
+        unit = self.dataset.unit(unit_id)
+        if unit is None:
+            return None
+        own = self.own
+        if self.level is Level.VILLAGE:
+            placements: Sequence[tuple[str, float]] = own.successors(unit_id, self.at)
+        elif unit.level is Level.VILLAGE:
+            if self._villages is None:
+                self._villages = remap_village_parents(self.dataset, self.at, self.registry)
+            placements = self._villages.get(unit_id, ())
+        else:
+            placements = unit_placements(own, self.registry, unit_id, self.at)
+        if not placements:
+            return None
+        target = max(placements, key=lambda placement: placement[1])[0]
+        return self._up(target)
+
+    def _up(self, unit_id: str) -> AdminUnit | None:
+        """The unit at the level that contains ``unit_id`` (the dataset's, else the registry's)."""
+        own = self.own
+        unit = own.unit(unit_id)
+        source = own
+        if unit is None:
+            source = self.registry
+            unit = source.unit(unit_id)
+        if unit is None:
+            return None
+        found = next((u for u in (unit, *source.ancestors(unit.id)) if u.level is self.level), None)
+        if found is None or source is own or found.code is None:
+            return found
+        # The registry's unit, unless the dataset records it (same code, valid that day).
+        return self._by_code.get(found.code, found)
 
 
 def alive_between(team: Team, start: date, end: date) -> bool:

@@ -342,8 +342,11 @@ class ValidationReport:
 def rule_reference_markdown(codes: Iterable[FindingCode] | None = None) -> str:
     """The rule reference (``docs/rules.md``), generated from the codes so that it cannot drift."""
     from danvan.rules import registered_rules
+    from danvan.rules.codes import REPORTED_OUTSIDE_RULES
 
-    checked_by: dict[str, list[str]] = {}
+    checked_by: dict[str, list[str]] = {
+        code_id: [f"`{function}`"] for code_id, function in REPORTED_OUTSIDE_RULES.items()
+    }
     for checker in registered_rules():
         for code in checker.codes:
             checked_by.setdefault(code.id, []).append(f"`{checker.name}`")

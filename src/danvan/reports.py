@@ -17,6 +17,7 @@ from danvan.labels import Label
 from danvan.model import Dataset, FundingSource, Level, QuantityUnit
 from danvan.periods import Period, ReportingCalendar
 from danvan.tables import Bundle, BundleMetadata, ChartHint, Column, ColumnType, Table
+from danvan.units import UnitRegistry
 
 __all__ = ["annual_report"]
 
@@ -33,20 +34,31 @@ def annual_report(
     source: str | None = None,
     lang: str = "vi",
     generated_at: dt.datetime | None = None,
+    as_of: dt.date | None = None,
+    registry: UnitRegistry | None = None,
 ) -> Bundle:
     """The year-end bundle: key figures, by commune, by activity type, by team with its grade,
     by month, money by source, topics covered, and the validation findings when given.
 
     Headers are bilingual; ``lang`` chooses the language of names written in cells
-    (activity types, topics, months).
+    (activity types, topics, months). ``as_of`` chooses the communes of the
+    by-commune table: those of that day, the year's activities re-aggregated
+    onto them (``summarize``'s ``as_of`` and ``registry``); by default the
+    communes of the year's last day.
     """
     period = Period.of_year(year)
     overall = summarize(dataset, period, by="all", calendar=calendar)
+    by_commune_title = Label("Kết quả theo xã", "By commune")
+    if as_of is not None:
+        by_commune_title = Label(
+            f"Kết quả theo xã (địa giới ngày {as_of:%d/%m/%Y})",
+            f"By commune (communes as of {as_of.isoformat()})",
+        )
     tables = [
         _summary_table(dataset, overall, lang),
-        summarize(dataset, period, by=Level.COMMUNE, calendar=calendar).to_table(
-            "by_commune", Label("Kết quả theo xã", "By commune"), lang=lang
-        ),
+        summarize(
+            dataset, period, by=Level.COMMUNE, calendar=calendar, as_of=as_of, registry=registry
+        ).to_table("by_commune", by_commune_title, lang=lang),
         summarize(
             dataset,
             period,

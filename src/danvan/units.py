@@ -140,11 +140,16 @@ class LookupResult:
 
 @attrs.frozen
 class UnitProblem:
-    """Something wrong with units or successions: a stable code, the units, a message in vi/en."""
+    """Something wrong with units or successions: a stable code, the units, a message in vi/en.
+
+    ``values`` holds what the message says (the code, the other unit, the
+    dates), so that the validation rules can word their findings from it.
+    """
 
     code: str
     units: tuple[str, ...]
     message: Label
+    values: Mapping[str, Any] = attrs.field(factory=dict, eq=False)
 
 
 @attrs.frozen(eq=False)
@@ -418,7 +423,7 @@ def remap_village_parents(
             continue
         placements: dict[str, float] = {}
         for target, weight in _village_targets(own, village, at):
-            for commune, share in _commune_placements(own, registry, target, at):
+            for commune, share in unit_placements(own, registry, target, at):
                 placements[commune] = placements.get(commune, 0.0) + weight * share
         result[village.id] = tuple(placements.items())
     return result
@@ -439,16 +444,25 @@ def _village_targets(own: UnitRegistry, village: AdminUnit, at: date) -> Iterato
             yield target_id, weight
 
 
-def _commune_placements(
-    own: UnitRegistry, registry: UnitRegistry | None, commune_id: str, at: date
+def unit_placements(
+    own: UnitRegistry, registry: UnitRegistry | None, unit_id: str, at: date
 ) -> list[Placement]:
-    placed = own.successors(commune_id, at)
+    """Where a dataset's unit (a commune, usually) is on ``at``, with shares.
+
+    ``own`` is the dataset as a registry (``UnitRegistry(dataset.units,
+    dataset.successions)``). The unit itself if valid on ``at``, else the
+    successors the dataset records, else, where it records none, the
+    registry's successors of its counterpart (:meth:`UnitRegistry.match`).
+    Ids in the result are the dataset's where it has the unit, else the
+    registry's. Empty: the unit cannot be placed on ``at``.
+    """
+    placed = own.successors(unit_id, at)
     if placed:
         return placed
-    commune = own.unit(commune_id)
-    if registry is None or commune is None:
+    unit = own.unit(unit_id)
+    if registry is None or unit is None:
         return []
-    counterpart = registry.match(commune)
+    counterpart = registry.match(unit)
     return registry.successors(counterpart.id, at) if counterpart is not None else []
 
 
@@ -475,6 +489,7 @@ def check_reused_codes(units: Iterable[AdminUnit]) -> list[UnitProblem]:
                             f"Code {code} is held by two units at once: {a.id} ({a.name}) "
                             f"and {b.id} ({b.name}); their validity overlaps",
                         ),
+                        {"unit_code": code, "other": a.id, "other_name": a.name},
                     )
                 )
     return problems
@@ -513,6 +528,11 @@ def check_valid_after_successor(
                             f"but {succession.successor} succeeds it from "
                             f"{succession.date.isoformat()}",
                         ),
+                        {
+                            "successor": succession.successor,
+                            "start": succession.date,
+                            "end": predecessor.valid_until,
+                        },
                     )
                 )
     return problems
@@ -536,6 +556,7 @@ def check_succession_cycles(successions: Iterable[Succession]) -> list[UnitProbl
                         f"Chuỗi sáp nhập quay vòng: {loop}",
                         f"The successions loop: {loop}",
                     ),
+                    {"cycle": loop},
                 )
             )
     return problems

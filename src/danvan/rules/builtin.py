@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from danvan.rules import activities, hierarchy, references, teams, text
+from danvan.rules import activities, hierarchy, references, successions, teams, text
 from danvan.rules.base import Rule
 
 
@@ -15,6 +15,9 @@ def danvan_rules() -> list[Rule]:
         references.activity_references,
         hierarchy.hierarchy,
         hierarchy.cycles,
+        successions.reused_codes,
+        successions.valid_after_successor,
+        successions.succession_cycles,
         teams.team_dates,
         teams.memberships,
         teams.leaders,

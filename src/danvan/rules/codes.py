@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from danvan.findings import Severity, declare
 from danvan.labels import Label
 
@@ -224,6 +226,56 @@ UNIT_DATES_REVERSED = declare(
     ),
     "A unit's `valid_until` is earlier than its `valid_from`.",
     ["hierarchy", "date"],
+)
+CODE_REUSED_OVERLAP = declare(
+    "DV206",
+    ERROR,
+    Label("Mã đơn vị dùng trùng thời gian", "Code reused while still held"),
+    Label(
+        "Mã {unit_code} cũng là mã của {other} ({other_name}) trong cùng thời gian hiệu lực",
+        "Code {unit_code} is also held by {other} ({other_name}) while this unit is valid",
+    ),
+    "Two units hold one official code on the same day. A reused code (03166 was xã Chà "
+    "Cang until 30/06/2025 and is xã Mường Chà from 01/07/2025) must not overlap its old "
+    "holder: give each holder its own id and validity.",
+    ["hierarchy", "succession"],
+)
+VALID_AFTER_SUCCESSOR = declare(
+    "DV207",
+    ERROR,
+    Label("Còn hiệu lực sau khi bị thay thế", "Valid after its successor starts"),
+    Label(
+        "Đơn vị còn hiệu lực đến {end} nhưng {successor} đã thay thế từ {start}",
+        "The unit is valid until {end} but {successor} succeeds it from {start}",
+    ),
+    "A unit merged into a successor must end before the succession's date (a split "
+    "record with a share below 1 is exempt: part of a unit may leave while it goes on).",
+    ["hierarchy", "succession"],
+)
+SUCCESSION_CYCLE = declare(
+    "DV208",
+    ERROR,
+    Label("Vòng lặp sáp nhập", "Successions loop"),
+    Label(
+        "Đơn vị nằm trong chuỗi sáp nhập quay vòng: {cycle}",
+        "The unit is part of a loop of successions: {cycle}",
+    ),
+    "Following successions from this unit comes back to it, so it has no successor to report in.",
+    ["hierarchy", "succession"],
+)
+AMBIGUOUS_UNIT_NAME = declare(
+    "DV209",
+    WARNING,
+    Label("Tên đơn vị không rõ ràng", "Ambiguous unit name"),
+    Label(
+        "Tên {name!r} ứng với nhiều đơn vị: {candidates}; cần ghi rõ mã, cấp hoặc ngày",
+        "The name {name!r} matches several units: {candidates}; "
+        "give the code, the level or the date",
+    ),
+    "A unit written by name matches several units of the registry (the commune before "
+    "2025 and the one after, or a commune and a township of one name). No unit is chosen; "
+    "importers report it when they read a unit's name.",
+    ["hierarchy", "reference"],
 )
 
 # DV3xx: teams, leaders and memberships.
@@ -467,3 +519,6 @@ RULE_FAILED = declare(
     "findings may be missing; every other rule still ran.",
     ["internal"],
 )
+
+REPORTED_OUTSIDE_RULES: Final = {AMBIGUOUS_UNIT_NAME.id: "resolve_unit_name"}
+"""Domain codes that no rule emits, with the function that does (importers call it)."""
