@@ -66,9 +66,11 @@ def test_the_built_ins_are_ordinary_plugins() -> None:
     pm = make_plugin_manager(load_entrypoints=False)
     infos = pm.plugins_info()
     assert [i.name for i in infos] == [
+        "danvan.bundled",
         "danvan.exporters.csv",
         "danvan.exporters.json",
         "danvan.exporters.xlsx",
+        "danvan.rules.builtin",
     ]
     assert all(i.builtin and i.distribution == "danvan" for i in infos)
 
@@ -91,7 +93,7 @@ def test_a_plugin_returning_something_else_is_skipped_with_a_warning() -> None:
     pm = make_plugin_manager(
         load_entrypoints=False, extra_plugins={"odd": _plugin(lambda: ["not an exporter"])}
     )
-    with pytest.warns(PluginWarning, match="returned a non-exporter"):
+    with pytest.warns(PluginWarning, match="not a Exporter"):
         assert "odd" not in available_exporters(pm)
 
 

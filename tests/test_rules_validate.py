@@ -14,15 +14,8 @@ from hypothesis import strategies as st
 from danvan.findings import Finding, FindingCode, Location, Severity, make_finding
 from danvan.labels import Label
 from danvan.model import Dataset, Membership, Quantity, Role
-from danvan.rules import (
-    Rule,
-    ValidationContext,
-    register_rule,
-    registered_rules,
-    rule,
-    unregister_rule,
-    validate,
-)
+from danvan.plugins import hookimpl, make_plugin_manager
+from danvan.rules import Rule, ValidationContext, registered_rules, rule, validate
 from tests.rule_cases import AS_OF, added, changed
 from tests.strategies import datasets
 
@@ -118,12 +111,20 @@ def test_a_third_party_rule_runs_beside_the_built_in_ones(nampo: Dataset) -> Non
     assert report.ok
 
 
-def test_a_registered_rule_runs_by_default_until_it_is_unregistered(nampo: Dataset) -> None:
-    register_rule(training)
-    try:
-        assert validate(nampo, as_of=AS_OF).filter(code="XT001").findings
-    finally:
-        unregister_rule(training)
+class TrainingPlugin:
+    """A third-party plugin offering its rule through the ``danvan_rules`` hook."""
+
+    @hookimpl
+    def danvan_rules(self) -> list[Rule]:
+        return [training]
+
+
+def test_hook_danvan_rules(nampo: Dataset) -> None:
+    pm = make_plugin_manager(load_entrypoints=False, extra_plugins={"training": TrainingPlugin()})
+    rules = registered_rules(pm)
+    assert rules[-1] is training
+    assert rules[:-1] == registered_rules()
+    assert validate(nampo, as_of=AS_OF, rules=rules).filter(code="XT001").findings
     assert not validate(nampo, as_of=AS_OF).filter(code="XT001").findings
 
 

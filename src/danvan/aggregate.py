@@ -618,9 +618,9 @@ class _Hierarchy:
     @property
     def registry(self) -> UnitRegistry:
         if self._registry is None:
-            from danvan.bundled import bundled_registry
+            from danvan.plugins.provided import unit_registry
 
-            self._registry = bundled_registry()
+            self._registry = unit_registry()
         return self._registry
 
     @property

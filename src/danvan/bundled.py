@@ -7,6 +7,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from danvan.model import Catalog, Dataset
+from danvan.plugins.hookspecs import hookimpl
 
 if TYPE_CHECKING:
     from danvan.units import UnitRegistry
@@ -55,3 +56,15 @@ def bundled_registry() -> UnitRegistry:
     from danvan.units import registry_from_raw
 
     return registry_from_raw(orjson.loads(_read(UNITS_FILE)))
+
+
+@hookimpl
+def danvan_catalog() -> Catalog:
+    """The default catalogue, offered through the same hook as any plugin's entries."""
+    return default_catalog()
+
+
+@hookimpl
+def danvan_unit_registries() -> UnitRegistry:
+    """The Điện Biên registry, offered through the same hook as a national plugin's."""
+    return bundled_registry()

@@ -112,7 +112,8 @@ def dataset_to_json(dataset: Dataset, *, indent: bool = False) -> bytes:
 def dataset_from_raw(raw: Any, *, catalog: Catalog | None = None) -> Dataset:
     """Structure parsed JSON into a ``Dataset``; raise ``DatasetLoadError`` listing every problem.
 
-    A document without a ``catalog`` uses ``catalog`` (by default, the bundled one).
+    A document without a ``catalog`` uses ``catalog`` (by default, the built-in
+    catalogue with every plugin's entries).
     """
     if not isinstance(raw, Mapping):
         raise DatasetLoadError(
@@ -125,9 +126,9 @@ def dataset_from_raw(raw: Any, *, catalog: Catalog | None = None) -> Dataset:
     body, _ = normalize_strings(body)
     if "catalog" not in body:
         if catalog is None:
-            from danvan.bundled import default_catalog
+            from danvan.plugins.provided import catalog as provided_catalog
 
-            catalog = default_catalog()
+            catalog = provided_catalog()
         body["catalog"] = converter.unstructure(catalog)
     try:
         return converter.structure(body, Dataset)

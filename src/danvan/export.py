@@ -140,39 +140,18 @@ def available_exporters(plugin_manager: PluginManager | None = None) -> dict[str
     Two exporters with one name raise ``PluginConflictError`` naming both plugins.
     An exporter hook that raises or returns something else is skipped with a warning.
     """
-    import warnings
-
-    from danvan.plugins.manager import (
-        PluginConflictError,
-        PluginInfo,
-        PluginWarning,
-        get_plugin_manager,
-    )
+    from danvan.plugins.manager import PluginConflictError, PluginInfo, get_plugin_manager
 
     pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
     found: dict[str, tuple[Exporter, PluginInfo]] = {}
-    for info, result in pm.collect("danvan_exporters"):
-        try:
-            items = list(result)
-        except TypeError:
-            items = [result]
-        for exporter in items:
-            if not isinstance(exporter, Exporter):
-                warnings.warn(
-                    PluginWarning(
-                        f"Plugin {info.describe()} returned a non-exporter from "
-                        f"danvan_exporters: {exporter!r}; skipped"
-                    ),
-                    stacklevel=2,
-                )
-                continue
-            if exporter.name in found:
-                _, other = found[exporter.name]
-                raise PluginConflictError(
-                    f"Hai plugin cùng khai báo định dạng / two plugins claim the exporter name "
-                    f"{exporter.name!r}: {other.describe()} and {info.describe()}"
-                )
-            found[exporter.name] = (exporter, info)
+    for info, exporter in pm.contributions("danvan_exporters", Exporter):
+        if exporter.name in found:
+            _, other = found[exporter.name]
+            raise PluginConflictError(
+                f"Hai plugin cùng khai báo định dạng / two plugins claim the exporter name "
+                f"{exporter.name!r}: {other.describe()} and {info.describe()}"
+            )
+        found[exporter.name] = (exporter, info)
     return {name: exporter for name, (exporter, _) in found.items()}
 
 

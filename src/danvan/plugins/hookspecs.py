@@ -1,13 +1,13 @@
 """The hook specifications of danvan: the one list of what a plugin can provide.
 
 A plugin is any module or object with functions marked ``@hookimpl`` whose
-names match a spec below. The built-in exporters are plugins of exactly this
-kind. Third-party plugins are found through the entry-point group ``danvan``.
+names match a spec below. The built-in exporters, rules, catalogue and unit
+registry are plugins of exactly this kind. Third-party plugins are found
+through the entry-point group ``danvan``.
 
-Hooks still to come, with the issues that need them: ``danvan_importers``,
-``danvan_rules`` and ``danvan_catalog``. Each new spec needs a docstring with
-its signature, a section in ``docs/plugins.md`` and a test (the meta-tests in
-``tests/test_plugin_meta.py`` check all three).
+Each spec needs a docstring with its signature, a section in
+``docs/plugins.md`` and a test (the meta-tests in ``tests/test_plugin_meta.py``
+check all three).
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ import pluggy
 
 if TYPE_CHECKING:
     from danvan.export import Exporter
+    from danvan.model import Catalog
+    from danvan.rules import Rule
+    from danvan.units import UnitRegistry
 
 PROJECT_NAME = "danvan"
 
@@ -34,4 +37,37 @@ def danvan_exporters() -> Iterable[Exporter]:  # type: ignore[empty-body]
     Each has a unique ``name`` (two exporters with one name are an error
     naming both plugins), the file ``suffixes`` it claims, a ``media_type``,
     a bilingual ``description`` and ``write(bundle, binary_stream, options)``.
+    """
+
+
+@hookspec
+def danvan_rules() -> Iterable[Rule]:  # type: ignore[empty-body]
+    """Signature: ``danvan_rules() -> Iterable[Rule]``
+
+    Return validation rules (``danvan.rules.Rule``, most easily made with the
+    ``@danvan.rule(name, *codes)`` decorator). ``danvan.validate`` runs every
+    plugin's rules after the built-in ones. A rule's finding codes must be
+    declared with ``danvan.findings.declare`` and should use a prefix of the
+    plugin's own (not ``DV``).
+    """
+
+
+@hookspec
+def danvan_catalog() -> Catalog:  # type: ignore[empty-body]
+    """Signature: ``danvan_catalog() -> Catalog``
+
+    Return catalogue entries to add (activity types, topics, indicators), as a
+    ``danvan.model.Catalog`` (or an iterable of them). Entries are merged in
+    plugin order after the built-in catalogue; on a code already taken, the
+    earlier entry stays.
+    """
+
+
+@hookspec
+def danvan_unit_registries() -> UnitRegistry:  # type: ignore[empty-body]
+    """Signature: ``danvan_unit_registries() -> UnitRegistry``
+
+    Return administrative units and their successions (``danvan.units.UnitRegistry``,
+    or an iterable of them), for instance the whole country. They are merged
+    after the bundled Điện Biên registry; unit ids must not collide.
     """

@@ -21,7 +21,7 @@ import importlib.metadata
 import os
 import warnings
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pluggy
@@ -35,10 +35,14 @@ BUILTIN_DISTRIBUTION = "danvan"
 
 #: Modules registered as plugins in every manager, in this order.
 BUILTIN_PLUGINS: tuple[str, ...] = (
+    "danvan.bundled",
+    "danvan.rules.builtin",
     "danvan.exporters.csv",
     "danvan.exporters.json",
     "danvan.exporters.xlsx",
 )
+
+_Item = TypeVar("_Item")
 
 
 class PluginWarning(UserWarning):
@@ -153,6 +157,32 @@ class PluginManager(pluggy.PluginManager):
             if result is not None:
                 results.append((info, result))
         return results
+
+    def contributions(self, hook_name: str, kind: type[_Item]) -> list[tuple[PluginInfo, _Item]]:
+        """What every plugin's ``hook_name`` returned, flattened into ``(plugin, item)`` pairs.
+
+        A hook may return one item or an iterable of them. Anything that is not
+        a ``kind`` is skipped with a warning naming the plugin.
+        """
+        found: list[tuple[PluginInfo, _Item]] = []
+        for info, result in self.collect(hook_name):
+            items = [result] if isinstance(result, kind) else result
+            try:
+                items = list(items)
+            except TypeError:
+                items = [result]
+            for item in items:
+                if isinstance(item, kind):
+                    found.append((info, item))
+                    continue
+                warnings.warn(
+                    PluginWarning(
+                        f"Plugin {info.describe()} trả về giá trị sai kiểu / returned "
+                        f"{item!r} from {hook_name}, not a {kind.__name__}; skipped"
+                    ),
+                    stacklevel=2,
+                )
+        return found
 
 
 def load_entry_point_plugins(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from danvan.findings import Finding, ValidationReport, make_finding
 from danvan.model import Dataset
@@ -17,36 +18,24 @@ from danvan.periods import ReportingCalendar
 from danvan.rules import codes
 from danvan.rules.base import Rule, ValidationContext, rule
 
+if TYPE_CHECKING:
+    from danvan.plugins.manager import PluginManager
+
 __all__ = [
     "Rule",
     "ValidationContext",
-    "register_rule",
     "registered_rules",
     "rule",
     "run_rule",
-    "unregister_rule",
     "validate",
 ]
 
-_EXTRA_RULES: list[Rule] = []
 
+def registered_rules(plugin_manager: PluginManager | None = None) -> list[Rule]:
+    """The rules of every plugin (``danvan_rules`` hook), the built-in ones first."""
+    from danvan.plugins.provided import rules
 
-def register_rule(extra: Rule) -> None:
-    """Add a rule to every later ``validate`` run (until ``unregister_rule``)."""
-    if extra not in _EXTRA_RULES:
-        _EXTRA_RULES.append(extra)
-
-
-def unregister_rule(extra: Rule) -> None:
-    if extra in _EXTRA_RULES:
-        _EXTRA_RULES.remove(extra)
-
-
-def registered_rules() -> list[Rule]:
-    """The built-in rules followed by every registered one."""
-    from danvan.rules import builtin
-
-    return [*builtin.danvan_rules(), *_EXTRA_RULES]
+    return rules(plugin_manager)
 
 
 def run_rule(checker: Rule, context: ValidationContext) -> Iterator[Finding]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from danvan.plugins.hookspecs import hookimpl
 from danvan.rules import activities, hierarchy, references, successions, teams, text
 from danvan.rules.base import Rule
 
 
+@hookimpl
 def danvan_rules() -> list[Rule]:
     """Every built-in rule, in the order they run."""
     return [
