@@ -144,7 +144,7 @@ def test_the_annual_report_comes_out_under_both_hierarchies_with_equal_totals(
 ) -> None:
     then = annual_report(nampo, 2022).table("by_commune")
     now = annual_report(nampo, 2022, as_of=REFORM).table("by_commune")
-    assert now.title.en == "By commune (communes as of 2025-07-01)"
+    assert now.title.en == "By commune (units as of 2025-07-01)"
     assert now.title.vi == "Kết quả theo xã (địa giới ngày 01/07/2025)"
     assert [(r["code"], r["commune"]) for r in _records(now)] == [
         ("03166", "Mường Chà"),

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from danvan.labels import Label
-from danvan.model import Dataset
-from danvan.reports import annual_report
+from danvan.model import Dataset, Level
+from danvan.reports import annual_report, period_report
 from danvan.tables import Bundle, Column, ColumnType, Table
 
 
@@ -137,3 +137,23 @@ def test_names_in_cells_can_be_english(nampo: Dataset) -> None:
     assert months[0]["month"] == "January 2022"
     teams = records(bundle.table("by_team"))
     assert {row["classification"] for row in teams} >= {"Excellent"}
+
+
+def test_a_quarter_report_by_village_has_no_grades(nampo: Dataset) -> None:
+    bundle = period_report(nampo, "2022-Q3", by=Level.VILLAGE)
+    assert [t.name for t in bundle.tables][:2] == ["summary", "by_village"]
+    assert bundle.metadata.period_key == "2022-Q3"
+    assert "Quý III/2022" in bundle.metadata.title.vi
+    by_team = bundle.table("by_team")
+    assert "classification" not in [c.name for c in by_team.columns]
+    lights = figures(bundle)["street_lights"]
+    assert lights == 20  # put up in September 2022
+
+
+def test_the_annual_report_is_the_period_report_of_the_year(nampo: Dataset) -> None:
+    when = dt.datetime(2023, 2, 13, 9, 27, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    yearly = annual_report(nampo, 2022, generated_at=when)
+    same = period_report(nampo, "2022", generated_at=when)
+    assert [list(t.iter_rows()) for t in yearly.tables] == [
+        list(t.iter_rows()) for t in same.tables
+    ]

@@ -21,7 +21,7 @@ from danvan.periods import (
     ReportingCalendar,
     parse_period,
 )
-from danvan.reports import annual_report
+from danvan.reports import annual_report, period_report
 from danvan.rules import Rule, ValidationContext, rule, validate
 from danvan.rules.load import load_checked
 from danvan.text import (
@@ -78,6 +78,7 @@ __all__ = [
     "parse_date",
     "parse_money",
     "parse_period",
+    "period_report",
     "rule",
     "sample",
     "sort_vi",

@@ -1,4 +1,4 @@
-"""Ready-made reports: the year-end bundle (báo cáo tổng kết năm) that exporters write.
+"""Ready-made reports: the period and year-end bundles (báo cáo tổng kết) that exporters write.
 
 A report is a `Bundle` of `Table`s built from `summarize` and `classify`; it
 knows nothing of file formats.
@@ -11,23 +11,47 @@ from typing import Any, Final
 
 import attrs
 
-from danvan.aggregate import NO_TOPIC, Measure, Summary, alive_between, make_table, summarize
+from danvan.aggregate import (
+    NO_TOPIC,
+    GroupBy,
+    Measure,
+    Summary,
+    alive_between,
+    make_table,
+    summarize,
+)
 from danvan.classification import DEFAULT_CRITERIA, Criteria, classify
 from danvan.labels import Label
 from danvan.model import Dataset, FundingSource, Level, QuantityUnit
-from danvan.periods import Period, ReportingCalendar
+from danvan.periods import Period, PeriodKind, ReportingCalendar, parse_period
 from danvan.tables import Bundle, BundleMetadata, ChartHint, Column, ColumnType, Table
 from danvan.units import UnitRegistry
 
-__all__ = ["annual_report"]
+__all__ = ["annual_report", "period_report"]
 
 _ACTIVITY_MEASURES: Final = (Measure.ACTIVITIES, Measure.PARTICIPANTS, Measure.HOUSEHOLDS)
 
 
-def annual_report(
+def annual_report(dataset: Dataset, year: int, **options: Any) -> Bundle:
+    """The year-end bundle (báo cáo tổng kết năm): ``period_report`` for the year ``year``."""
+    return period_report(dataset, Period.of_year(year), **options)
+
+
+_GROUP_TITLES: Final[dict[object, Label]] = {
+    Level.PROVINCE: Label("Kết quả theo tỉnh", "By province"),
+    Level.DISTRICT: Label("Kết quả theo huyện", "By district"),
+    Level.COMMUNE: Label("Kết quả theo xã", "By commune"),
+    Level.VILLAGE: Label("Kết quả theo bản", "By village"),
+    "team": Label("Kết quả theo Tổ", "By team"),
+    "all": Label("Kết quả toàn địa bàn", "All units"),
+}
+
+
+def period_report(
     dataset: Dataset,
-    year: int,
+    period: Period | str,
     *,
+    by: GroupBy = Level.COMMUNE,
     calendar: ReportingCalendar = ReportingCalendar(1),  # noqa: B008 (frozen, immutable)
     criteria: Criteria = DEFAULT_CRITERIA,
     findings: Table | None = None,
@@ -37,28 +61,31 @@ def annual_report(
     as_of: dt.date | None = None,
     registry: UnitRegistry | None = None,
 ) -> Bundle:
-    """The year-end bundle: key figures, by commune, by activity type, by team with its grade,
-    by month, money by source, topics covered, and the validation findings when given.
+    """A period's bundle: key figures, by unit (``by``, communes by default), by activity
+    type, by team (with its grade when the period is a year), by month, money by source,
+    topics covered, and the validation findings when given.
 
     Headers are bilingual; ``lang`` chooses the language of names written in cells
-    (activity types, topics, months). ``as_of`` chooses the communes of the
-    by-commune table: those of that day, the year's activities re-aggregated
-    onto them (``summarize``'s ``as_of`` and ``registry``); by default the
-    communes of the year's last day.
+    (activity types, topics, months). ``as_of`` chooses the units of the by-unit
+    table: those of that day, the period's activities re-aggregated onto them
+    (``summarize``'s ``as_of`` and ``registry``); by default the units of the
+    period's last day.
     """
-    period = Period.of_year(year)
+    if isinstance(period, str):
+        period = parse_period(period)
     overall = summarize(dataset, period, by="all", calendar=calendar)
-    by_commune_title = Label("Kết quả theo xã", "By commune")
+    group_name = f"by_{by.value}" if isinstance(by, Level) else f"by_{by}"
+    group_title = _GROUP_TITLES[by]
     if as_of is not None:
-        by_commune_title = Label(
-            f"Kết quả theo xã (địa giới ngày {as_of:%d/%m/%Y})",
-            f"By commune (communes as of {as_of.isoformat()})",
+        group_title = Label(
+            f"{group_title.vi} (địa giới ngày {as_of:%d/%m/%Y})",
+            f"{group_title.en} (units as of {as_of.isoformat()})",
         )
     tables = [
         _summary_table(dataset, overall, lang),
         summarize(
-            dataset, period, by=Level.COMMUNE, calendar=calendar, as_of=as_of, registry=registry
-        ).to_table("by_commune", by_commune_title, lang=lang),
+            dataset, period, by=by, calendar=calendar, as_of=as_of, registry=registry
+        ).to_table(group_name, group_title, lang=lang),
         summarize(
             dataset,
             period,
@@ -78,8 +105,8 @@ def annual_report(
         tables.append(findings)
     metadata = BundleMetadata(
         title=Label(
-            f"Báo cáo kết quả hoạt động của Tổ Dân vận cơ sở năm {year}",
-            f"Grassroots mass-mobilisation teams: results of {year}",
+            f"Báo cáo kết quả hoạt động của Tổ Dân vận cơ sở: {period.label('vi')}",
+            f"Grassroots mass-mobilisation teams: results, {period.label('en')}",
         ),
         period_key=period.key,
         period_label=Label(period.label("vi"), period.label("en")),
@@ -149,8 +176,8 @@ def _summary_table(dataset: Dataset, overall: Summary, lang: str) -> Table:
         ),
         _figure(
             "active_members",
-            "Số thành viên cuối năm",
-            "Members at the end of the year",
+            "Số thành viên cuối kỳ",
+            "Members at the end of the period",
             total.active_members,
             "người",
         ),
@@ -201,8 +228,10 @@ def _team_table(
     criteria: Criteria,
     lang: str,
 ) -> Table:
-    """Every team's figures with its grade and points."""
+    """Every team's figures, with its grade and points when the period is a year."""
     summary = summarize(dataset, period, by="team", calendar=calendar)
+    if period.kind is not PeriodKind.YEAR:
+        return summary.to_table("by_team", Label("Kết quả từng Tổ", "By team"), lang=lang)
     grades = {g.team: g for g in classify(dataset, period, criteria, calendar=calendar)}
     columns = (
         *summary.columns(),
