@@ -1,6 +1,6 @@
 """Tables and bundles: the only shapes an exporter ever sees.
 
-The aggregation turns the domain into a ``Bundle`` of ``Table``s; exporters,
+The aggregation turns the domain into a ``Bundle`` of tables (``Table``); exporters,
 built-in or third-party, read these and nothing else, so a plugin author needs
 to know no part of the domain model.
 

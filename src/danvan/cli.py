@@ -1,0 +1,351 @@
+"""The ``danvan`` command line: the public API, driven from a terminal.
+
+Every command reads datasets, works through ``danvan``'s own functions and
+writes files through the exporter plugins. Errors a user can fix (a bad
+option, a missing file, an unknown format) end in one line on stderr and exit
+status 2; ``danvan validate`` exits 1 when the data has errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import attrs
+import click
+import orjson
+
+import danvan
+from danvan.aggregate import GroupBy
+from danvan.export import ExportError, export
+from danvan.findings import Finding, Severity, ValidationReport
+from danvan.model import Dataset, Level
+from danvan.periods import Period, PeriodParseError, ReportingCalendar, parse_period
+from danvan.tables import Bundle, Row, Table
+
+T = TypeVar("T")
+
+STDOUT = "-"
+GROUPINGS: dict[str, GroupBy] = {
+    "village": Level.VILLAGE,
+    "commune": Level.COMMUNE,
+    "district": Level.DISTRICT,
+    "province": Level.PROVINCE,
+    "team": "team",
+}
+
+
+class UsageProblem(click.ClickException):
+    """A problem the user can fix: bad input, a missing file, an unknown format (exit 2)."""
+
+    exit_code = 2
+
+
+def _progress(label: str, length: int | None = None) -> Any:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return nullcontext(None)
+    return click.progressbar(length=length, label=label, file=sys.stderr)
+
+
+def _one_line(error: Exception) -> str:
+    return " | ".join(line.strip() for line in str(error).splitlines() if line.strip())
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return danvan.parse_date(value)
+    except ValueError as error:
+        raise click.BadParameter(_one_line(error)) from None
+
+
+def _period(_ctx: click.Context, _param: click.Parameter, value: str) -> Period:
+    try:
+        return parse_period(value)
+    except PeriodParseError as error:
+        raise click.BadParameter(_one_line(error)) from None
+
+
+def _read(paths: Sequence[str]) -> tuple[Dataset, ValidationReport]:
+    """The dataset in ``paths`` (the bundled sample when there are none) and the load findings."""
+    if not paths:
+        return danvan.sample(), ValidationReport()
+    datasets: list[Dataset] = []
+    report = ValidationReport()
+    bar: AbstractContextManager[Any] = _progress("Đọc / reading", len(paths))
+    with bar as progress:
+        for path in paths:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as error:
+                raise UsageProblem(
+                    f"Không đọc được / cannot read {path}: {error.strerror}"
+                ) from None
+            dataset, found = danvan.load_checked(data, source=path)
+            report += found
+            if dataset is not None:
+                datasets.append(dataset)
+            if progress is not None:
+                progress.update(1)
+    if not datasets:
+        first = report.errors[0].message.get("en") if report.errors else "no dataset"
+        raise UsageProblem(f"Không đọc được dữ liệu / nothing could be read: {first}")
+    return _merge(datasets), report
+
+
+def _merge(datasets: Sequence[Dataset]) -> Dataset:
+    first, *rest = datasets
+    if not rest:
+        return first
+    catalog = first.catalog
+    for other in rest:
+        catalog = catalog.merged(other.catalog)
+    return Dataset(
+        units=tuple(u for d in datasets for u in d.units),
+        organizations=tuple(o for d in datasets for o in d.organizations),
+        members=tuple(m for d in datasets for m in d.members),
+        teams=tuple(t for d in datasets for t in d.teams),
+        memberships=tuple(m for d in datasets for m in d.memberships),
+        activities=tuple(a for d in datasets for a in d.activities),
+        successions=tuple(s for d in datasets for s in d.successions),
+        catalog=catalog,
+        title=first.title,
+        description=first.description,
+    )
+
+
+def _counted(table: Table, tick: Callable[[int], None]) -> Table:
+    def rows() -> Iterator[Row]:
+        for row in table.iter_rows():
+            tick(1)
+            yield row
+
+    return attrs.evolve(table, rows=rows)
+
+
+def _write(
+    bundle: Bundle, output: str, fmt: str | None, lang: str, table: str | None = None
+) -> str:
+    """Write ``bundle`` to ``output`` (``-`` for stdout); return the format used."""
+    target: str | IO[bytes] = output
+    if output == STDOUT:
+        if fmt is None:
+            raise UsageProblem(
+                "Ghi ra stdout cần --format / writing to stdout (-o -) needs --format"
+            )
+        target = sys.stdout.buffer
+    bar: AbstractContextManager[Any] = _progress("Ghi / writing")
+    try:
+        with bar as progress:
+            if progress is not None:
+                tables = tuple(_counted(t, progress.update) for t in bundle.tables)
+                bundle = attrs.evolve(bundle, tables=tables)
+            options = {"table": table} if table else None
+            exporter = export(bundle, target, fmt, lang=lang, options=options)
+    except ExportError as error:
+        raise UsageProblem(_one_line(error)) from None
+    except OSError as error:
+        raise UsageProblem(f"Không ghi được / cannot write {output}: {error}") from None
+    if output == STDOUT:
+        sys.stdout.buffer.flush()
+    return exporter.name
+
+
+def _echo_summary(dataset: Dataset, report: ValidationReport, output: str | None) -> None:
+    """The short summary every command that writes a file prints (to stderr with ``-o -``)."""
+    err = output == STDOUT
+    counts = report.counts
+    click.echo(
+        f"Tổ / teams: {len(dataset.teams)}, hoạt động / activities: {len(dataset.activities)}",
+        err=err,
+    )
+    click.echo(
+        f"Phát hiện / findings: {counts[Severity.ERROR]} lỗi / errors, "
+        f"{counts[Severity.WARNING]} cảnh báo / warnings, "
+        f"{counts[Severity.INFO]} thông tin / notes",
+        err=err,
+    )
+    if output is not None and output != STDOUT:
+        click.echo(f"Đã ghi / written: {os.fspath(output)}", err=err)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(danvan.__version__, prog_name="danvan")
+def main() -> None:
+    """danvan: records, validation and reports of the Tổ Dân vận cơ sở.
+
+    With no PATH, the commands work on the bundled sample: Nậm Pồ district
+    (Điện Biên) in 2022.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=True))
+@click.option(
+    "--period",
+    "period",
+    default="2022",
+    show_default=True,
+    callback=_period,
+    help="Kỳ báo cáo / reporting period: 2022, 2022-Q1, 2022-03, 2022-H1, 2022-9M, "
+    "2022-03-15/2022-06-14.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(sorted(GROUPINGS)),
+    default="commune",
+    show_default=True,
+    help="Tổng hợp theo / group the main table by.",
+)
+@click.option(
+    "--cutoff-day",
+    type=click.IntRange(1, 28),
+    default=1,
+    show_default=True,
+    help="Ngày chốt số liệu / the day a reporting month starts (15: 15th to 14th).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Ngôn ngữ / language of headers and names.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_date,
+    default=None,
+    help="Địa giới ngày / report under the units of this day (e.g. 01/07/2025).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="report.xlsx",
+    show_default=True,
+    help="Tệp kết quả / output file; - for stdout.",
+)
+@click.option("--format", "fmt", default=None, help="Định dạng / format (default: by suffix).")
+@click.option(
+    "--table",
+    default=None,
+    help="Bảng cần ghi / the one table to write, for one-table formats (csv, jsonl).",
+)
+def report(
+    paths: tuple[str, ...],
+    period: Period,
+    by: str,
+    cutoff_day: int,
+    lang: str,
+    as_of: dt.date | None,
+    output: str,
+    fmt: str | None,
+    table: str | None,
+) -> None:
+    """The main job: import, validate, aggregate and export the period report."""
+    dataset, loaded = _read(paths)
+    calendar = ReportingCalendar(cutoff_day)
+    found = loaded + danvan.validate(dataset, calendar=calendar)
+    bundle = danvan.period_report(
+        dataset,
+        period,
+        by=GROUPINGS[by],
+        calendar=calendar,
+        findings=found.to_table(),
+        lang=lang,
+        as_of=as_of,
+    )
+    _write(bundle, output, fmt, lang, table)
+    _echo_summary(dataset, found, output)
+
+
+@main.command(name="validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_date,
+    default=None,
+    help="Ngày số liệu / the day the data is reported as of.",
+)
+@click.option(
+    "--cutoff-day",
+    type=click.IntRange(1, 28),
+    default=1,
+    show_default=True,
+    help="Ngày chốt số liệu / the day a reporting month starts.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def validate_command(
+    paths: tuple[str, ...], as_of: dt.date | None, cutoff_day: int, fmt: str, lang: str
+) -> None:
+    """Check datasets and list every finding; exit 1 when there are errors."""
+    dataset, loaded = _read(paths)
+    found = loaded + danvan.validate(dataset, as_of=as_of, calendar=ReportingCalendar(cutoff_day))
+    if fmt == "json":
+        click.echo(orjson.dumps([_finding_json(f) for f in found], option=orjson.OPT_INDENT_2))
+    else:
+        for finding in found:
+            click.echo(_finding_line(finding, lang))
+        click.echo(found.summary(lang))
+    sys.exit(0 if found.ok else 1)
+
+
+def _finding_line(finding: Finding, lang: str) -> str:
+    where = finding.location
+    place = ", ".join(
+        str(part)
+        for part in (
+            where.source,
+            where.sheet,
+            f"dòng/row {where.row}" if where.row else None,
+            where.column or where.field,
+            f"{where.record_kind} {where.record_id}" if where.record_id else None,
+        )
+        if part
+    )
+    return f"{finding.code} {finding.severity.value:<7} {place or '-'}: {finding.message.get(lang)}"
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    location = attrs.asdict(finding.location)
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "message": {"vi": finding.message.vi, "en": finding.message.en},
+        "location": {k: v for k, v in location.items() if v is not None},
+        "tags": sorted(finding.tags),
+    }
+
+
+@main.command()
+def plugins() -> None:
+    """Every plugin with its distribution, version, hooks and formats."""
+    from danvan.export import Exporter
+    from danvan.plugins import get_plugin_manager
+
+    pm = get_plugin_manager()
+    formats: dict[str, list[Exporter]] = {}
+    for info, exporter in pm.contributions("danvan_exporters", Exporter):
+        formats.setdefault(info.name, []).append(exporter)
+    for info in pm.plugins_info():
+        hooks = sorted(c.name for c in pm.get_hookcallers(pm.get_plugin(info.name)) or [])
+        click.echo(f"{info.describe()}{' [built-in]' if info.builtin else ''}")
+        click.echo(f"  hooks: {', '.join(hooks) or '-'}")
+        for exporter in formats.get(info.name, []):
+            suffixes = ", ".join(exporter.suffixes) or "-"
+            click.echo(f"  format {exporter.name} ({suffixes}): {exporter.description.get('en')}")
+
+
+if __name__ == "__main__":
+    main()
