@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan.aggregate import NO_TOPIC, Measure, Summary, SummaryRow, summarize
+from danvan.aggregate import NO_TOPIC, Measure, summarize
 from danvan.bundled import default_catalog
 from danvan.model import (
     Activity,
@@ -387,27 +387,6 @@ _LEVEL_PAIRS = (
 )
 
 
-def _additive(row: SummaryRow, summary: Summary) -> tuple[int | float, ...]:
-    """The measures that add up: everything but MAX and LAST indicators and the ratios."""
-    indicators = tuple(
-        row.indicators[i.code] or 0
-        for i in summary.indicators
-        if i.aggregation in (Aggregation.SUM, Aggregation.COUNT)
-    )
-    return (
-        row.activities,
-        row.participants,
-        row.households,
-        *indicators,
-        *(row.money[source] for source in FundingSource),
-        row.villages_with_activity,
-        row.villages_with_team,
-        row.meetings_held,
-        row.meetings_expected,
-        row.active_members,
-    )
-
-
 @settings(deadline=None, max_examples=60)
 @given(
     consistent_datasets(),
@@ -430,7 +409,7 @@ def test_a_parent_equals_the_sum_of_its_children(
             parent = dataset.ancestor_at(row.group, parent_level)
             assert parent is not None
             key = (parent.id, *row.keys)
-            values = _additive(row, children)
+            values = children.additive(row)
             previous = sums.get(key)
             sums[key] = (
                 list(values)
@@ -444,8 +423,8 @@ def test_a_parent_equals_the_sum_of_its_children(
         parents = summaries[parent_level]
         for row in parents.rows:
             key = (row.group, *row.keys)
-            expected = sums.get(key) or [0] * len(_additive(row, parents))
-            assert list(_additive(row, parents)) == expected
+            expected = sums.get(key) or [0] * len(parents.additive(row))
+            assert list(parents.additive(row)) == expected
             for indicator in parents.indicators:
                 if indicator.aggregation is Aggregation.MAX:
                     found = largest.get((*key, indicator.code))
@@ -453,4 +432,4 @@ def test_a_parent_equals_the_sum_of_its_children(
     total = summarize(dataset, "2022", by="all", per=per, calendar=calendar)  # type: ignore[arg-type]
     province = summaries[Level.PROVINCE]
     for row in total.rows:
-        assert _additive(row, total) == _additive(province.row("p", *row.keys), province)
+        assert total.additive(row) == province.additive(province.row("p", *row.keys))

@@ -9,8 +9,8 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan.aggregate import Summary, SummaryRow, summarize
-from danvan.model import Activity, AdminUnit, Aggregation, Dataset, Level, Status, Succession
+from danvan.aggregate import Summary, summarize
+from danvan.model import Activity, AdminUnit, Dataset, Level, Status, Succession
 from danvan.reports import annual_report
 from danvan.tables import Table
 from danvan.units import UnitRegistry
@@ -20,36 +20,14 @@ LAST_DAY = date(2025, 6, 30)
 REFORM = date(2025, 7, 1)
 
 
-def _additive(row: SummaryRow, summary: Summary) -> list[int | float]:
-    """Every measure that adds up: counts, sums, money, SUM and COUNT indicators, numerators
-    and denominators of the ratios, members."""
-    indicators = [
-        row.indicators[i.code] or 0
-        for i in summary.indicators
-        if i.aggregation in (Aggregation.SUM, Aggregation.COUNT)
-    ]
-    return [
-        row.activities,
-        row.participants,
-        row.households,
-        *indicators,
-        *row.money.values(),
-        row.villages_with_activity,
-        row.villages_with_team,
-        row.meetings_held,
-        row.meetings_expected,
-        row.active_members,
-    ]
+def _totals(summary: Summary) -> tuple[int | float, ...]:
+    columns = zip(*(summary.additive(row) for row in summary.rows), strict=True)
+    return tuple(sum(column) for column in columns)
 
 
-def _totals(summary: Summary) -> list[int | float]:
-    columns = zip(*(_additive(row, summary) for row in summary.rows), strict=True)
-    return [sum(column) for column in columns]
-
-
-def _sum_rows(summary: Summary, *groups: str) -> list[int | float]:
-    columns = zip(*(_additive(summary.row(g), summary) for g in groups), strict=True)
-    return [sum(column) for column in columns]
+def _sum_rows(summary: Summary, *groups: str) -> tuple[int | float, ...]:
+    columns = zip(*(summary.additive(summary.row(g)) for g in groups), strict=True)
+    return tuple(sum(column) for column in columns)
 
 
 # The sample, under the 2022 communes and under those of 1 July 2025.
@@ -78,12 +56,10 @@ def test_each_2025_commune_is_the_sum_of_its_predecessors(nampo: Dataset) -> Non
     then = summarize(nampo, "2022", by=Level.COMMUNE)
     now = summarize(nampo, "2022", by=Level.COMMUNE, as_of=REFORM)
     muong_cha = now.row("11-03166-2025")
-    assert _additive(muong_cha, now) == _sum_rows(then, "xa-nam-tin", "xa-cha-nua")
+    assert now.additive(muong_cha) == _sum_rows(then, "xa-nam-tin", "xa-cha-nua")
     assert muong_cha.indicators["street_lights"] == 20  # bản Mốc 4's lights, now in Mường Chà
-    assert _additive(now.row("11-03199-2025"), now) == _sum_rows(
-        then, "xa-si-pa-phin", "xa-phin-ho"
-    )
-    assert _additive(now.row("11-03169-2025"), now) == _sum_rows(then, "xa-na-hy")
+    assert now.additive(now.row("11-03199-2025")) == _sum_rows(then, "xa-si-pa-phin", "xa-phin-ho")
+    assert now.additive(now.row("11-03169-2025")) == _sum_rows(then, "xa-na-hy")
 
 
 def test_a_reused_code_is_told_apart_by_its_validity(nampo: Dataset) -> None:
@@ -117,7 +93,7 @@ def test_a_dataset_recording_its_own_merger_needs_no_registry(nampo: Dataset) ->
     dataset = attrs.evolve(nampo, units=(*nampo.units, ours), successions=(merger,))
     now = summarize(dataset, "2022", by=Level.COMMUNE, as_of=REFORM, registry=UnitRegistry())
     then = summarize(dataset, "2022", by=Level.COMMUNE)
-    assert _additive(now.row("xa-moi"), now) == _sum_rows(then, "xa-nam-tin", "xa-phin-ho")
+    assert now.additive(now.row("xa-moi")) == _sum_rows(then, "xa-nam-tin", "xa-phin-ho")
     # Without a registry, the communes the dataset does not succeed stay as they were.
     assert {r.group for r in now.rows} == {"xa-moi", "xa-cha-nua", "xa-na-hy", "xa-si-pa-phin"}
     assert _totals(now) == _totals(then)

@@ -149,6 +149,31 @@ class Summary:
                 f"Không có dòng / no row for group {group!r} and keys {keys!r}"
             ) from None
 
+    def additive(self, row: SummaryRow) -> tuple[int | float, ...]:
+        """The measures of ``row`` that add up along the hierarchy, in a fixed order.
+
+        Counts, sums, money by source, SUM and COUNT indicators, the numerators
+        and denominators of coverage and completeness, members: a parent's are
+        the sums of its children's. MAX and LAST indicators and the ratios are not.
+        """
+        indicators = tuple(
+            row.indicators.get(i.code) or 0
+            for i in self.indicators
+            if i.aggregation in (Aggregation.SUM, Aggregation.COUNT)
+        )
+        return (
+            row.activities,
+            row.participants,
+            row.households,
+            *indicators,
+            *(row.money.get(source, 0) for source in FundingSource),
+            row.villages_with_activity,
+            row.villages_with_team,
+            row.meetings_held,
+            row.meetings_expected,
+            row.active_members,
+        )
+
     def key_label(self, dimension: Dimension, value: str, lang: str = "vi") -> str:
         """What a key value reads as: an activity type's name, "Tháng 3/2022" …"""
         return _key_label(self.catalog, dimension, value).get(lang)

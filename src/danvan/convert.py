@@ -161,11 +161,11 @@ def _field_error(error: BaseException, raw: Any, path: Path, expected: Any) -> I
     if isinstance(error, ClassValidationError | IterableValidationError):
         yield from field_errors(error, raw, path)
         return
-    found = _lookup(raw, path)
+    found = lookup(raw, path)
     type_name = _type_name(expected)
     if isinstance(error, ForbiddenExtraKeysError):
         for extra in sorted(error.extra_fields):
-            yield FieldError((*path, extra), "unknown field", None, _lookup(raw, (*path, extra)))
+            yield FieldError((*path, extra), "unknown field", None, lookup(raw, (*path, extra)))
     elif isinstance(error, KeyError):
         yield FieldError(path, "required field missing", type_name, None)
     elif isinstance(error, ValueError | TypeError):
@@ -174,7 +174,8 @@ def _field_error(error: BaseException, raw: Any, path: Path, expected: Any) -> I
         yield FieldError(path, f"invalid value ({error})", type_name, found)
 
 
-def _lookup(raw: Any, path: Path) -> Any:
+def lookup(raw: Any, path: Path) -> Any:
+    """The value at ``path`` in parsed JSON, or ``None`` when the path leads nowhere."""
     for part in path:
         try:
             raw = raw[part]

@@ -19,6 +19,7 @@ from danvan.convert import (
     Path,
     dataset_from_raw,
     format_path,
+    lookup,
     normalize_strings,
 )
 from danvan.findings import Finding, Location, ValidationReport, make_finding
@@ -56,7 +57,7 @@ def locate(path: Path, raw: Any, source: str | None = None) -> Location:
     id_key = "id"
     if len(path) >= 2 and path[0] in _RECORD_KINDS and isinstance(path[1], int):
         kind, index, rest = _RECORD_KINDS[str(path[0])], path[1], path[2:]
-        record = _lookup(raw, path[:2])
+        record = lookup(raw, path[:2])
     elif (
         len(path) >= 3
         and path[0] == "catalog"
@@ -64,7 +65,7 @@ def locate(path: Path, raw: Any, source: str | None = None) -> Location:
         and isinstance(path[2], int)
     ):
         kind, index, rest = _CATALOG_KINDS[str(path[1])], path[2], path[3:]
-        record = _lookup(raw, path[:3])
+        record = lookup(raw, path[:3])
         id_key = "code"
     record_id = record.get(id_key) if isinstance(record, Mapping) else None
     provenance = record.get("provenance") if isinstance(record, Mapping) else None
@@ -84,15 +85,6 @@ def locate(path: Path, raw: Any, source: str | None = None) -> Location:
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
-
-
-def _lookup(raw: Any, path: Path) -> Any:
-    for part in path:
-        try:
-            raw = raw[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return raw
 
 
 def structure_findings(
