@@ -13,6 +13,8 @@ from python_calamine import CalamineWorkbook
 
 from danvan.excel import MAX_CELL_CHARS, TRUNCATION_MARKER, ExcelLimitWarning
 from danvan.export import export
+from danvan.model import Dataset
+from danvan.reports import annual_report
 from danvan.testing import reference_bundles
 
 
@@ -140,3 +142,11 @@ def test_document_properties_describe_the_report(tmp_path: Path) -> None:
 def test_the_whole_workbook_can_be_built_in_memory_too(tmp_path: Path) -> None:
     path = _write(tmp_path, "vietnamese", options={"constant_memory": False})
     assert _sheets(path)["Hoạt động của các Tổ Dân vận"][4][0].startswith("Bản Mạy Hốc")
+
+
+def test_the_annual_report_charts_activities_per_month(tmp_path: Path, nampo: Dataset) -> None:
+    path = tmp_path / "report.xlsx"
+    export(annual_report(nampo, 2022), path)
+    chart = _xml(path, "xl/charts/chart1.xml")
+    assert "'Kết quả theo tháng'!" in chart
+    assert "Số hoạt động theo tháng" in chart

@@ -242,8 +242,14 @@ def _add_chart(
     written: list[_TableWriter],
     options: ExportOptions,
 ) -> None:
-    """Draw the first chartable table (its hint, or a guess) on the summary sheet."""
-    for writer in written:
+    """Draw a chart of the first table that asks for one, else of the first that allows a guess.
+
+    A table's own ``ChartHint`` (activities per month, say) always wins over a
+    guess from another table's first columns.
+    """
+    hinted = [w for w in written if w.table.chart is not None]
+    guessed = [w for w in written if w.table.chart is None]
+    for writer in (*hinted, *guessed):
         hint = _chart_hint(writer.table)
         if hint is None or not 0 < writer.total_rows <= MAX_CHART_ROWS:
             continue
