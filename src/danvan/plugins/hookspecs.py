@@ -19,6 +19,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from danvan.export import Exporter
+    from danvan.importers.base import Importer
 
 PROJECT_NAME = "danvan"
 
@@ -34,4 +35,16 @@ def danvan_exporters() -> Iterable[Exporter]:  # type: ignore[empty-body]
     Each has a unique ``name`` (two exporters with one name are an error
     naming both plugins), the file ``suffixes`` it claims, a ``media_type``,
     a bilingual ``description`` and ``write(bundle, binary_stream, options)``.
+    """
+
+
+@hookspec
+def danvan_importers() -> Iterable[Importer]:  # type: ignore[empty-body]
+    """Signature: ``danvan_importers() -> Iterable[Importer]``
+
+    Return the importers this plugin provides (``danvan.importers.base.Importer``).
+    Each has a unique ``name`` (two importers with one name are an error naming
+    both plugins), the file ``suffixes`` it reads, a bilingual ``description``
+    and ``read(binary_stream, source, options) -> RawImport`` (raw sheets, or a
+    whole dataset, plus findings); optionally ``read_folder`` for a folder.
     """

@@ -38,6 +38,9 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "danvan.exporters.csv",
     "danvan.exporters.json",
     "danvan.exporters.xlsx",
+    "danvan.importers.csv",
+    "danvan.importers.json",
+    "danvan.importers.xlsx",
 )
 
 
