@@ -83,7 +83,7 @@ class LayoutColumn:
 
     ``required`` columns must be present in a sheet (else the table is not
     imported) and their cells must not be empty (else the row is skipped),
-    except ``TEXT`` cells, where empty means ``""``.
+    unless ``allow_empty`` (names and labels, where empty means ``""``).
     """
 
     name: str
@@ -91,6 +91,7 @@ class LayoutColumn:
     kind: CellKind = CellKind.TEXT
     required: bool = False
     enum: type[enum.Enum] | None = None
+    allow_empty: bool = False
 
     @property
     def type(self) -> ColumnType:
@@ -139,7 +140,9 @@ def _c(
     required: bool = False,
     enum: type[enum.Enum] | None = None,
 ) -> LayoutColumn:
-    return LayoutColumn(name, Label(vi, en), kind, required, enum)
+    # Names and labels may be empty; ids, references, dates and values may not.
+    allow_empty = name in {"name", "full_name", "label_vi"}
+    return LayoutColumn(name, Label(vi, en), kind, required, enum, allow_empty)
 
 
 T, OT, LIST = CellKind.TEXT, CellKind.OPTIONAL_TEXT, CellKind.LIST

@@ -11,6 +11,7 @@ at all can be read (or a path does not exist) is ``DatasetReadError`` raised.
 
 from __future__ import annotations
 
+import gc
 import os
 import warnings
 from collections.abc import Mapping, Sequence
@@ -197,7 +198,20 @@ def read_dataset(
             f"Không có tệp nào đọc được / no file to read in {names}; "
             f"known formats: {known_formats(importers)}"
         )
-    options = ImportOptions(catalog=catalog)
+    # Importing makes many small objects and no cycles; the cyclic collector,
+    # which would walk them again and again, is paused meanwhile.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_all(paths, importers, ImportOptions(catalog=catalog))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_all(
+    paths: list[Path], importers: Mapping[str, Importer], options: ImportOptions
+) -> ImportResult:
     findings: list[Finding] = []
     contents: list[FileContent] = []
     failed: list[Finding] = []
@@ -224,5 +238,5 @@ def read_dataset(
     if not contents:
         reasons = "; ".join(f.message.get("vi") + " / " + f.message.get("en") for f in failed)
         raise DatasetReadError(f"Không đọc được gì / nothing could be read: {reasons}")
-    dataset = build_dataset(contents, findings, catalog)
+    dataset = build_dataset(contents, findings, options.catalog)
     return ImportResult(dataset, ValidationReport.of(findings))

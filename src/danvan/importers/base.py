@@ -44,14 +44,15 @@ class RawSheet:
 
     ``name`` is the sheet name (or resource path) and ``hint`` a name to match
     against the layout's tables (the sheet name, a CSV's stem, a resource name).
-    ``rows`` yields ``(row number, cells)``, numbers 1-based as a spreadsheet
-    shows them. ``text_cells`` says every cell is text as written in CSV
-    (numbers and dates still to be read, formula-like text escaped with ``'``).
+    ``rows[i]`` is row number ``first_row + i``, numbered from 1 as a
+    spreadsheet shows them. ``text_cells`` says every cell is text as written
+    in CSV (numbers and dates still to be read, formula-like text escaped with ``'``).
     """
 
     name: str | None
     hint: str | None
-    rows: Iterable[tuple[int, Sequence[Any]]]
+    rows: Sequence[Sequence[Any]]
+    first_row: int = 1
     text_cells: bool = False
 
 

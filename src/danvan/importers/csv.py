@@ -67,7 +67,7 @@ def csv_sheet(
         )
     except csv.Error as error:
         raise UnreadableFileError(f"CSV hỏng / malformed CSV: {error}") from None
-    return RawSheet(name=name, hint=hint, rows=list(enumerate(rows, start=1)), text_cells=True)
+    return RawSheet(name=name, hint=hint, rows=rows, text_cells=True)
 
 
 def read_csv(stream: BinaryStream, source: str, options: ImportOptions) -> RawImport:

@@ -22,21 +22,21 @@ from danvan.rules import codes
 from danvan.rules.load import load_checked
 
 
-def _rows(table: Mapping[str, Any]) -> Iterator[tuple[int, Sequence[Any]]]:
+def _rows(table: Mapping[str, Any]) -> Iterator[Sequence[Any]]:
     columns = table.get("columns")
     names = [
         str(c.get("name")) if isinstance(c, Mapping) else str(c)
         for c in (columns if isinstance(columns, list) else [])
     ]
-    yield 0, names
+    yield names
     rows = table.get("rows")
-    for number, row in enumerate(rows if isinstance(rows, list) else [], start=1):
+    for row in rows if isinstance(rows, list) else []:
         if isinstance(row, Mapping):
-            yield number, [row.get(n) for n in names]
+            yield [row.get(n) for n in names]
         elif isinstance(row, list):
-            yield number, row
+            yield row
         else:
-            yield number, [row]
+            yield [row]
 
 
 def _bundle_sheets(document: Mapping[str, Any]) -> list[RawSheet]:
@@ -46,7 +46,7 @@ def _bundle_sheets(document: Mapping[str, Any]) -> list[RawSheet]:
             continue
         name = table.get("name")
         name = name if isinstance(name, str) else f"tables[{index}]"
-        sheets.append(RawSheet(name=name, hint=name, rows=list(_rows(table))))
+        sheets.append(RawSheet(name=name, hint=name, rows=list(_rows(table)), first_row=0))
     return sheets
 
 

@@ -13,6 +13,7 @@ import functools
 import itertools
 import math
 import re
+import string
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -24,26 +25,30 @@ import attrs
 from danvan.excel import unescape_formula_csv
 from danvan.findings import Finding, Location, make_finding
 from danvan.importers.base import RawSheet
+from danvan.labels import Label
 from danvan.layout import (
-    BUILDERS,
     TABLES,
     TABLES_BY_NAME,
     CellKind,
     LayoutColumn,
-    ParsedRow,
     RecordTable,
     split_list,
 )
 from danvan.model import (
     Activity,
     ActivityType,
+    AdminUnit,
     Assignment,
     Catalog,
     Dataset,
     Funding,
     Indicator,
+    Member,
+    Membership,
+    Organization,
     Provenance,
     Quantity,
+    Succession,
     Team,
     Topic,
 )
@@ -51,6 +56,7 @@ from danvan.rules import codes
 from danvan.rules.text import text_findings
 from danvan.text import (
     ValueParseError,
+    _all_syllables,
     date_from_cell,
     detect_legacy_encoding,
     fix_legacy,
@@ -172,6 +178,48 @@ def _as_text(raw: Any) -> str:
     return str(raw)
 
 
+_WORDS: dict[str, str] = {}
+
+
+def _normalize(text: str) -> str:
+    """``danvan.text.normalize``, word by word with a cache: names and titles repeat words.
+
+    Normalising works within words (NFC, tone placement) and on the spaces
+    between them, so normalising each word of the NFC text gives the same result.
+    """
+    if text.isascii():
+        return " ".join(text.split())
+    words = _WORDS
+    out = []
+    for word in unicodedata.normalize("NFC", text).split():
+        normal = words.get(word)
+        if normal is None:
+            normal = words[word] = normalize(word)
+        out.append(normal)
+    return " ".join(out)
+
+
+_PLAIN_WORDS: dict[str, bool] = {}
+_EDGE = string.punctuation + string.digits + "“”‘’…–—"
+
+
+def _may_be_legacy(text: str) -> bool:
+    """Whether ``text`` has a word that is neither ASCII nor a Vietnamese syllable as it stands.
+
+    Only such words can be TCVN3 or VNI mojibake, so ``detect_legacy_encoding``
+    (much slower) is asked only about them.
+    """
+    plain = _PLAIN_WORDS
+    for raw in text.split():
+        known = plain.get(raw)
+        if known is None:
+            token = raw.strip(_EDGE)
+            known = plain[raw] = token.isascii() or _all_syllables(token)
+        if not known:
+            return True
+    return False
+
+
 def _text_problems(before: str, after: str) -> tuple[Problem, ...]:
     problems: list[Problem] = []
     if after != before:
@@ -180,7 +228,7 @@ def _text_problems(before: str, after: str) -> tuple[Problem, ...]:
             return text_findings(before, after, location)
 
         problems.append(changed)
-    if not after.isascii():
+    if not after.isascii() and _may_be_legacy(after):
         encoding = detect_legacy_encoding(after)
         if encoding is not None:
             suggestion = normalize(fix_legacy(after, encoding))
@@ -200,16 +248,19 @@ def _text_problems(before: str, after: str) -> tuple[Problem, ...]:
 
 
 def _text(raw: Any, escaped: bool) -> Converted:
-    before = _as_text(raw)
-    if escaped:
+    before = raw if raw.__class__ is str else _as_text(raw)
+    if escaped and before[:1] == "'":
         before = unescape_formula_csv(before)
-    after = normalize(before)
+    if before.isascii():
+        after = " ".join(before.split())
+        return after, (() if after == before else _text_problems(before, after))
+    after = _normalize(before)
     return after, _text_problems(before, after)
 
 
 def _list(raw: Any, escaped: bool) -> Converted:
     text, problems = _text(raw, escaped)
-    return tuple(normalize(item) for item in split_list(text)), problems
+    return tuple(_normalize(item) for item in split_list(text)), problems
 
 
 _GROUPED_INT = re.compile(r"[+-]?\d{1,3}(?:([., ])\d{3})(?:\1\d{3})*")
@@ -364,64 +415,87 @@ def _is_empty(raw: Any) -> bool:
 #: Rows looked at for the header (a title or blank rows may come first).
 HEADER_SEARCH_ROWS = 10
 
+_MODELS: dict[str, type[Any]] = {
+    "units": AdminUnit,
+    "organizations": Organization,
+    "members": Member,
+    "teams": Team,
+    "team_villages": Assignment,
+    "memberships": Membership,
+    "activities": Activity,
+    "activity_quantities": Quantity,
+    "activity_funding": Funding,
+    "successions": Succession,
+    "activity_types": ActivityType,
+    "topics": Topic,
+    "indicators": Indicator,
+}
+
+
+def _empty_value(table: RecordTable, column: LayoutColumn) -> Any:
+    """What an empty cell of ``column`` means: the model's default, ``""`` for text."""
+    if column.kind is CellKind.TEXT:
+        return ""
+    if column.kind is CellKind.LIST:
+        return ()
+    if column.name == "illustrative":
+        return False
+    model = _MODELS.get(table.name)
+    if model is not None:
+        field = attrs.fields_dict(model).get(column.name)
+        if field is not None and field.default is not attrs.NOTHING:
+            return field.default
+    return None
+
 
 @attrs.frozen
-class SheetResult:
-    """The rows read from one sheet, for one table of the layout."""
+class SheetRows:
+    """The rows read from one sheet for one layout table, column by column.
+
+    ``columns`` holds, for each column present, one value per kept row (empty
+    cells as the model's default); ``provenance`` the row's origin.
+    """
 
     table: RecordTable
-    rows: list[ParsedRow]
+    columns: Mapping[str, list[Any]]
+    provenance: list[Provenance]
+
+    def __len__(self) -> int:
+        return len(self.provenance)
 
 
-@attrs.define
+@attrs.frozen
 class _Plan:
     index: int
     column: LayoutColumn
     header: str
-    read: Callable[[Any, bool], Converted]
-    cache: dict[str, Converted | CellError]
 
 
 def _find_header(
-    sheet: RawSheet, rows: Iterator[tuple[int, Sequence[Any]]]
+    sheet: RawSheet, rows: Sequence[Sequence[Any]]
 ) -> tuple[RecordTable, int, list[str]] | None:
     by_name = table_for_name(sheet.hint) or table_for_name(sheet.name)
     looked = 0
-    for number, cells in rows:
+    for position, cells in enumerate(rows):
         if all(_is_empty(c) for c in cells):
             continue
         headers = [normalize(_header_text(c)) for c in cells]
         if by_name is not None:
             if any(header_column(by_name, h) is not None for h in headers):
-                return by_name, number, headers
+                return by_name, position, headers
         else:
             table = table_for_headers(headers)
             if table is not None:
-                return table, number, headers
+                return table, position, headers
         looked += 1
         if looked >= HEADER_SEARCH_ROWS:
             break
     return None
 
 
-def read_sheet(sheet: RawSheet, source: str, findings: list[Finding]) -> SheetResult | None:
-    """The rows of one raw sheet as parsed rows of its layout table, findings appended.
-
-    ``None`` when the sheet is empty or matches no table (with a finding), or
-    lacks a required column (an error per missing column).
-    """
-    where = Location(source=source, sheet=sheet.name)
-    rows = iter(sheet.rows)
-    first = next(rows, None)
-    if first is None:
-        findings.append(make_finding(codes.EMPTY_SHEET, where, sheet=sheet.name or source))
-        return None
-    found = _find_header(sheet, itertools.chain([first], rows))
-    if found is None:
-        findings.append(make_finding(codes.UNKNOWN_SHEET, where, sheet=sheet.name or source))
-        return None
-    table, header_row, headers = found
-    at_header = attrs.evolve(where, row=header_row)
+def _plans(
+    table: RecordTable, headers: list[str], at_header: Location, findings: list[Finding]
+) -> list[_Plan] | None:
     plans: list[_Plan] = []
     seen: dict[str, str] = {}
     for index, header in enumerate(headers):
@@ -448,7 +522,7 @@ def read_sheet(sheet: RawSheet, source: str, findings: list[Finding]) -> SheetRe
             )
         else:
             seen[column.name] = header
-            plans.append(_Plan(index, column, header, cell_reader(column), {}))
+            plans.append(_Plan(index, column, header))
     missing = [c for c in table.columns if c.required and c.name not in seen]
     for column in missing:
         label = f"{column.label.vi} / {column.label.en}"
@@ -460,106 +534,262 @@ def read_sheet(sheet: RawSheet, source: str, findings: list[Finding]) -> SheetRe
                 column=label,
             )
         )
-    if missing:
+    return None if missing else plans
+
+
+_MISSING = "missing"
+Issue = CellError | tuple[Problem, ...] | str
+
+
+_BAD_SPACE = re.compile(r"(?:^|\x00)\s|\s(?:\x00|$)|\s\s|[^\S ]")
+_ESCAPED = re.compile(r"(?:^|\x00)'")
+_TEXT_KINDS = frozenset({CellKind.TEXT, CellKind.OPTIONAL_TEXT})
+
+
+def _clean_texts(distinct: set[Any], escaped: bool) -> bool:
+    """Whether every value is text already in normal form, with nothing to report.
+
+    Checked in bulk (one joined string, C-level tests; distinct words for
+    Vietnamese), so a column of clean text costs next to nothing per cell.
+    """
+    if set(map(type, distinct)) != {str}:
+        return False
+    joined = "\x00".join(distinct)
+    if _BAD_SPACE.search(joined) or (escaped and _ESCAPED.search(joined)):
+        return False
+    if joined.isascii():
+        return True
+    if not unicodedata.is_normalized("NFC", joined):
+        return False
+    words = _WORDS
+    plain = _PLAIN_WORDS
+    for word in set(joined.replace("\x00", " ").split()):
+        normal = words.get(word)
+        if normal is None:
+            normal = words[word] = normalize(word)
+        if normal != word:
+            return False
+        known = plain.get(word)
+        if known is None:
+            token = word.strip(_EDGE)
+            known = plain[word] = token.isascii() or _all_syllables(token)
+        if not known:
+            return False
+    return True
+
+
+def _convert_column(
+    table: RecordTable, column: LayoutColumn, cells: Sequence[Any], escaped: bool
+) -> tuple[list[Any], dict[Any, Issue], Sequence[Any]]:
+    """The column's values, the issue of each raw value that has one, and the cells read.
+
+    Each distinct raw value is read once: ids, codes, dates and names repeat.
+    """
+    read = cell_reader(column)
+    empty = _empty_value(table, column)
+    needs_value = column.required and not column.allow_empty
+    optional_text = column.kind is CellKind.OPTIONAL_TEXT
+    value_of: dict[Any, Any] = {}
+    issue_of: dict[Any, Issue] = {}
+    try:
+        distinct = set(cells)
+    except TypeError:  # lists or objects in a JSON cell
+        cells = [c if _hashable(c) else _Unhashable(c) for c in cells]
+        distinct = set(cells)
+    if column.kind in _TEXT_KINDS and distinct:
+        blanks = {c for c in (None, "") if c in distinct}
+        if _clean_texts(distinct - blanks, escaped):
+            if not blanks:
+                return list(cells), issue_of, cells
+            if needs_value:
+                issue_of.update(dict.fromkeys(blanks, _MISSING))
+            value_of = dict.fromkeys(blanks, empty)
+            return list(map(value_of.get, cells, cells)), issue_of, cells
+    for raw in distinct:
+        if isinstance(raw, _Unhashable):
+            value_of[raw] = empty
+            issue_of[raw] = CellError(
+                f"giá trị lạ {raw.value!r}", f"unexpected value {raw.value!r}"
+            )
+            continue
+        if raw is None or (raw.__class__ is str and not raw.strip()):
+            value_of[raw] = empty
+            if needs_value:
+                issue_of[raw] = _MISSING
+            continue
+        try:
+            value, problems = read(raw, escaped)
+        except CellError as error:
+            value_of[raw] = empty
+            issue_of[raw] = error
+            continue
+        if optional_text and value == "":
+            value = None
+        value_of[raw] = value
+        if problems:
+            issue_of[raw] = problems
+    return list(map(value_of.__getitem__, cells)), issue_of, cells
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+class _Unhashable:
+    """A cell holding a list or an object (possible in JSON): never a valid value."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _blank_rows(rows: Sequence[Sequence[Any]], probe: Sequence[Any]) -> set[int]:
+    """Positions of the rows with no value at all, looked at only where ``probe`` is empty."""
+    return {
+        position
+        for position, cell in enumerate(probe)
+        if (cell is None or cell == "") and all(_is_empty(c) for c in rows[position])
+    }
+
+
+def read_sheet(sheet: RawSheet, source: str, findings: list[Finding]) -> SheetRows | None:
+    """One raw sheet as the rows of its layout table, findings appended.
+
+    ``None`` when the sheet is empty or matches no table (with a finding), or
+    lacks a required column (an error per missing column).
+    """
+    where = Location(source=source, sheet=sheet.name)
+    rows = sheet.rows
+    if not rows:
+        findings.append(make_finding(codes.EMPTY_SHEET, where, sheet=sheet.name or source))
         return None
-    return SheetResult(table, list(_read_rows(table, plans, rows, sheet, source, findings)))
+    found = _find_header(sheet, rows)
+    if found is None:
+        findings.append(make_finding(codes.UNKNOWN_SHEET, where, sheet=sheet.name or source))
+        return None
+    table, header_at, headers = found
+    at_header = attrs.evolve(where, row=sheet.first_row + header_at)
+    plans = _plans(table, headers, at_header, findings)
+    if plans is None:
+        return None
+    data = rows[header_at + 1 :]
+    first_number = sheet.first_row + header_at + 1
+    numbers = range(first_number, first_number + len(data))
+    transposed = list(itertools.zip_longest(*data)) if data else []
+    if plans and plans[0].index < len(transposed):
+        blank = _blank_rows(data, transposed[plans[0].index])
+        if blank:
+            data = [r for k, r in enumerate(data) if k not in blank]
+            numbers = [n for k, n in enumerate(numbers) if k not in blank]  # type: ignore[assignment]
+            transposed = list(itertools.zip_longest(*data)) if data else []
+    width = len(transposed)
+    columns: dict[str, list[Any]] = {}
+    dropped: set[int] = set()
+    located: list[tuple[int, _Plan, Any, Issue]] = []
+    for plan in plans:
+        cells: Sequence[Any] = transposed[plan.index] if plan.index < width else [None] * len(data)
+        values, issues, cells = _convert_column(table, plan.column, cells, sheet.text_cells)
+        columns[plan.column.name] = values
+        if issues:
+            for position, raw in enumerate(cells):
+                if raw in issues:
+                    issue = issues[raw]
+                    located.append((position, plan, raw, issue))
+                    if plan.column.required and not isinstance(issue, tuple):
+                        dropped.add(position)
+    if located:
+        key_plan = next((p for p in plans if p.column.name == table.key), None)
+        for position, plan, raw, issue in located:
+            findings.extend(
+                _cell_findings(
+                    table,
+                    sheet,
+                    source,
+                    numbers[position],
+                    plan,
+                    raw,
+                    issue,
+                    _record_id(transposed, key_plan, position),
+                )
+            )
+    illustrative = columns.get("illustrative")
+    provenance = list(
+        map(
+            Provenance,
+            itertools.repeat(source),
+            itertools.repeat(sheet.name),
+            numbers,
+            illustrative if illustrative is not None else itertools.repeat(False),
+        )
+    )
+    if dropped:
+        keep = [k not in dropped for k in range(len(provenance))]
+        columns = {name: list(itertools.compress(v, keep)) for name, v in columns.items()}
+        provenance = list(itertools.compress(provenance, keep))
+    return SheetRows(table, columns, provenance)
 
 
-def _read_rows(
+def _record_id(transposed: list[tuple[Any, ...]], key: _Plan | None, position: int) -> str | None:
+    if key is None or key.index >= len(transposed):
+        return None
+    raw = transposed[key.index][position]
+    return None if _is_empty(raw) else normalize(_as_text(raw))
+
+
+def _cell_findings(
     table: RecordTable,
-    plans: list[_Plan],
-    rows: Iterator[tuple[int, Sequence[Any]]],
     sheet: RawSheet,
     source: str,
-    findings: list[Finding],
-) -> Iterator[ParsedRow]:
-    escaped = sheet.text_cells
-    key_index = next((p.index for p in plans if p.column.name == table.key), None)
-    kind = table.record_kind
-    sheet_name = sheet.name
-    text_kind = CellKind.TEXT
-    for number, cells in rows:
-        width = len(cells)
-        values: dict[str, Any] = {}
-        ok = True
-        problems: list[tuple[_Plan, Any, tuple[Problem, ...] | CellError | None]] = []
-        empty = True
-        for plan in plans:
-            raw = cells[plan.index] if plan.index < width else None
-            if raw is None or raw == "" or (raw.__class__ is str and not raw.strip()):
-                if plan.column.required and plan.column.kind is not text_kind:
-                    problems.append((plan, raw, None))
-                    ok = False
-                continue
-            empty = False
-            # Texts repeat (ids, codes, names) and are cached; other cells are cheap to read.
-            cached = plan.cache.get(raw) if raw.__class__ is str else None
-            if cached is None:
-                try:
-                    cached = plan.read(raw, escaped)
-                except CellError as error:
-                    cached = error
-                if raw.__class__ is str:
-                    plan.cache[raw] = cached
-            if isinstance(cached, CellError):
-                problems.append((plan, raw, cached))
-                if plan.column.required:
-                    ok = False
-                continue
-            value, found = cached
-            if plan.column.kind is CellKind.OPTIONAL_TEXT and value == "":
-                value = None
-            values[plan.column.name] = value
-            if found:
-                problems.append((plan, raw, found))
-        if empty:
-            continue
-        if problems:
-            record_id = None
-            if key_index is not None and key_index < width:
-                record_id = _as_text(cells[key_index]) if not _is_empty(cells[key_index]) else None
-            for plan, raw, problem in problems:
-                location = Location(
-                    source=source,
-                    sheet=sheet_name,
-                    row=number,
-                    column=plan.header,
-                    field=plan.column.name,
-                    record_kind=kind,
-                    record_id=record_id,
-                )
-                if problem is None:
-                    findings.append(make_finding(codes.MISSING_VALUE, location, column=plan.header))
-                elif isinstance(problem, CellError):
-                    findings.append(
-                        make_finding(
-                            codes.BAD_CELL,
-                            location,
-                            column=plan.header,
-                            detail_vi=problem.vi,
-                            detail_en=problem.en,
-                            value=raw,
-                        )
-                    )
-                else:
-                    for render in problem:
-                        findings.extend(render(location))
-        if ok:
-            yield ParsedRow(values, Provenance(source=source, sheet=sheet_name, row=number))
+    number: int,
+    plan: _Plan,
+    raw: Any,
+    issue: Issue,
+    record_id: str | None,
+) -> Iterator[Finding]:
+    location = Location(
+        source=source,
+        sheet=sheet.name,
+        row=number,
+        column=plan.header,
+        field=plan.column.name,
+        record_kind=table.record_kind,
+        record_id=record_id,
+    )
+    if isinstance(issue, str):
+        yield make_finding(codes.MISSING_VALUE, location, column=plan.header)
+    elif isinstance(issue, CellError):
+        yield make_finding(
+            codes.BAD_CELL,
+            location,
+            column=plan.header,
+            detail_vi=issue.vi,
+            detail_en=issue.en,
+            value=raw,
+        )
+    else:
+        for render in issue:
+            yield from render(location)
 
 
 def read_sheets(
     sheets: Iterable[RawSheet], source: str, findings: list[Finding]
-) -> dict[str, list[ParsedRow]]:
-    """Every sheet of one file read into rows by table name (continuations appended)."""
-    tables: dict[str, list[ParsedRow]] = {}
+) -> dict[str, list[SheetRows]]:
+    """Every sheet of one file read, by table name (continuation sheets in order)."""
+    tables: dict[str, list[SheetRows]] = {}
     any_sheet = False
+    errors_before = sum(f.severity.rank == 2 for f in findings)
     for sheet in sheets:
         any_sheet = True
         result = read_sheet(sheet, source, findings)
         if result is not None:
-            tables.setdefault(result.table.name, []).extend(result.rows)
-    if any_sheet and not tables and not any(f.severity.rank == 2 for f in findings):
+            tables.setdefault(result.table.name, []).append(result)
+    errors = sum(f.severity.rank == 2 for f in findings) - errors_before
+    if any_sheet and not tables and not errors:
         findings.append(make_finding(codes.NO_TABLES, Location(source=source), source=source))
     return tables
 
@@ -569,51 +799,102 @@ def read_sheets(
 
 @attrs.frozen
 class FileContent:
-    """What was read from one file: parsed rows by table name, or a whole dataset."""
+    """What was read from one file: rows by table name, or a whole dataset."""
 
     source: str
-    tables: Mapping[str, list[ParsedRow]] = attrs.field(factory=dict)
+    tables: Mapping[str, list[SheetRows]] = attrs.field(factory=dict)
     dataset: Dataset | None = None
 
+    def parts(self, name: str) -> list[SheetRows]:
+        return list(self.tables.get(name, ()))
 
-def _location(row: ParsedRow, kind: str, record_id: str | None, field: str) -> Location:
-    return Location.of(kind, record_id, row.provenance, field=field)
+
+def _build(model: type[Any], rows: SheetRows, overrides: Mapping[str, Sequence[Any]]) -> list[Any]:
+    """Records of ``model`` from columns: one positional argument list per model field."""
+    arguments: list[Iterable[Any]] = []
+    for field in attrs.fields(model):
+        if not field.init:
+            continue
+        if field.name in overrides:
+            arguments.append(overrides[field.name])
+        elif field.name == "provenance":
+            arguments.append(rows.provenance)
+        elif field.name in rows.columns:
+            arguments.append(rows.columns[field.name])
+        else:
+            arguments.append(itertools.repeat(field.default))
+    return list(map(model, *arguments))
 
 
-def _attach(
+def _labels(rows: SheetRows) -> dict[str, list[Label]]:
+    n = len(rows)
+    vi = rows.columns.get("label_vi", [""] * n)
+    en = rows.columns.get("label_en", [""] * n)
+    return {"label": list(map(Label, vi, en))}
+
+
+Grouped = dict[tuple[str, str], list[Any]]
+
+
+def _details(
     contents: Sequence[FileContent],
     parents: str,
     details: str,
     parent_kind: str,
     findings: list[Finding],
-) -> dict[tuple[str, str], list[ParsedRow]]:
-    """Detail rows grouped by (source, parent id): the same file first, then any file."""
-    where: dict[str, set[str]] = defaultdict(set)
+) -> Grouped:
+    """Detail records grouped by (source, parent id): the same file first, then any file."""
+    table = TABLES_BY_NAME[details]
+    if not any(content.parts(details) for content in contents):
+        return {}
+    keys: set[tuple[str, str]] = set()
     first_source: dict[str, str] = {}
+    for content in reversed(contents):
+        for part in content.parts(parents):
+            ids = part.columns["id"]
+            keys.update(zip(itertools.repeat(content.source), ids))
+            first_source.update(dict.fromkeys(ids, content.source))
+    grouped: Grouped = defaultdict(list)
+    key = table.key or ""
+    model = _MODELS[details]
     for content in contents:
-        for row in content.tables.get(parents, ()):
-            record_id = row.values["id"]
-            where[record_id].add(content.source)
-            first_source.setdefault(record_id, content.source)
-    grouped: dict[tuple[str, str], list[ParsedRow]] = defaultdict(list)
-    key = TABLES_BY_NAME[details].key or ""
-    for content in contents:
-        for row in content.tables.get(details, ()):
-            parent = row.values[key]
-            if content.source in where.get(parent, ()):
-                grouped[(content.source, parent)].append(row)
-            elif parent in first_source:
-                grouped[(first_source[parent], parent)].append(row)
-            else:
-                findings.append(
-                    make_finding(
-                        codes.ORPHAN_ROW,
-                        _location(row, TABLES_BY_NAME[details].record_kind, parent, key),
-                        target_kind=parent_kind,
-                        target=parent,
+        source = content.source
+        for part in content.parts(details):
+            records = _build(model, part, {})
+            for parent, record, origin in zip(
+                part.columns[key], records, part.provenance, strict=True
+            ):
+                if (source, parent) in keys:
+                    grouped[(source, parent)].append(record)
+                elif parent in first_source:
+                    grouped[(first_source[parent], parent)].append(record)
+                else:
+                    findings.append(
+                        make_finding(
+                            codes.ORPHAN_ROW,
+                            Location.of(table.record_kind, parent, origin, field=key),
+                            target_kind=parent_kind,
+                            target=parent,
+                        )
                     )
-                )
     return grouped
+
+
+def _take(
+    ids: Sequence[str], source: str, grouped: Grouped, used: set[tuple[str, str]]
+) -> list[Any]:
+    """Each parent's details, given once (to the first parent of a duplicated id)."""
+    if not grouped:
+        return [()] * len(ids)
+    taken: list[Any] = []
+    for record_id in ids:
+        key = (source, record_id)
+        if key in grouped and key not in used:
+            used.add(key)
+            taken.append(tuple(grouped[key]))
+        else:
+            taken.append(())
+    return taken
 
 
 def _merge_entries(lists: Iterable[Sequence[Any]]) -> tuple[Any, ...]:
@@ -626,6 +907,9 @@ def _merge_entries(lists: Iterable[Sequence[Any]]) -> tuple[Any, ...]:
     return tuple(merged)
 
 
+_PLAIN = ("units", "organizations", "members", "memberships", "successions")
+
+
 def build_dataset(
     contents: Sequence[FileContent], findings: list[Finding], catalog: Catalog | None = None
 ) -> Dataset:
@@ -634,70 +918,60 @@ def build_dataset(
     Catalogue tables read from any file make the catalogue; with none, it is
     ``catalog`` (by default the bundled one).
     """
-    villages = _attach(contents, "teams", "team_villages", "team", findings)
-    quantities = _attach(contents, "activities", "activity_quantities", "activity", findings)
-    funding = _attach(contents, "activities", "activity_funding", "activity", findings)
+    villages = _details(contents, "teams", "team_villages", "team", findings)
+    quantities = _details(contents, "activities", "activity_quantities", "activity", findings)
+    funding = _details(contents, "activities", "activity_funding", "activity", findings)
     records: dict[str, list[Any]] = defaultdict(list)
     catalogs: list[Catalog] = []
     titles: list[str] = []
     descriptions: list[str] = []
-    used: set[tuple[str, str]] = set()
-
-    def take(groups: dict[tuple[str, str], list[ParsedRow]], key: tuple[str, str]) -> list[Any]:
-        if key in used:
-            return []
-        return groups.get(key, [])
-
+    used_teams: set[tuple[str, str]] = set()
+    used_quantities: set[tuple[str, str]] = set()
+    used_funding: set[tuple[str, str]] = set()
     for content in contents:
         if content.dataset is not None:
             ds = content.dataset
-            for name in ("units", "organizations", "members", "teams", "memberships"):
+            for name in (*_PLAIN, "teams", "activities"):
                 records[name].extend(getattr(ds, name))
-            records["activities"].extend(ds.activities)
-            records["successions"].extend(ds.successions)
             catalogs.append(ds.catalog)
             titles.append(ds.title)
             descriptions.append(ds.description)
             continue
-        tables = content.tables
-        for row in tables.get("dataset", ())[:1]:
-            titles.append(row.get("title", ""))
-            descriptions.append(row.get("description", ""))
-        for name in ("units", "organizations", "members", "memberships", "successions"):
-            records[name].extend(BUILDERS[name](row) for row in tables.get(name, ()))
-        for row in tables.get("teams", ()):
-            team: Team = BUILDERS["teams"](row)
-            key = (content.source, team.id)
-            assigned = tuple(
-                Assignment(r.values["village"], r.get("valid_from"), r.get("valid_until"))
-                for r in take(villages, key)
+        source = content.source
+        for part in content.parts("dataset")[:1]:
+            if len(part):
+                titles.append(part.columns.get("title", [""])[0])
+                descriptions.append(part.columns.get("description", [""])[0])
+        for name in _PLAIN:
+            for part in content.parts(name):
+                records[name].extend(_build(_MODELS[name], part, {}))
+        for part in content.parts("teams"):
+            ids = part.columns["id"]
+            assigned = _take(ids, source, villages, used_teams)
+            records["teams"].extend(_build(Team, part, {"villages": assigned}))
+        for part in content.parts("activities"):
+            ids = part.columns["id"]
+            counted = _take(ids, source, quantities, used_quantities)
+            paid = _take(ids, source, funding, used_funding)
+            records["activities"].extend(
+                _build(Activity, part, {"quantities": counted, "funding": paid})
             )
-            used.add(key)
-            records["teams"].append(attrs.evolve(team, villages=assigned) if assigned else team)
-        for row in tables.get("activities", ()):
-            activity: Activity = BUILDERS["activities"](row)
-            key = (content.source, activity.id)
-            counted = tuple(
-                Quantity(r.values["indicator"], r.values["value"], r.get("unit"))
-                for r in take(quantities, key)
+        if any(name in content.tables for name in ("activity_types", "topics", "indicators")):
+            entries = {
+                name: [
+                    record
+                    for part in content.parts(name)
+                    for record in _build(_MODELS[name], part, _labels(part))
+                ]
+                for name in ("activity_types", "topics", "indicators")
+            }
+            catalogs.append(
+                Catalog(
+                    tuple(entries["activity_types"]),
+                    tuple(entries["topics"]),
+                    tuple(entries["indicators"]),
+                )
             )
-            paid = tuple(
-                Funding(r.values["source"], r.values["amount"], r.get("donor"))
-                for r in take(funding, key)
-            )
-            used.add(key)
-            if counted or paid:
-                activity = attrs.evolve(activity, quantities=counted, funding=paid)
-            records["activities"].append(activity)
-        if any(t in tables for t in ("activity_types", "topics", "indicators")):
-            types: list[ActivityType] = [
-                BUILDERS["activity_types"](r) for r in tables.get("activity_types", ())
-            ]
-            topics: list[Topic] = [BUILDERS["topics"](r) for r in tables.get("topics", ())]
-            indicators: list[Indicator] = [
-                BUILDERS["indicators"](r) for r in tables.get("indicators", ())
-            ]
-            catalogs.append(Catalog(tuple(types), tuple(topics), tuple(indicators)))
     if catalogs:
         merged = Catalog(
             activity_types=_merge_entries(c.activity_types for c in catalogs),

@@ -12,9 +12,6 @@ python-calamine (Rust) was chosen over openpyxl's read-only mode: it reads
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any
-
 import python_calamine
 
 from danvan.exporters.xlsx import SUMMARY
@@ -33,10 +30,6 @@ from danvan.plugins.hookspecs import hookimpl
 _SUMMARY_NAMES = frozenset({fold(SUMMARY.vi), fold(SUMMARY.en)})
 
 
-def _numbered(rows: Iterator[list[Any]], first: int) -> Iterator[tuple[int, Sequence[Any]]]:
-    return zip(range(first, 1 << 62), rows, strict=False)
-
-
 def read_xlsx(stream: BinaryStream, source: str, options: ImportOptions) -> RawImport:
     """Every sheet of the workbook but the summary, rows numbered as Excel shows them."""
     try:
@@ -51,8 +44,8 @@ def read_xlsx(stream: BinaryStream, source: str, options: ImportOptions) -> RawI
             continue
         try:
             sheet = workbook.get_sheet_by_name(name)
+            rows = list(sheet.iter_rows())
             start = sheet.start
-            rows = sheet.iter_rows()
         except Exception as error:
             raise UnreadableFileError(
                 f"không đọc được trang tính / sheet {name!r} cannot be read "
@@ -60,7 +53,7 @@ def read_xlsx(stream: BinaryStream, source: str, options: ImportOptions) -> RawI
             ) from None
         # calamine starts at the first non-empty row; number rows as Excel does.
         first = (start[0] + 1) if start is not None else 1
-        sheets.append(RawSheet(name=name, hint=name, rows=_numbered(rows, first)))
+        sheets.append(RawSheet(name=name, hint=name, rows=rows, first_row=first))
     return RawImport(sheets=sheets)
 
 

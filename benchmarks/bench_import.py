@@ -1,0 +1,106 @@
+"""Benchmark: importing activity rows from XLSX against the XLSX readers alone.
+
+Writes N synthetic activities (default 100,000; ``synthetic.make_dataset``)
+as the activities sheet of a workbook with danvan's XLSX exporter, then times:
+
+- python-calamine reading that sheet (open the workbook, every row as Python values);
+- openpyxl in read-only mode reading the same sheet (``values_only=True``),
+  the candidate that was not chosen (skipped if openpyxl is not installed);
+- ``danvan.read.read_dataset`` on the workbook: calamine plus header
+  recognition, every cell read and checked, records built.
+
+Each figure is the median of ``--runs`` runs in this process. Target from
+issue 6: the full import takes at most 1.3x calamine's own time.
+
+    python benchmarks/bench_import.py            # 100,000 rows
+    python benchmarks/bench_import.py --n 20000  # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import make_dataset  # noqa: E402
+
+from danvan.export import export  # noqa: E402
+from danvan.layout import ACTIVITIES, dataset_bundle  # noqa: E402
+from danvan.read import read_dataset  # noqa: E402
+from danvan.tables import Bundle  # noqa: E402
+
+TARGET = 1.3
+
+
+def _median(runs: int, job: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        job()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def read_calamine(path: Path, sheet: str) -> int:
+    workbook = python_calamine.CalamineWorkbook.from_path(path)
+    return sum(1 for _ in workbook.get_sheet_by_name(sheet).iter_rows())
+
+
+def read_openpyxl(path: Path, sheet: str) -> int:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        return sum(1 for _ in workbook[sheet].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=100_000, help="number of activity rows")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    dataset = make_dataset(args.n)
+    full = dataset_bundle(dataset, include_catalog=False)
+    bundle = Bundle([full.table(ACTIVITIES.name)], full.metadata)
+    sheet = ACTIVITIES.title.vi
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "activities.xlsx"
+        export(bundle, path)
+        size = path.stat().st_size / 1e6
+        calamine = _median(args.runs, lambda: read_calamine(path, sheet))
+        try:
+            openpyxl: float | None = _median(args.runs, lambda: read_openpyxl(path, sheet))
+        except ImportError:
+            openpyxl = None
+        result = read_dataset(path)
+        assert len(result.dataset.activities) == args.n, result.report.summary("en")
+        danvan = _median(args.runs, lambda: read_dataset(path))
+    print(f"{args.n:,} activity rows, {len(ACTIVITIES.columns)} columns, {size:.1f} MB XLSX")
+    print(f"  python-calamine, sheet only : {calamine:6.2f} s")
+    if openpyxl is not None:
+        print(
+            f"  openpyxl read-only, sheet   : {openpyxl:6.2f} s "
+            f"({openpyxl / calamine:.1f}x calamine)"
+        )
+    ratio = danvan / calamine
+    verdict = "ok" if ratio <= TARGET else "OVER TARGET"
+    print(
+        f"  danvan read_dataset         : {danvan:6.2f} s "
+        f"({ratio:.2f}x calamine; target <= {TARGET}x: {verdict})"
+    )
+
+
+if __name__ == "__main__":
+    main()
