@@ -31,12 +31,12 @@ import python_calamine
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import make_dataset  # noqa: E402
+from synthetic import make_dataset
 
-from danvan.export import export  # noqa: E402
-from danvan.layout import ACTIVITIES, dataset_bundle  # noqa: E402
-from danvan.read import read_dataset  # noqa: E402
-from danvan.tables import Bundle  # noqa: E402
+from danvan.export import export
+from danvan.layout import ACTIVITIES, dataset_bundle
+from danvan.read import read_dataset
+from danvan.tables import Bundle
 
 TARGET = 1.3
 

@@ -69,6 +69,9 @@ def test_the_built_ins_are_ordinary_plugins() -> None:
         "danvan.exporters.csv",
         "danvan.exporters.json",
         "danvan.exporters.xlsx",
+        "danvan.importers.csv",
+        "danvan.importers.json",
+        "danvan.importers.xlsx",
     ]
     assert all(i.builtin and i.distribution == "danvan" for i in infos)
 
