@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 DOCS = Path(__file__).parent.parent / "docs"
-RUNNABLE_PAGES = ["getting-started.md", "text.md", "periods.md"]
+RUNNABLE_PAGES = ["getting-started.md", "text.md", "periods.md", "importing.md"]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 

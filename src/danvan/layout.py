@@ -15,35 +15,25 @@ row; on export it is dropped except for the ``illustrative`` flag.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
 
 from danvan.labels import Label
 from danvan.model import (
-    Activity,
-    ActivityType,
-    AdminUnit,
     Aggregation,
     Catalog,
     Dataset,
     Field,
     FundingSource,
     Gender,
-    Indicator,
     Level,
-    Member,
-    Membership,
-    Organization,
     OrganizationKind,
     Provenance,
     QuantityUnit,
     Role,
     Status,
-    Succession,
-    Team,
-    Topic,
 )
 from danvan.tables import Bundle, BundleMetadata, Column, ColumnType, Row, Table
 
@@ -574,159 +564,3 @@ def template_bundle(*, catalog: Catalog | None = None) -> Bundle:
             source="danvan template",
         ),
     )
-
-
-# Import: parsed rows back to records ------------------------------------------------------
-
-
-@attrs.frozen
-class ParsedRow:
-    """One imported row: its values by column name (only the cells that were read) and origin."""
-
-    values: Mapping[str, Any]
-    provenance: Provenance
-
-    def get(self, name: str, default: Any = None) -> Any:
-        value = self.values.get(name)
-        return default if value is None else value
-
-
-def _prov(row: ParsedRow) -> Provenance:
-    illustrative = bool(row.values.get("illustrative"))
-    if illustrative == row.provenance.illustrative:
-        return row.provenance
-    return attrs.evolve(row.provenance, illustrative=illustrative)
-
-
-def _unit(row: ParsedRow) -> AdminUnit:
-    v = row.get
-    return AdminUnit(
-        id=v("id"),
-        name=v("name", ""),
-        level=v("level"),
-        parent=v("parent"),
-        code=v("code"),
-        valid_from=v("valid_from"),
-        valid_until=v("valid_until"),
-        provenance=_prov(row),
-    )
-
-
-def _organization(row: ParsedRow) -> Organization:
-    v = row.get
-    return Organization(v("id"), v("name", ""), v("kind"), v("unit"), _prov(row))
-
-
-def _member(row: ParsedRow) -> Member:
-    v = row.get
-    return Member(
-        id=v("id"),
-        full_name=v("full_name", ""),
-        gender=v("gender", Gender.UNKNOWN),
-        ethnicity=v("ethnicity"),
-        organization=v("organization"),
-        position=v("position"),
-        party_member=v("party_member"),
-        provenance=_prov(row),
-    )
-
-
-def _team(row: ParsedRow) -> Team:
-    v = row.get
-    return Team(
-        id=v("id"),
-        name=v("name", ""),
-        decision=v("decision"),
-        established=v("established"),
-        dissolved=v("dissolved"),
-        provenance=_prov(row),
-    )
-
-
-def _membership(row: ParsedRow) -> Membership:
-    v = row.get
-    return Membership(
-        id=v("id"),
-        team=v("team"),
-        member=v("member"),
-        role=v("role", Role.MEMBER),
-        valid_from=v("valid_from"),
-        valid_until=v("valid_until"),
-        provenance=_prov(row),
-    )
-
-
-def _activity(row: ParsedRow) -> Activity:
-    v = row.get
-    return Activity(
-        id=v("id"),
-        team=v("team"),
-        village=v("village"),
-        date=v("date"),
-        type=v("type"),
-        title=v("title", ""),
-        topics=tuple(v("topics", ())),
-        participants=v("participants"),
-        households=v("households"),
-        partners=tuple(v("partners", ())),
-        status=v("status", Status.DONE),
-        note=v("note", ""),
-        provenance=_prov(row),
-    )
-
-
-def _succession(row: ParsedRow) -> Succession:
-    v = row.get
-    return Succession(
-        predecessors=tuple(v("predecessors", ())),
-        successor=v("successor"),
-        date=v("date"),
-        share=v("share"),
-        reference=v("reference"),
-        provenance=_prov(row),
-    )
-
-
-def _activity_type(row: ParsedRow) -> ActivityType:
-    v = row.get
-    return ActivityType(
-        v("code"),
-        Label(v("label_vi", ""), v("label_en", "")),
-        v("field"),
-        bool(v("monthly_meeting", False)),
-    )
-
-
-def _topic(row: ParsedRow) -> Topic:
-    v = row.get
-    return Topic(v("code"), Label(v("label_vi", ""), v("label_en", "")), v("field"))
-
-
-def _indicator(row: ParsedRow) -> Indicator:
-    v = row.get
-    return Indicator(
-        v("code"),
-        Label(v("label_vi", ""), v("label_en", "")),
-        v("unit"),
-        v("aggregation", Aggregation.SUM),
-    )
-
-
-#: How a parsed row of each record table becomes a record.
-BUILDERS: dict[str, Callable[[ParsedRow], Any]] = {
-    "units": _unit,
-    "organizations": _organization,
-    "members": _member,
-    "teams": _team,
-    "memberships": _membership,
-    "activities": _activity,
-    "successions": _succession,
-    "activity_types": _activity_type,
-    "topics": _topic,
-    "indicators": _indicator,
-}
-
-
-def table_names() -> Sequence[str]:
-    """The names of the layout's tables, in order."""
-    return [t.name for t in TABLES]
