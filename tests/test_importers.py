@@ -11,14 +11,17 @@ from typing import Any
 
 import pytest
 import xlsxwriter
+from hypothesis import given
+from hypothesis import strategies as st
 
 from danvan.findings import Finding, Severity
 from danvan.importers.base import Importer, ImportOptions, RawImport, RawSheet
+from danvan.importers.tabular import _normalize
 from danvan.labels import Label
 from danvan.model import FundingSource, Status
 from danvan.plugins import make_plugin_manager
 from danvan.read import available_importers, read_dataset
-from danvan.text import encode_legacy
+from danvan.text import encode_legacy, normalize
 
 HEADER_VI = ["Mã", "Mã tổ", "Mã bản", "Ngày", "Loại hoạt động", "Nội dung"]
 HEADER_EN = ["Id", "Team id", "Village id", "Date", "Activity type", "Title"]
@@ -337,3 +340,24 @@ def test_a_json_export_of_the_tables_is_read_like_a_workbook() -> None:
     raw = read_json(io.BytesIO(document), "t.json", ImportOptions())
     assert [sheet.name for sheet in raw.sheets] == ["units"]
     assert raw.sheets[0].rows[1] == ["x1", "Xã Nậm Tin", "commune"]
+
+
+def test_rows_are_numbered_as_excel_shows_them_after_empty_leading_rows(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "x.xlsx",
+        {"Hoạt động": [[], [], HEADER_VI, ["a1", "t1", "v1", "15/03/2022", "m", "Họp"]]},
+    )
+    (activity,) = read_dataset(path).dataset.activities
+    assert activity.provenance is not None
+    assert activity.provenance.row == 4
+
+
+vietnamese = st.text(
+    alphabet=st.sampled_from("aăâeêioôơuưy hoaqutuyêùúủũụàáảãạ\u0300\u0301\u0309 \t.,-Đđ"),
+    max_size=20,
+)
+
+
+@given(vietnamese)
+def test_cells_are_normalised_exactly_as_danvan_text_does(text: str) -> None:
+    assert _normalize(text) == normalize(text)

@@ -45,14 +45,14 @@ def read_xlsx(stream: BinaryStream, source: str, options: ImportOptions) -> RawI
         try:
             sheet = workbook.get_sheet_by_name(name)
             rows = list(sheet.iter_rows())
-            start = sheet.start
+            end = sheet.end
         except Exception as error:
             raise UnreadableFileError(
                 f"không đọc được trang tính / sheet {name!r} cannot be read "
                 f"({type(error).__name__}: {error})"
             ) from None
-        # calamine starts at the first non-empty row; number rows as Excel does.
-        first = (start[0] + 1) if start is not None else 1
+        # Number rows as Excel does: the last row yielded is the sheet's last (0-based end).
+        first = end[0] + 2 - len(rows) if end is not None and rows else 1
         sheets.append(RawSheet(name=name, hint=name, rows=rows, first_row=first))
     return RawImport(sheets=sheets)
 
