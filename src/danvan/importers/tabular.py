@@ -759,15 +759,16 @@ def read_sheet(sheet: RawSheet, source: str, findings: list[Finding]) -> SheetRo
                 )
             )
     illustrative = columns.get("illustrative")
-    provenance = list(
-        map(
-            Provenance,
-            itertools.repeat(source),
-            itertools.repeat(sheet.name),
-            numbers,
-            illustrative if illustrative is not None else itertools.repeat(False),
-        )
-    )
+    columns_of_origin: list[Iterable[Any]] = [
+        itertools.repeat(source),
+        itertools.repeat(sheet.name),
+        numbers,
+        illustrative if illustrative is not None else itertools.repeat(False),
+    ]
+    if _plain_slotted(Provenance):
+        provenance = _construct(Provenance, len(numbers), columns_of_origin)
+    else:
+        provenance = list(map(Provenance, *columns_of_origin))
     if dropped:
         keep = [k not in dropped for k in range(len(provenance))]
         columns = {name: list(itertools.compress(v, keep)) for name, v in columns.items()}
