@@ -373,3 +373,12 @@ def test_records_of_every_kind_come_back_from_a_workbook(tmp_path: Path) -> None
     )
     export(dataset_bundle(dataset), tmp_path / "x.xlsx")
     assert without_origin(read_dataset(tmp_path / "x.xlsx").dataset) == dataset
+
+
+def test_a_table_continued_on_further_sheets_is_read_whole(tmp_path: Path) -> None:
+    dataset = sample()
+    export(dataset_bundle(dataset), tmp_path / "dai.xlsx", options={"max_rows": 3})
+    result = read_dataset(tmp_path / "dai.xlsx")
+    assert without_origin(result.dataset) == without_origin(dataset)
+    sheets = {a.provenance.sheet for a in result.dataset.activities}  # type: ignore[union-attr]
+    assert {"Hoạt động", "Hoạt động (2)"} <= sheets
