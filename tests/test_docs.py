@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 DOCS = Path(__file__).parent.parent / "docs"
-RUNNABLE_PAGES = ["getting-started.md", "tutorial.md", "text.md", "periods.md", "aggregation.md"]
+RUNNABLE_PAGES = [
+    "getting-started.md",
+    "tutorial.md",
+    "text.md",
+    "periods.md",
+    "aggregation.md",
+    "importing.md",
+]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 

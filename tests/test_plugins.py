@@ -70,6 +70,9 @@ def test_the_built_ins_are_ordinary_plugins() -> None:
         "danvan.exporters.csv",
         "danvan.exporters.json",
         "danvan.exporters.xlsx",
+        "danvan.importers.csv",
+        "danvan.importers.json",
+        "danvan.importers.xlsx",
         "danvan.rules.builtin",
     ]
     assert all(i.builtin and i.distribution == "danvan" for i in infos)

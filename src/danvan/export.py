@@ -140,19 +140,10 @@ def available_exporters(plugin_manager: PluginManager | None = None) -> dict[str
     Two exporters with one name raise ``PluginConflictError`` naming both plugins.
     An exporter hook that raises or returns something else is skipped with a warning.
     """
-    from danvan.plugins.manager import PluginConflictError, PluginInfo, get_plugin_manager
+    from danvan.plugins.manager import get_plugin_manager
 
     pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
-    found: dict[str, tuple[Exporter, PluginInfo]] = {}
-    for info, exporter in pm.contributions("danvan_exporters", Exporter):
-        if exporter.name in found:
-            _, other = found[exporter.name]
-            raise PluginConflictError(
-                f"Hai plugin cùng khai báo định dạng / two plugins claim the exporter name "
-                f"{exporter.name!r}: {other.describe()} and {info.describe()}"
-            )
-        found[exporter.name] = (exporter, info)
-    return {name: exporter for name, (exporter, _) in found.items()}
+    return pm.named_contributions("danvan_exporters", Exporter)
 
 
 def _known_formats(exporters: Mapping[str, Exporter]) -> str:

@@ -6,7 +6,7 @@ leaders all look the same, so one report (and one table) holds them all.
 
 Codes are grouped by hundreds: DV0xx load and structure, DV1xx references and
 duplicates, DV2xx the administrative hierarchy, DV3xx teams, leaders and
-memberships, DV4xx activities, DV5xx text. A published code never changes
+memberships, DV4xx activities, DV5xx text, DV6xx importing files. A published code never changes
 meaning; a new check gets a new code.
 """
 
@@ -358,11 +358,12 @@ def rule_reference_markdown(codes: Iterable[FindingCode] | None = None) -> str:
         "Every finding has a stable code; a published code never changes meaning.",
         "Codes are grouped by hundreds: DV0xx load and structure, DV1xx references",
         "and duplicates, DV2xx the administrative hierarchy, DV3xx teams, leaders and",
-        "memberships, DV4xx activities, DV5xx text. Validation never stops at the",
-        "first problem and never raises on bad data; a rule that fails with an",
-        "exception is reported as DV999 and the other rules still run. DV0xx and",
-        "DV5xx findings of a file come from `danvan.rules.load.load_checked`; see",
-        "[validation](validation.md).",
+        "memberships, DV4xx activities, DV5xx text, DV6xx importing files. Validation",
+        "never stops at the first problem and never raises on bad data; a rule that",
+        "fails with an exception is reported as DV999 and the other rules still run.",
+        "DV0xx and DV5xx findings of a file come from `danvan.rules.load.load_checked`",
+        "and DV6xx (with DV5xx) from `danvan.read.read_dataset`; see",
+        "[validation](validation.md) and [importing](importing.md).",
         "",
         "| code | severity | title | what it means | tags | checked by |",
         "|---|---|---|---|---|---|",
@@ -373,6 +374,8 @@ def rule_reference_markdown(codes: Iterable[FindingCode] | None = None) -> str:
         by = checked_by.get(code.id, [])
         if code.id < "DV100" or code.id.startswith("DV5"):
             by = [*by, "`load_checked`"]
+        if code.id.startswith(("DV5", "DV6")):
+            by = [*by, "`read_dataset`"]
         rules = ", ".join(by or ["`validate`"])
         lines.append(
             f"| {code.id} | {code.severity.value} | {title} | {code.description} | {tags} "

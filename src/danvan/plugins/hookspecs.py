@@ -1,7 +1,7 @@
 """The hook specifications of danvan: the one list of what a plugin can provide.
 
 A plugin is any module or object with functions marked ``@hookimpl`` whose
-names match a spec below. The built-in exporters, rules, catalogue and unit
+names match a spec below. The built-in exporters, importers, rules, catalogue and unit
 registry are plugins of exactly this kind. Third-party plugins are found
 through the entry-point group ``danvan``.
 
@@ -19,6 +19,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from danvan.export import Exporter
+    from danvan.importers.base import Importer
     from danvan.model import Catalog
     from danvan.rules import Rule
     from danvan.units import UnitRegistry
@@ -70,4 +71,16 @@ def danvan_unit_registries() -> UnitRegistry:  # type: ignore[empty-body]
     Return administrative units and their successions (``danvan.units.UnitRegistry``,
     or an iterable of them), for instance the whole country. They are merged
     after the bundled Điện Biên registry; unit ids must not collide.
+    """
+
+
+@hookspec
+def danvan_importers() -> Iterable[Importer]:  # type: ignore[empty-body]
+    """Signature: ``danvan_importers() -> Iterable[Importer]``
+
+    Return the importers this plugin provides (``danvan.importers.base.Importer``).
+    Each has a unique ``name`` (two importers with one name are an error naming
+    both plugins), the file ``suffixes`` it reads, a bilingual ``description``
+    and ``read(binary_stream, source, options) -> RawImport`` (raw sheets, or a
+    whole dataset, plus findings); optionally ``read_folder`` for a folder.
     """

@@ -21,7 +21,7 @@ import importlib.metadata
 import os
 import warnings
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
 import pluggy
@@ -40,9 +40,20 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "danvan.exporters.csv",
     "danvan.exporters.json",
     "danvan.exporters.xlsx",
+    "danvan.importers.csv",
+    "danvan.importers.json",
+    "danvan.importers.xlsx",
 )
 
 _Item = TypeVar("_Item")
+
+
+class _HasName(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_Named = TypeVar("_Named", bound=_HasName)
 
 
 class PluginWarning(UserWarning):
@@ -183,6 +194,19 @@ class PluginManager(pluggy.PluginManager):
                     stacklevel=2,
                 )
         return found
+
+    def named_contributions(self, hook_name: str, kind: type[_Named]) -> dict[str, _Named]:
+        """``contributions`` by their ``name``; two with one name raise an error naming both."""
+        found: dict[str, tuple[_Named, PluginInfo]] = {}
+        for info, item in self.contributions(hook_name, kind):
+            if item.name in found:
+                _, other = found[item.name]
+                raise PluginConflictError(
+                    f"Hai plugin cùng khai báo tên / two plugins claim the {kind.__name__.lower()} "
+                    f"name {item.name!r}: {other.describe()} and {info.describe()}"
+                )
+            found[item.name] = (item, info)
+        return {name: item for name, (item, _) in found.items()}
 
 
 def load_entry_point_plugins(

@@ -1,0 +1,191 @@
+"""CSV and Frictionless Data Package importers (built-in plugin).
+
+``csv`` reads one table from one CSV file, named by the file's stem
+(``hoat-dong.csv``, ``activities.csv``) or recognised by its headers. UTF-8
+with or without a byte-order mark; a file in a Windows code page is read as
+Windows-1258 with a warning. The delimiter is ``,``, ``;`` or a tab, whichever
+the header line uses. ``datapackage`` reads a Data Package: ``datapackage.json``
+and one CSV per resource, zipped or in a folder (a zip or folder without a
+descriptor: every CSV in it). Text escaped against formulas by danvan's
+exporters (``'=…``) is restored.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import orjson
+
+from danvan.findings import Finding, Location, make_finding
+from danvan.importers.base import (
+    BinaryStream,
+    Importer,
+    ImportOptions,
+    RawImport,
+    RawSheet,
+    UnreadableFileError,
+)
+from danvan.labels import Label
+from danvan.plugins.hookspecs import hookimpl
+from danvan.rules import codes
+
+DESCRIPTOR = "datapackage.json"
+
+
+def _decode(data: bytes, source: str, findings: list[Finding]) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        findings.append(
+            make_finding(
+                codes.NOT_UTF8, Location(source=source), source=source, encoding="Windows-1258"
+            )
+        )
+        return data.decode("cp1258", errors="replace")
+
+
+def _delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def csv_sheet(
+    data: bytes, source: str, name: str | None, hint: str | None, findings: list[Finding]
+) -> RawSheet:
+    """One CSV file as a raw sheet; rows numbered from 1 (the header), as Excel shows them."""
+    text = _decode(data, source, findings)
+    try:
+        rows: list[Sequence[Any]] = list(
+            csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        )
+    except csv.Error as error:
+        raise UnreadableFileError(f"CSV hỏng / malformed CSV: {error}") from None
+    return RawSheet(name=name, hint=hint, rows=rows, text_cells=True)
+
+
+def read_csv(stream: BinaryStream, source: str, options: ImportOptions) -> RawImport:
+    """The ``csv`` importer: one table, named by the file's stem or recognised by its headers."""
+    findings: list[Finding] = []
+    stem = PurePosixPath(source.replace("\\", "/")).stem
+    sheet = csv_sheet(stream.read(), source, None, stem, findings)
+    return RawImport(sheets=[sheet], findings=findings)
+
+
+def _resources(descriptor: Any) -> Iterator[tuple[str | None, str]]:
+    """``(resource name, path)`` of every tabular resource with one local path."""
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        raise UnreadableFileError(
+            f"{DESCRIPTOR} không có danh sách resources / has no list of resources"
+        )
+    for resource in descriptor["resources"]:
+        if not isinstance(resource, dict):
+            continue
+        path = resource.get("path")
+        if isinstance(path, list) and len(path) == 1:
+            path = path[0]
+        if isinstance(path, str):
+            name = resource.get("name")
+            yield (name if isinstance(name, str) else None), path
+
+
+def _load_descriptor(data: bytes) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        raise UnreadableFileError(f"{DESCRIPTOR} không phải JSON / is not JSON: {error}") from None
+
+
+def _package(
+    source: str, names: list[str], read_member: Any, findings: list[Finding]
+) -> list[RawSheet]:
+    sheets: list[RawSheet] = []
+    if DESCRIPTOR in names:
+        entries = list(_resources(_load_descriptor(read_member(DESCRIPTOR))))
+    else:
+        entries = [(None, n) for n in sorted(names) if n.lower().endswith(".csv")]
+    for name, path in entries:
+        where = f"{source}/{path}" if source else path
+        try:
+            data = read_member(path)
+        except (KeyError, OSError, zipfile.BadZipFile, ValueError) as error:
+            findings.append(
+                make_finding(
+                    codes.UNREADABLE_FILE,
+                    Location(source=source, sheet=path),
+                    source=where,
+                    detail=f"{type(error).__name__}: {error}",
+                )
+            )
+            continue
+        hint = name or PurePosixPath(path).stem
+        sheets.append(csv_sheet(data, source, path, hint, findings))
+    return sheets
+
+
+def read_datapackage_zip(stream: BinaryStream, source: str, options: ImportOptions) -> RawImport:
+    """A zipped Data Package (or a zip of CSV files)."""
+    findings: list[Finding] = []
+    try:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise UnreadableFileError(f"không phải tệp zip / not a zip file: {error}") from None
+    with archive:
+        names = archive.namelist()
+        sheets = _package(source, names, archive.read, findings)
+    return RawImport(sheets=sheets, findings=findings)
+
+
+def read_datapackage_folder(folder: Path, source: str, options: ImportOptions) -> RawImport:
+    """A Data Package unpacked in a folder (or a folder of CSV files)."""
+    findings: list[Finding] = []
+    names = [p.name for p in folder.iterdir() if p.is_file()]
+
+    def read_member(path: str) -> bytes:
+        target = (folder / path).resolve()
+        if not target.is_relative_to(folder.resolve()):
+            raise ValueError(f"path {path!r} leaves the package folder")
+        return target.read_bytes()
+
+    sheets = _package(source, names, read_member, findings)
+    return RawImport(sheets=sheets, findings=findings)
+
+
+def is_datapackage_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder holding a ``datapackage.json``."""
+    return (path / DESCRIPTOR).is_file()
+
+
+CSV_IMPORTER = Importer(
+    name="csv",
+    suffixes=(".csv",),
+    description=Label(
+        "Một bảng CSV, đặt tên theo bảng hoặc nhận ra qua tiêu đề cột",
+        "One table as CSV, named after the table or recognised by its headers",
+    ),
+    read=read_csv,
+)
+
+DATAPACKAGE_IMPORTER = Importer(
+    name="datapackage",
+    suffixes=(".zip",),
+    description=Label(
+        "Gói dữ liệu Frictionless: datapackage.json và các CSV (thư mục hoặc .zip)",
+        "Frictionless Data Package: datapackage.json plus CSVs (folder or .zip)",
+    ),
+    read=read_datapackage_zip,
+    read_folder=read_datapackage_folder,
+    accepts_folder=is_datapackage_folder,
+)
+
+
+@hookimpl
+def danvan_importers() -> list[Importer]:
+    """The CSV and Data Package importers."""
+    return [CSV_IMPORTER, DATAPACKAGE_IMPORTER]

@@ -1,0 +1,85 @@
+"""JSON importer (built-in plugin): a danvan dataset document, or a JSON export of its tables.
+
+A dataset document (``"format": "danvan.dataset/1"``) is read losslessly by
+``danvan.rules.load.load_checked``, provenance included. A document written by
+the ``json`` exporter from ``danvan.layout.dataset_bundle`` (``{"metadata":
+…, "tables": [{"name", "columns", "rows"}]}``) is read table by table like a
+workbook: a table's ``name`` is its sheet, rows are numbered from 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import orjson
+
+from danvan.findings import Location, make_finding
+from danvan.importers.base import BinaryStream, Importer, ImportOptions, RawImport, RawSheet
+from danvan.labels import Label
+from danvan.plugins.hookspecs import hookimpl
+from danvan.rules import codes
+from danvan.rules.load import load_checked
+
+
+def _rows(table: Mapping[str, Any]) -> Iterator[Sequence[Any]]:
+    columns = table.get("columns")
+    names = [
+        str(c.get("name")) if isinstance(c, Mapping) else str(c)
+        for c in (columns if isinstance(columns, list) else [])
+    ]
+    yield names
+    rows = table.get("rows")
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, Mapping):
+            yield [row.get(n) for n in names]
+        elif isinstance(row, list):
+            yield row
+        else:
+            yield [row]
+
+
+def _bundle_sheets(document: Mapping[str, Any]) -> list[RawSheet]:
+    sheets: list[RawSheet] = []
+    for index, table in enumerate(document["tables"]):
+        if not isinstance(table, Mapping):
+            continue
+        name = table.get("name")
+        name = name if isinstance(name, str) else f"tables[{index}]"
+        sheets.append(RawSheet(name=name, hint=name, rows=list(_rows(table)), first_row=0))
+    return sheets
+
+
+def read_json(stream: BinaryStream, source: str, options: ImportOptions) -> RawImport:
+    """A dataset document (lossless) or a ``json`` export of the layout's tables."""
+    data = stream.read()
+    try:
+        document = orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        finding = make_finding(codes.INVALID_JSON, Location(source=source), detail=str(error))
+        return RawImport(findings=[finding])
+    if (
+        isinstance(document, Mapping)
+        and "format" not in document
+        and isinstance(document.get("tables"), list)
+    ):
+        return RawImport(sheets=_bundle_sheets(document))
+    dataset, report = load_checked(document, source=source, catalog=options.catalog)
+    return RawImport(dataset=dataset, findings=report.findings)
+
+
+JSON_IMPORTER = Importer(
+    name="json",
+    suffixes=(".json",),
+    description=Label(
+        "Tài liệu JSON của danvan (đầy đủ, không mất dữ liệu) hoặc các bảng xuất ra JSON",
+        "A danvan dataset document (lossless) or the tables exported as JSON",
+    ),
+    read=read_json,
+)
+
+
+@hookimpl
+def danvan_importers() -> list[Importer]:
+    """The JSON importer."""
+    return [JSON_IMPORTER]
