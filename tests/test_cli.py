@@ -110,7 +110,7 @@ def test_plugins_lists_every_plugin_with_its_hooks_and_formats(runner: CliRunner
         (["report", "--period", "2022-Q5"], "accepted forms"),
         (["report", "-o", "report.unknown"], "Known formats"),
         (["report", "-o", "-"], "needs --format"),
-        (["validate", "no/such/file.json"], "cannot read"),
+        (["validate", "no/such/file.json"], "not found"),
     ],
 )
 def test_usage_and_io_errors_are_one_line_with_status_2(
@@ -150,3 +150,39 @@ def test_every_command_and_option_is_in_the_cli_reference() -> None:
         for param in command.params:
             if isinstance(param, click.Option):
                 assert f"`{param.opts[-1]}`" in reference, (name, param.opts)
+
+
+def test_sample_and_template_round_trip_through_export_and_report(
+    runner: CliRunner, tmp_path: Path, nampo: Dataset
+) -> None:
+    workbook, package = tmp_path / "sample.xlsx", tmp_path / "sample.zip"
+    result = runner.invoke(main, ["sample", "-o", str(workbook)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["export", str(workbook), "-o", str(package)])
+    assert result.exit_code == 0, result.output
+    assert "activities: 96" in result.output
+    from danvan.read import read_dataset
+
+    assert len(read_dataset(package).dataset.activities) == len(nampo.activities)
+    result = runner.invoke(main, ["report", str(package), "-o", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    assert "0 lỗi / errors" in result.output
+
+
+def test_the_template_is_an_empty_workbook_to_fill_in(runner: CliRunner, tmp_path: Path) -> None:
+    template = tmp_path / "mau.xlsx"
+    result = runner.invoke(main, ["sample", "--template", "-o", str(template)])
+    assert result.exit_code == 0, result.output
+    workbook = sheets(template)
+    activities = next(rows for name, rows in workbook.items() if name.startswith("Hoạt động"))
+    assert len(activities) == 1  # the header row, nothing else
+    assert "Mã hoạt động" in activities[0] or any("Mã" in str(c) for c in activities[0])
+
+
+def test_export_of_an_unreadable_file_is_one_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    result = runner.invoke(main, ["export", str(bad), "-o", str(tmp_path / "out.zip")])
+    assert result.exit_code == 2
+    assert "bad.xlsx" in result.stderr
+    assert not (tmp_path / "out.zip").exists()

@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import attrs
@@ -24,8 +23,10 @@ import danvan
 from danvan.aggregate import GroupBy
 from danvan.export import ExportError, export
 from danvan.findings import Finding, Severity, ValidationReport
+from danvan.layout import dataset_bundle, template_bundle
 from danvan.model import Dataset, Level
 from danvan.periods import Period, PeriodParseError, ReportingCalendar, parse_period
+from danvan.read import DatasetReadError, read_dataset
 from danvan.tables import Bundle, Row, Table
 
 T = TypeVar("T")
@@ -74,51 +75,22 @@ def _period(_ctx: click.Context, _param: click.Parameter, value: str) -> Period:
 
 
 def _read(paths: Sequence[str]) -> tuple[Dataset, ValidationReport]:
-    """The dataset in ``paths`` (the bundled sample when there are none) and the load findings."""
+    """The dataset in ``paths`` (the bundled sample when there are none) and the import findings."""
     if not paths:
         return danvan.sample(), ValidationReport()
-    datasets: list[Dataset] = []
-    report = ValidationReport()
-    bar: AbstractContextManager[Any] = _progress("Đọc / reading", len(paths))
+    bar: AbstractContextManager[Any] = _progress("Đọc / reading")
     with bar as progress:
-        for path in paths:
-            try:
-                data = Path(path).read_bytes()
-            except OSError as error:
-                raise UsageProblem(
-                    f"Không đọc được / cannot read {path}: {error.strerror}"
-                ) from None
-            dataset, found = danvan.load_checked(data, source=path)
-            report += found
-            if dataset is not None:
-                datasets.append(dataset)
+
+        def tick(done: int, total: int) -> None:
             if progress is not None:
-                progress.update(1)
-    if not datasets:
-        first = report.errors[0].message.get("en") if report.errors else "no dataset"
-        raise UsageProblem(f"Không đọc được dữ liệu / nothing could be read: {first}")
-    return _merge(datasets), report
+                progress.length = total
+                progress.update(done - progress.pos)
 
-
-def _merge(datasets: Sequence[Dataset]) -> Dataset:
-    first, *rest = datasets
-    if not rest:
-        return first
-    catalog = first.catalog
-    for other in rest:
-        catalog = catalog.merged(other.catalog)
-    return Dataset(
-        units=tuple(u for d in datasets for u in d.units),
-        organizations=tuple(o for d in datasets for o in d.organizations),
-        members=tuple(m for d in datasets for m in d.members),
-        teams=tuple(t for d in datasets for t in d.teams),
-        memberships=tuple(m for d in datasets for m in d.memberships),
-        activities=tuple(a for d in datasets for a in d.activities),
-        successions=tuple(s for d in datasets for s in d.successions),
-        catalog=catalog,
-        title=first.title,
-        description=first.description,
-    )
+        try:
+            result = read_dataset(list(paths), progress=tick)
+        except DatasetReadError as error:
+            raise UsageProblem(_one_line(error)) from None
+    return result.dataset, result.report
 
 
 def _counted(table: Table, tick: Callable[[int], None]) -> Table:
@@ -151,6 +123,10 @@ def _write(
             exporter = export(bundle, target, fmt, lang=lang, options=options)
     except ExportError as error:
         raise UsageProblem(_one_line(error)) from None
+    except BrokenPipeError:
+        # The reader of stdout (``| head``) has gone: nothing more to say, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     except OSError as error:
         raise UsageProblem(f"Không ghi được / cannot write {output}: {error}") from None
     if output == STDOUT:
@@ -326,6 +302,65 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
         "location": {k: v for k, v in location.items() if v is not None},
         "tags": sorted(finding.tags),
     }
+
+
+@main.command(name="export")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    help="Tệp kết quả / output file (.xlsx, .zip, .json …); - for stdout.",
+)
+@click.option("--format", "fmt", default=None, help="Định dạng / format (default: by suffix).")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Ngôn ngữ tiêu đề cột / language of the column headers.",
+)
+@click.option(
+    "--table",
+    default=None,
+    help="Bảng cần ghi / the one table to write, for one-table formats (csv, jsonl).",
+)
+def export_command(
+    paths: tuple[str, ...], output: str, fmt: str | None, lang: str, table: str | None
+) -> None:
+    """The datasets in PATHs, merged, in any format an exporter offers (one table per record
+    kind)."""
+    dataset, loaded = _read(paths)
+    _write(dataset_bundle(dataset), output, fmt, lang, table)
+    _echo_summary(dataset, loaded, output)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    help="Tệp kết quả / output file (.xlsx, .json, .zip …); - for stdout.",
+)
+@click.option(
+    "--template",
+    is_flag=True,
+    help="Mẫu trống cho xã điền / an empty template a commune fills in, instead of the sample.",
+)
+@click.option("--format", "fmt", default=None, help="Định dạng / format (default: by suffix).")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Ngôn ngữ tiêu đề cột / language of the column headers.",
+)
+def sample(output: str, template: bool, fmt: str | None, lang: str) -> None:
+    """Write the bundled Nậm Pồ 2022 sample, or an empty template, in any format."""
+    bundle = template_bundle() if template else dataset_bundle(danvan.sample())
+    used = _write(bundle, output, fmt, lang)
+    what = "mẫu trống / empty template" if template else "dữ liệu mẫu / sample dataset"
+    click.echo(f"Đã ghi {what} ({used}): {output}", err=output == STDOUT)
 
 
 @main.command()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -151,13 +151,15 @@ def read_dataset(
     *,
     catalog: Catalog | None = None,
     plugin_manager: PluginManager | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Read one file, a folder, or a list of files and folders into one dataset.
 
     Returns the dataset and the import findings. ``catalog`` is used when no
     file carries catalogue tables (by default, the bundled catalogue). Raises
     ``DatasetReadError`` only when a path does not exist or nothing at all
-    could be read; any other problem is a finding.
+    could be read; any other problem is a finding. ``progress(done, total)``
+    is called after each file (the command line draws its progress bar with it).
     """
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
@@ -174,19 +176,24 @@ def read_dataset(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read_all(paths, importers, ImportOptions(catalog=catalog))
+        return _read_all(paths, importers, ImportOptions(catalog=catalog), progress)
     finally:
         if collecting:
             gc.enable()
 
 
 def _read_all(
-    paths: list[Path], importers: Mapping[str, Importer], options: ImportOptions
+    paths: list[Path],
+    importers: Mapping[str, Importer],
+    options: ImportOptions,
+    progress: Callable[[int, int], None] | None,
 ) -> ImportResult:
     findings: list[Finding] = []
     contents: list[FileContent] = []
     failed: list[Finding] = []
-    for path in paths:
+    for done, path in enumerate(paths, 1):
+        if progress is not None:
+            progress(done - 1, len(paths))
         raw, problems = _read_one(path, importers, options)
         findings.extend(problems)
         if raw is None:
@@ -209,5 +216,7 @@ def _read_all(
     if not contents:
         reasons = "; ".join(f.message.get("vi") + " / " + f.message.get("en") for f in failed)
         raise DatasetReadError(f"Không đọc được gì / nothing could be read: {reasons}")
+    if progress is not None:
+        progress(len(paths), len(paths))
     dataset = build_dataset(contents, findings, options.catalog)
     return ImportResult(dataset, ValidationReport.of(findings))

@@ -25,6 +25,7 @@ __all__ = [
     "LegacyEncoding",
     "NormalizationIssue",
     "ValueParseError",
+    "all_syllables",
     "collation_key",
     "date_from_cell",
     "detect_legacy_encoding",
@@ -834,7 +835,12 @@ def encode_legacy(text: str, encoding: LegacyEncoding) -> str:
     raise ValueError(f"unknown legacy encoding {encoding!r}")
 
 
-def _all_syllables(text: str) -> bool:
+def all_syllables(text: str) -> bool:
+    """Whether every word of ``text`` (NFC) is a well-formed Vietnamese syllable.
+
+    Text that passes cannot be legacy-font mojibake, so importers skip the
+    costlier detection for it.
+    """
     words = _WORD_RE.findall(text)
     if not words:
         return False
@@ -857,9 +863,9 @@ def _legacy_score(text: str, encoding: str) -> tuple[int, int, bool]:
         if token.isascii() or not token:
             continue
         decoded, token_strong = decode(token)
-        if decoded == token or _all_syllables(unicodedata.normalize("NFC", token)):
+        if decoded == token or all_syllables(unicodedata.normalize("NFC", token)):
             continue
-        if _all_syllables(decoded):
+        if all_syllables(decoded):
             hits += 1
             strong = strong or token_strong
         else:

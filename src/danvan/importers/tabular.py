@@ -57,7 +57,7 @@ from danvan.rules import codes
 from danvan.rules.text import text_findings
 from danvan.text import (
     ValueParseError,
-    _all_syllables,
+    all_syllables,
     date_from_cell,
     detect_legacy_encoding,
     fix_legacy,
@@ -215,7 +215,7 @@ def _may_be_legacy(text: str) -> bool:
         known = plain.get(raw)
         if known is None:
             token = raw.strip(_EDGE)
-            known = plain[raw] = token.isascii() or _all_syllables(token)
+            known = plain[raw] = token.isascii() or all_syllables(token)
         if not known:
             return True
     return False
@@ -593,7 +593,7 @@ def _clean_texts(distinct: set[Any], escaped: bool) -> bool:
         known = plain.get(word)
         if known is None:
             token = word.strip(_EDGE)
-            known = plain[word] = token.isascii() or _all_syllables(token)
+            known = plain[word] = token.isascii() or all_syllables(token)
         if not known:
             return False
     return True
