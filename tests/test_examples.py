@@ -40,3 +40,11 @@ def test_custom_rule_example_finds_the_teams_with_few_topics(tmp_path: Path) -> 
     out = run(EXAMPLES / "custom_rule.py", cwd=tmp_path)
     assert out.count("EX001 warning") == 2
     assert "Tổ Dân vận bản Van Hồ covered only 3 topics" in out
+
+
+def test_merge_communes_example_traces_each_mistake_to_its_row(tmp_path: Path) -> None:
+    out = run(EXAMPLES / "merge_communes.py", "folder", cwd=tmp_path)
+    assert "5 tổ / teams, 96 hoạt động / activities" in out
+    assert "2 errors" in out
+    assert "DV405 xa-cha-nua.xlsx, sheet 'Hoạt động', row 17, participants" in out
+    assert "DV404 xa-cha-nua.xlsx, sheet 'Hoạt động', row 18, date" in out

@@ -12,6 +12,7 @@ from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reaso
 from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
 from danvan.findings import Finding, Location, Severity, ValidationReport
 from danvan.labels import Label
+from danvan.layout import dataset_bundle, template_bundle
 from danvan.model import Dataset
 from danvan.periods import (
     DateRange,
@@ -21,6 +22,7 @@ from danvan.periods import (
     ReportingCalendar,
     parse_period,
 )
+from danvan.read import DatasetReadError, ImportResult, read_dataset
 from danvan.reports import annual_report, period_report
 from danvan.rules import Rule, ValidationContext, rule, validate
 from danvan.rules.load import load_checked
@@ -43,9 +45,11 @@ __all__ = [
     "Classification",
     "Dataset",
     "DatasetLoadError",
+    "DatasetReadError",
     "DateRange",
     "Finding",
     "Grade",
+    "ImportResult",
     "Label",
     "Location",
     "LookupResult",
@@ -68,6 +72,7 @@ __all__ = [
     "bundled_registry",
     "classify",
     "collation_key",
+    "dataset_bundle",
     "dataset_from_json",
     "dataset_to_json",
     "default_catalog",
@@ -79,9 +84,11 @@ __all__ = [
     "parse_money",
     "parse_period",
     "period_report",
+    "read_dataset",
     "rule",
     "sample",
     "sort_vi",
     "summarize",
+    "template_bundle",
     "validate",
 ]
