@@ -130,6 +130,20 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(runner: CliRunner, tmp_pa
     assert "writing" not in result.stderr
 
 
+def test_a_progress_bar_when_stderr_is_a_terminal(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import danvan.cli
+
+    sample = tmp_path / "sample.zip"
+    assert runner.invoke(main, ["sample", "-o", str(sample)]).exit_code == 0
+    monkeypatch.setattr(danvan.cli, "_stderr_is_terminal", lambda: True)
+    result = runner.invoke(main, ["report", str(sample), "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert "Đọc / reading" in result.stderr
+    assert "Ghi / writing" in result.stderr
+
+
 def test_python_dash_m_runs_the_same_command_line() -> None:
     import subprocess
     import sys

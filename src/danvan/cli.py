@@ -47,9 +47,13 @@ class UsageProblem(click.ClickException):
     exit_code = 2
 
 
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 def _progress(label: str, length: int | None = None) -> Any:
     """A progress bar on stderr when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
+    if not _stderr_is_terminal():
         return nullcontext(None)
     return click.progressbar(length=length, label=label, file=sys.stderr)
 
@@ -78,7 +82,7 @@ def _read(paths: Sequence[str]) -> tuple[Dataset, ValidationReport]:
     """The dataset in ``paths`` (the bundled sample when there are none) and the import findings."""
     if not paths:
         return danvan.sample(), ValidationReport()
-    bar: AbstractContextManager[Any] = _progress("Đọc / reading")
+    bar: AbstractContextManager[Any] = _progress("Đọc / reading", len(paths))
     with bar as progress:
 
         def tick(done: int, total: int) -> None:
@@ -93,11 +97,12 @@ def _read(paths: Sequence[str]) -> tuple[Dataset, ValidationReport]:
     return result.dataset, result.report
 
 
-def _counted(table: Table, tick: Callable[[int], None]) -> Table:
+def _ticking(table: Table, tick: Callable[[int], None]) -> Table:
+    """``table``, ticking the progress bar once its last row has been read."""
+
     def rows() -> Iterator[Row]:
-        for row in table.iter_rows():
-            tick(1)
-            yield row
+        yield from table.iter_rows()
+        tick(1)
 
     return attrs.evolve(table, rows=rows)
 
@@ -113,11 +118,11 @@ def _write(
                 "Ghi ra stdout cần --format / writing to stdout (-o -) needs --format"
             )
         target = sys.stdout.buffer
-    bar: AbstractContextManager[Any] = _progress("Ghi / writing")
+    bar: AbstractContextManager[Any] = _progress("Ghi / writing", len(bundle.tables))
     try:
         with bar as progress:
             if progress is not None:
-                tables = tuple(_counted(t, progress.update) for t in bundle.tables)
+                tables = tuple(_ticking(t, progress.update) for t in bundle.tables)
                 bundle = attrs.evolve(bundle, tables=tables)
             options = {"table": table} if table else None
             exporter = export(bundle, target, fmt, lang=lang, options=options)
