@@ -157,6 +157,32 @@ def _echo_summary(dataset: Dataset, report: ValidationReport, output: str | None
         click.echo(f"Đã ghi / written: {os.fspath(output)}", err=err)
 
 
+# Options shared by several commands, declared once.
+CUTOFF_DAY = click.option(
+    "--cutoff-day",
+    type=click.IntRange(1, 28),
+    default=1,
+    show_default=True,
+    help="Ngày chốt số liệu / the day a reporting month starts (15: 15th to 14th).",
+)
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Ngôn ngữ / language of headers, names and messages.",
+)
+FORMAT = click.option(
+    "--format", "fmt", default=None, help="Định dạng / format (default: by suffix)."
+)
+TABLE = click.option(
+    "--table",
+    default=None,
+    help="Bảng cần ghi / the one table to write, for one-table formats (csv, jsonl).",
+)
+INPUTS = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(danvan.__version__, prog_name="danvan")
 def main() -> None:
@@ -185,20 +211,8 @@ def main() -> None:
     show_default=True,
     help="Tổng hợp theo / group the main table by.",
 )
-@click.option(
-    "--cutoff-day",
-    type=click.IntRange(1, 28),
-    default=1,
-    show_default=True,
-    help="Ngày chốt số liệu / the day a reporting month starts (15: 15th to 14th).",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Ngôn ngữ / language of headers and names.",
-)
+@CUTOFF_DAY
+@LANG
 @click.option(
     "--as-of",
     "as_of",
@@ -213,12 +227,8 @@ def main() -> None:
     show_default=True,
     help="Tệp kết quả / output file; - for stdout.",
 )
-@click.option("--format", "fmt", default=None, help="Định dạng / format (default: by suffix).")
-@click.option(
-    "--table",
-    default=None,
-    help="Bảng cần ghi / the one table to write, for one-table formats (csv, jsonl).",
-)
+@FORMAT
+@TABLE
 def report(
     paths: tuple[str, ...],
     period: Period,
@@ -248,7 +258,7 @@ def report(
 
 
 @main.command(name="validate")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@INPUTS
 @click.option(
     "--as-of",
     "as_of",
@@ -256,17 +266,11 @@ def report(
     default=None,
     help="Ngày số liệu / the day the data is reported as of.",
 )
-@click.option(
-    "--cutoff-day",
-    type=click.IntRange(1, 28),
-    default=1,
-    show_default=True,
-    help="Ngày chốt số liệu / the day a reporting month starts.",
-)
+@CUTOFF_DAY
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@LANG
 def validate_command(
     paths: tuple[str, ...], as_of: dt.date | None, cutoff_day: int, fmt: str, lang: str
 ) -> None:
@@ -310,26 +314,16 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
 
 
 @main.command(name="export")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@INPUTS
 @click.option(
     "-o",
     "--output",
     required=True,
     help="Tệp kết quả / output file (.xlsx, .zip, .json …); - for stdout.",
 )
-@click.option("--format", "fmt", default=None, help="Định dạng / format (default: by suffix).")
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Ngôn ngữ tiêu đề cột / language of the column headers.",
-)
-@click.option(
-    "--table",
-    default=None,
-    help="Bảng cần ghi / the one table to write, for one-table formats (csv, jsonl).",
-)
+@FORMAT
+@LANG
+@TABLE
 def export_command(
     paths: tuple[str, ...], output: str, fmt: str | None, lang: str, table: str | None
 ) -> None:
@@ -352,14 +346,8 @@ def export_command(
     is_flag=True,
     help="Mẫu trống cho xã điền / an empty template a commune fills in, instead of the sample.",
 )
-@click.option("--format", "fmt", default=None, help="Định dạng / format (default: by suffix).")
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Ngôn ngữ tiêu đề cột / language of the column headers.",
-)
+@FORMAT
+@LANG
 def sample(output: str, template: bool, fmt: str | None, lang: str) -> None:
     """Write the bundled Nậm Pồ 2022 sample, or an empty template, in any format."""
     bundle = template_bundle() if template else dataset_bundle(danvan.sample())
