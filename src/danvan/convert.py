@@ -7,7 +7,9 @@ bad file is reported whole, not one mistake at a time.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -27,6 +29,10 @@ FORMAT = "danvan.dataset/1"
 """The value of the ``format`` key that heads every dataset document."""
 
 converter = make_converter(omit_if_default=True, forbid_extra_keys=True)
+# The same rules without detailed validation: the fast first try of ``dataset_from_normal``.
+_fast_converter = make_converter(
+    omit_if_default=True, forbid_extra_keys=True, detailed_validation=False
+)
 
 Path = tuple[str | int, ...]
 
@@ -79,22 +85,60 @@ def normalize_strings(raw: Any, path: Path = ()) -> tuple[Any, list[TextChange]]
     """Parsed JSON with every string in normal form (``danvan.text.normalize``).
 
     Returns the copy and the strings that changed, for validation to report.
+    The outermost container is always a new one; an inner object or list with
+    nothing to change is shared with ``raw`` rather than copied, and each
+    distinct string is normalised once (a document repeats its ids a million
+    times).
     """
     changes: list[TextChange] = []
+    memo: dict[str, str] = {}
 
     def walk(value: Any, here: Path) -> Any:
+        # Returns ``value`` itself when nothing inside it changes.
         if isinstance(value, str):
-            normal = normalize(value)
+            normal = memo.get(value)
+            if normal is None:
+                normal = memo[value] = normalize(value)
             if normal != value:
                 changes.append(TextChange(here, value, normal))
-            return normal
+                return normal
+            return value
         if isinstance(value, dict):
-            return {key: walk(item, (*here, key)) for key, item in value.items()}
+            copy: dict[Any, Any] | None = None
+            for key, item in value.items():
+                if isinstance(item, str):
+                    normal = memo.get(item)
+                    if normal is None:
+                        normal = memo[item] = normalize(item)
+                    if normal == item:
+                        continue
+                    changes.append(TextChange((*here, key), item, normal))
+                    new = normal
+                elif isinstance(item, dict | list):
+                    new = walk(item, (*here, key))
+                    if new is item:
+                        continue
+                else:
+                    continue
+                if copy is None:
+                    copy = dict(value)
+                copy[key] = new
+            return value if copy is None else copy
         if isinstance(value, list):
-            return [walk(item, (*here, index)) for index, item in enumerate(value)]
+            items: list[Any] | None = None
+            for index, item in enumerate(value):
+                new = walk(item, (*here, index)) if isinstance(item, str | dict | list) else item
+                if new is not item:
+                    if items is None:
+                        items = list(value)
+                    items[index] = new
+            return value if items is None else items
         return value
 
-    return walk(raw, path), changes
+    normal = walk(raw, path)
+    if normal is raw and isinstance(raw, dict | list):
+        normal = type(raw)(raw)
+    return normal, changes
 
 
 def dataset_to_raw(dataset: Dataset) -> dict[str, Any]:
@@ -115,30 +159,69 @@ def dataset_from_raw(raw: Any, *, catalog: Catalog | None = None) -> Dataset:
     A document without a ``catalog`` uses ``catalog`` (by default, the built-in
     catalogue with every plugin's entries).
     """
+    _check_document(raw)
+    normal, _ = normalize_strings(raw)
+    return dataset_from_normal(raw, normal, catalog=catalog)
+
+
+def _check_document(raw: Any) -> None:
     if not isinstance(raw, Mapping):
         raise DatasetLoadError(
             [FieldError((), "not an object", "a JSON object", type(raw).__name__)]
         )
-    body = dict(raw)
-    declared = body.pop("format", FORMAT)
+    declared = raw.get("format", FORMAT)
     if declared != FORMAT:
         raise DatasetLoadError([FieldError(("format",), "unknown format", FORMAT, declared)])
-    body, _ = normalize_strings(body)
+
+
+def dataset_from_normal(raw: Any, normal: Any, *, catalog: Catalog | None = None) -> Dataset:
+    """``dataset_from_raw`` for a document whose strings ``normalize_strings`` already made normal.
+
+    ``raw`` is the document as parsed (its ``format`` is checked as written);
+    ``normal`` is the normalised copy that gets structured. For callers that
+    report the text changes themselves and should not walk the strings twice.
+
+    Structuring first runs without cattrs' detailed validation, which is
+    several times faster; only a document that fails is structured again with
+    it, to list every failing field. The cyclic collector is paused while the
+    records are built: a million new objects would otherwise set it off
+    hundreds of times to scan objects that cannot form cycles.
+    """
+    _check_document(raw)
+    body = {key: value for key, value in normal.items() if key != "format"}
     if "catalog" not in body:
         if catalog is None:
             from danvan.plugins.provided import catalog as provided_catalog
 
             catalog = provided_catalog()
         body["catalog"] = converter.unstructure(catalog)
+    with collector_paused():
+        try:
+            return _fast_converter.structure(body, Dataset)
+        except Exception:  # noqa: BLE001 - any failure: rerun with detailed validation
+            pass
+        try:
+            return converter.structure(body, Dataset)
+        except (ClassValidationError, IterableValidationError) as error:
+            raise DatasetLoadError(list(field_errors(error, body))) from None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a bulk build; restore its state after."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        return converter.structure(body, Dataset)
-    except (ClassValidationError, IterableValidationError) as error:
-        raise DatasetLoadError(list(field_errors(error, body))) from None
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def dataset_from_json(data: bytes | str, *, catalog: Catalog | None = None) -> Dataset:
     try:
-        raw = orjson.loads(data)
+        with collector_paused():
+            raw = orjson.loads(data)
     except orjson.JSONDecodeError as error:
         raise DatasetLoadError([FieldError((), f"invalid JSON: {error}")]) from None
     return dataset_from_raw(raw, catalog=catalog)

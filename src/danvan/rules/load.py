@@ -17,7 +17,8 @@ from danvan.convert import (
     DatasetLoadError,
     FieldError,
     Path,
-    dataset_from_raw,
+    collector_paused,
+    dataset_from_normal,
     format_path,
     normalize_strings,
 )
@@ -140,7 +141,8 @@ def load_checked(
     """
     if isinstance(data, bytes | str):
         try:
-            raw: Any = orjson.loads(data)
+            with collector_paused():
+                raw: Any = orjson.loads(data)
         except orjson.JSONDecodeError as error:
             finding = make_finding(codes.INVALID_JSON, Location(source=source), detail=str(error))
             return None, ValidationReport.of([finding])
@@ -155,7 +157,8 @@ def load_checked(
     else:
         normal = raw
     try:
-        dataset: Dataset | None = dataset_from_raw(raw, catalog=catalog)
+        # The strings were made normal above: structure that copy, not walk them again.
+        dataset: Dataset | None = dataset_from_normal(raw, normal, catalog=catalog)
     except DatasetLoadError as error:
         dataset = None
         findings.extend(structure_findings(error.errors, normal, source))
