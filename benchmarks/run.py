@@ -357,7 +357,9 @@ def export_raw(fmt: str) -> Callable[[Path, Path, Any], None]:
 def export_danvan(fmt: str) -> Callable[[Path, Path, Any], None]:
     def run(_data: Path, out: Path, n: int) -> None:
         exporter = available_exporters()[fmt]
-        table = Table("activities", Label("Hoạt động", "Activities"), COLUMNS, lambda: activity_rows(n))
+        table = Table(
+            "activities", Label("Hoạt động", "Activities"), COLUMNS, lambda: activity_rows(n)
+        )
         bundle = Bundle([table], BundleMetadata(Label("Benchmark")))
         with open(out / f"danvan.{fmt}", "wb") as stream:
             exporter.write(bundle, stream, exporter.options("vi"))
@@ -438,9 +440,7 @@ def e2e_polars(data: Path, out: Path, _state: Any) -> None:
     import polars as pl
 
     commune_of = _commune_of(data)
-    communes = pl.DataFrame(
-        {"village": list(commune_of), "commune": list(commune_of.values())}
-    )
+    communes = pl.DataFrame({"village": list(commune_of), "commune": list(commune_of.values())})
     funding = pl.List(pl.Struct({"source": pl.String, "amount": pl.Int64}))
     schema = {
         "id": pl.String,
@@ -457,7 +457,9 @@ def e2e_polars(data: Path, out: Path, _state: Any) -> None:
     money = [
         pl.col("funding")
         .list.eval(
-            pl.element().filter(pl.element().struct.field("source") == source).struct.field("amount")
+            pl.element()
+            .filter(pl.element().struct.field("source") == source)
+            .struct.field("amount")
         )
         .list.sum()
         .fill_null(0)

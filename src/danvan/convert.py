@@ -7,9 +7,11 @@ bad file is reported whole, not one mistake at a time.
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import attrs
@@ -33,6 +35,10 @@ converter = make_converter(omit_if_default=True, forbid_extra_keys=True)
 _fast_converter = make_converter(
     omit_if_default=True, forbid_extra_keys=True, detailed_validation=False
 )
+# A year of activities has 365 dates: parse each once and share the (immutable) date.
+_iso_date = functools.lru_cache(maxsize=8192)(date.fromisoformat)
+for _converter in (converter, _fast_converter):
+    _converter.register_structure_hook(date, lambda value, _: _iso_date(value))
 
 Path = tuple[str | int, ...]
 
@@ -86,9 +92,10 @@ def normalize_strings(raw: Any, path: Path = ()) -> tuple[Any, list[TextChange]]
 
     Returns the copy and the strings that changed, for validation to report.
     The outermost container is always a new one; an inner object or list with
-    nothing to change is shared with ``raw`` rather than copied, and each
-    distinct string is normalised once (a document repeats its ids a million
-    times).
+    nothing to change is shared with ``raw`` rather than copied. Each distinct
+    string is normalised once, and equal strings come out as one shared
+    object: a document repeats its team, village and type ids a million
+    times, and the dataset then holds each once.
     """
     changes: list[TextChange] = []
     memo: dict[str, str] = {}
@@ -98,22 +105,23 @@ def normalize_strings(raw: Any, path: Path = ()) -> tuple[Any, list[TextChange]]
         if isinstance(value, str):
             normal = memo.get(value)
             if normal is None:
-                normal = memo[value] = normalize(value)
+                normal = normalize(value)
+                memo[value] = normal = value if normal == value else normal
             if normal != value:
                 changes.append(TextChange(here, value, normal))
-                return normal
-            return value
+            return normal
         if isinstance(value, dict):
             copy: dict[Any, Any] | None = None
             for key, item in value.items():
                 if isinstance(item, str):
-                    normal = memo.get(item)
-                    if normal is None:
-                        normal = memo[item] = normalize(item)
-                    if normal == item:
+                    new = memo.get(item)
+                    if new is None:
+                        new = normalize(item)
+                        memo[item] = new = item if new == item else new
+                    if new is item:
                         continue
-                    changes.append(TextChange((*here, key), item, normal))
-                    new = normal
+                    if new != item:
+                        changes.append(TextChange((*here, key), item, new))
                 elif isinstance(item, dict | list):
                     new = walk(item, (*here, key))
                     if new is item:
@@ -135,7 +143,8 @@ def normalize_strings(raw: Any, path: Path = ()) -> tuple[Any, list[TextChange]]
             return value if items is None else items
         return value
 
-    normal = walk(raw, path)
+    with collector_paused():  # the copies are new containers by the million
+        normal = walk(raw, path)
     if normal is raw and isinstance(raw, dict | list):
         normal = type(raw)(raw)
     return normal, changes
@@ -198,7 +207,7 @@ def dataset_from_normal(raw: Any, normal: Any, *, catalog: Catalog | None = None
     with collector_paused():
         try:
             return _fast_converter.structure(body, Dataset)
-        except Exception:  # noqa: BLE001 - any failure: rerun with detailed validation
+        except Exception:  # whatever failed, the detailed run below reports it fully
             pass
         try:
             return converter.structure(body, Dataset)
