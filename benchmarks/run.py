@@ -176,6 +176,11 @@ def load_raw(data: Path, _out: Path, _state: Any) -> None:
     raw_construct(orjson.loads((data / DOCUMENT).read_bytes()))
 
 
+def load_raw_paused(data: Path, _out: Path, _state: Any) -> None:
+    with collector_paused():
+        raw_construct(orjson.loads((data / DOCUMENT).read_bytes()))
+
+
 def load_danvan(data: Path, _out: Path, _state: Any) -> None:
     _load(data)
 
@@ -337,6 +342,24 @@ def raw_xlsx(n: int, stream: io.BufferedWriter) -> None:
     for r, row in enumerate(activity_rows(n), start=1):
         sheet.write_row(r, 0, row)
     workbook.close()
+
+
+def rustpy_xlsx(_data: Path, out: Path, n: int) -> None:
+    """The Rust-backed candidate writer: it takes a dict per row (see docs/performance.md)."""
+    import rustpy_xlsxwriter
+
+    rows = (dict(zip(HEADER, row, strict=True)) for row in activity_rows(n))
+    rustpy_xlsxwriter.write_worksheet(
+        rows, str(out / "rustpy.xlsx"), sheet_name="activities", datetime_format="dd/mm/yyyy"
+    )
+
+
+def _installed(module: str) -> bool:
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
 
 
 RAW_WRITERS: dict[str, Callable[[int, io.BufferedWriter], None]] = {
@@ -520,6 +543,7 @@ def contenders(stage: str) -> list[tuple[str, Run, Setup]]:
     if stage == "load":
         return [
             ("orjson + attrs (raw)", load_raw, _no_setup),
+            ("orjson + attrs, collector paused", load_raw_paused, _no_setup),
             ("danvan load_checked", load_danvan, _no_setup),
             ("danvan load_checked + validate", load_validate_danvan, _no_setup),
         ]
@@ -532,10 +556,13 @@ def contenders(stage: str) -> list[tuple[str, Run, Setup]]:
     if stage.startswith("export-"):
         fmt = stage.removeprefix("export-")
         raw_name = {"csv": "csv.writer", "jsonl": "orjson", "xlsx": "XlsxWriter"}[fmt]
-        return [
+        exporters = [
             (f"{raw_name} (raw)", export_raw(fmt), _no_setup),
             (f"danvan {fmt} exporter", export_danvan(fmt), _no_setup),
         ]
+        if fmt == "xlsx" and _installed("rustpy_xlsxwriter"):
+            exporters.append(("rustpy-xlsxwriter (candidate)", rustpy_xlsx, _no_setup))
+        return exporters
     if stage == "e2e":
         found: list[tuple[str, Run, Setup]] = []
         for module, run in (("pandas", e2e_pandas), ("polars", e2e_polars)):
