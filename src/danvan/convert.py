@@ -35,10 +35,78 @@ converter = make_converter(omit_if_default=True, forbid_extra_keys=True)
 _fast_converter = make_converter(
     omit_if_default=True, forbid_extra_keys=True, detailed_validation=False
 )
+# The first try of a load, for the usual document that is clean: no detailed
+# validation, and it takes a string only when it is already in normal form, a
+# number or a flag never from a string, so that it succeeds exactly when the
+# string pass would change nothing and structuring would find nothing.
+_clean_converter = make_converter(
+    omit_if_default=True, forbid_extra_keys=True, detailed_validation=False
+)
 # A year of activities has 365 dates: parse each once and share the (immutable) date.
 _iso_date = functools.lru_cache(maxsize=8192)(date.fromisoformat)
-for _converter in (converter, _fast_converter):
+for _converter in (converter, _fast_converter, _clean_converter):
     _converter.register_structure_hook(date, lambda value, _: _iso_date(value))
+
+
+class _NotClean(Exception):
+    """A value the clean first try does not take; the full load handles it."""
+
+
+_shared: dict[str, str] = {}
+"""Strings seen by the clean try (each distinct one checked once and then shared)."""
+
+
+def _normal_text(value: Any, _: Any = None) -> str:
+    shared = _shared.get(value) if isinstance(value, str) else None
+    if shared is None:
+        if not isinstance(value, str) or normalize(value) != value:
+            raise _NotClean
+        shared = _shared[value] = value
+    return shared
+
+
+def _not_from_text(kind: type[Any]) -> Any:
+    def structure(value: Any, _: Any) -> Any:
+        if isinstance(value, str):
+            raise _NotClean
+        return kind(value)
+
+    return structure
+
+
+_clean_converter.register_structure_hook(str, _normal_text)
+for _kind in (int, float, bool):
+    _clean_converter.register_structure_hook(_kind, _not_from_text(_kind))
+
+
+def structure_if_clean(raw: Any, *, catalog: Catalog | None = None) -> Dataset | None:
+    """The dataset of a document that fits the model with every string in normal form.
+
+    ``None`` otherwise, and then ``dataset_from_raw`` (or ``load_checked``) says
+    what is wrong. One pass and no copy of the document: the quick road for the
+    usual clean file, whose string pass would change nothing.
+    """
+    if not isinstance(raw, Mapping) or raw.get("format", FORMAT) != FORMAT:
+        return None
+    body = {key: value for key, value in raw.items() if key != "format"}
+    if "catalog" not in body:
+        body["catalog"] = converter.unstructure(_default_catalog(catalog))
+    try:
+        with collector_paused():
+            return _clean_converter.structure(body, Dataset)
+    except Exception:  # anything at all: the full load finds and reports it
+        return None
+    finally:
+        _shared.clear()
+
+
+def _default_catalog(catalog: Catalog | None) -> Catalog:
+    if catalog is not None:
+        return catalog
+    from danvan.plugins.provided import catalog as provided_catalog
+
+    return provided_catalog()
+
 
 Path = tuple[str | int, ...]
 
@@ -168,6 +236,9 @@ def dataset_from_raw(raw: Any, *, catalog: Catalog | None = None) -> Dataset:
     A document without a ``catalog`` uses ``catalog`` (by default, the built-in
     catalogue with every plugin's entries).
     """
+    dataset = structure_if_clean(raw, catalog=catalog)
+    if dataset is not None:
+        return dataset
     _check_document(raw)
     normal, _ = normalize_strings(raw)
     return dataset_from_normal(raw, normal, catalog=catalog)
@@ -199,11 +270,7 @@ def dataset_from_normal(raw: Any, normal: Any, *, catalog: Catalog | None = None
     _check_document(raw)
     body = {key: value for key, value in normal.items() if key != "format"}
     if "catalog" not in body:
-        if catalog is None:
-            from danvan.plugins.provided import catalog as provided_catalog
-
-            catalog = provided_catalog()
-        body["catalog"] = converter.unstructure(catalog)
+        body["catalog"] = converter.unstructure(_default_catalog(catalog))
     with collector_paused():
         try:
             return _fast_converter.structure(body, Dataset)

@@ -21,6 +21,7 @@ from danvan.convert import (
     dataset_from_normal,
     format_path,
     normalize_strings,
+    structure_if_clean,
 )
 from danvan.findings import Finding, Location, ValidationReport, make_finding
 from danvan.model import Catalog, Dataset
@@ -148,6 +149,9 @@ def load_checked(
             return None, ValidationReport.of([finding])
     else:
         raw = data
+    dataset: Dataset | None = structure_if_clean(raw, catalog=catalog)
+    if dataset is not None:
+        return dataset, ValidationReport.of([])
     findings: list[Finding] = []
     if isinstance(raw, Mapping):
         normal, changes = normalize_strings(dict(raw))
@@ -158,7 +162,7 @@ def load_checked(
         normal = raw
     try:
         # The strings were made normal above: structure that copy, not walk them again.
-        dataset: Dataset | None = dataset_from_normal(raw, normal, catalog=catalog)
+        dataset = dataset_from_normal(raw, normal, catalog=catalog)
     except DatasetLoadError as error:
         dataset = None
         findings.extend(structure_findings(error.errors, normal, source))
