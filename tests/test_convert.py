@@ -14,9 +14,11 @@ from danvan.convert import (
     DatasetLoadError,
     collector_paused,
     dataset_from_json,
+    dataset_from_normal,
     dataset_to_json,
     format_path,
     normalize_strings,
+    structure_if_clean,
 )
 from danvan.model import Dataset
 from tests.strategies import datasets
@@ -146,3 +148,15 @@ def test_a_bad_document_is_reported_whole_although_the_fast_structuring_runs_fir
         "activities[0].date",
         "activities[1].n",
     ]
+
+
+@settings(max_examples=40)
+@given(datasets)
+def test_the_quick_road_gives_the_dataset_of_the_full_road(dataset: Dataset) -> None:
+    raw = orjson.loads(dataset_to_json(dataset))
+    normal, changes = normalize_strings(raw)
+    quick = structure_if_clean(raw)
+    if changes:
+        assert quick is None
+    else:
+        assert quick == dataset_from_normal(raw, normal) == dataset
