@@ -1,8 +1,9 @@
 """A seeded synthetic dataset with the shapes of a province: communes, villages, teams, activities.
 
 Sized by the number of activities; used by every benchmark so that their
-figures speak of the same data. Run it to write the dataset as JSON:
-``python benchmarks/synthetic.py --n 100000 -o synthetic.json``.
+figures speak of the same data. Run it to write the input files of the
+benchmarks (``write_inputs``) into a folder:
+``python benchmarks/synthetic.py --n 100000 -o inputs/``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import argparse
 import random
 from datetime import date, timedelta
 from pathlib import Path
+
+import orjson
 
 from danvan.bundled import default_catalog
 from danvan.model import (
@@ -116,15 +119,44 @@ def make_dataset(
     )
 
 
+DOCUMENT = "dataset.json"
+"""The whole dataset as one danvan document (``dataset_to_json``)."""
+SETTING = "setting.json"
+"""The same document without its activities: units, teams, members, catalogue."""
+ACTIVITIES = "activities.jsonl"
+"""The activities, one JSON object a line, each as it appears in the document."""
+
+
+def write_inputs(folder: Path, n_activities: int, *, seed: int = 2022) -> None:
+    """Write ``DOCUMENT``, ``SETTING`` and ``ACTIVITIES`` for ``make_dataset(n_activities)``.
+
+    Kept when ``folder`` already holds the files of the same size and seed.
+    """
+    from danvan.convert import dataset_to_raw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = folder / "inputs.json"
+    wanted = {"n": n_activities, "seed": seed}
+    if stamp.exists() and orjson.loads(stamp.read_bytes()) == wanted:
+        return
+    raw = dataset_to_raw(make_dataset(n_activities, seed=seed))
+    (folder / DOCUMENT).write_bytes(orjson.dumps(raw))
+    activities = raw.pop("activities", [])
+    (folder / SETTING).write_bytes(orjson.dumps(raw))
+    newline = orjson.OPT_APPEND_NEWLINE
+    with open(folder / ACTIVITIES, "wb") as lines:
+        for activity in activities:
+            lines.write(orjson.dumps(activity, option=newline))
+    stamp.write_bytes(orjson.dumps(wanted))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=100_000, help="number of activities")
     parser.add_argument("--seed", type=int, default=2022)
-    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("-o", "--output", type=Path, required=True, help="a folder")
     args = parser.parse_args()
-    from danvan.convert import dataset_to_json
-
-    args.output.write_bytes(dataset_to_json(make_dataset(args.n, seed=args.seed)))
+    write_inputs(args.output, args.n, seed=args.seed)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 
 import orjson
@@ -11,10 +12,13 @@ from hypothesis import given, settings
 from danvan.bundled import default_catalog
 from danvan.convert import (
     DatasetLoadError,
+    collector_paused,
     dataset_from_json,
+    dataset_from_normal,
     dataset_to_json,
     format_path,
     normalize_strings,
+    structure_if_clean,
 )
 from danvan.model import Dataset
 from tests.strategies import datasets
@@ -95,3 +99,64 @@ def test_text_is_normalised_to_nfc_on_load() -> None:
     assert dataset.units[0].name == "Nậm Pồ"
     _, changes = normalize_strings(document)
     assert [format_path(c.path) for c in changes] == ["units[0].name"]
+
+
+def test_normalising_leaves_the_input_alone_and_shares_equal_strings() -> None:
+    # Parsed, as on load: each "t1" is then a string object of its own.
+    before = orjson.dumps(
+        {
+            "activities": [
+                {"id": "a1", "team": "t1", "title": "Họp  tổ"},
+                {"id": "a2", "team": "t1", "title": "Họp tổ"},
+            ]
+        }
+    )
+    document = orjson.loads(before)
+    assert document["activities"][0]["team"] is not document["activities"][1]["team"]
+    normal, changes = normalize_strings(document)
+    assert orjson.dumps(document) == before
+    assert [format_path(c.path) for c in changes] == ["activities[0].title"]
+    first, second = normal["activities"]
+    assert first["team"] is second["team"]
+    assert first["title"] == second["title"] == "Họp tổ"
+
+
+def test_the_collector_is_paused_for_a_bulk_build_and_restored_after() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_bad_document_is_reported_whole_although_the_fast_structuring_runs_first() -> None:
+    document = {
+        "activities": [
+            {"id": "a1", "team": "t", "village": "v", "date": "2022-13-01", "type": "x"},
+            {"id": "a2", "team": "t", "village": "v", "date": "2022-01-01", "type": "x", "n": 1},
+        ]
+    }
+    with pytest.raises(DatasetLoadError) as caught:
+        dataset_from_json(orjson.dumps(document))
+    assert [format_path(e.path) for e in caught.value.errors] == [
+        "activities[0].date",
+        "activities[1].n",
+    ]
+
+
+@settings(max_examples=40)
+@given(datasets)
+def test_the_quick_road_gives_the_dataset_of_the_full_road(dataset: Dataset) -> None:
+    raw = orjson.loads(dataset_to_json(dataset))
+    normal, changes = normalize_strings(raw)
+    quick = structure_if_clean(raw)
+    if changes:
+        assert quick is None
+    else:
+        assert quick == dataset_from_normal(raw, normal) == dataset

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from danvan.bundled import SAMPLE_FILE, sample
+from danvan.convert import structure_if_clean
 from danvan.findings import Location
 from danvan.rules.load import load_checked
 
@@ -114,3 +115,16 @@ def test_a_document_that_is_not_a_dataset() -> None:
 def test_loading_never_raises_and_fails_exactly_when_it_reports_an_error(value: object) -> None:
     dataset, report = load_checked({"units": value})
     assert report.ok == (dataset is not None)
+
+
+def test_a_clean_document_takes_the_quick_road_and_a_number_in_text_does_not() -> None:
+    clean = {
+        "activities": [{"id": "a1", "team": "t", "village": "v", "date": "2022-01-05", "type": "x"}]
+    }
+    assert structure_if_clean(clean) is not None
+    spaced = {"activities": [{**clean["activities"][0], "participants": " 5"}]}
+    assert structure_if_clean(spaced) is None
+    dataset, report = load_checked(spaced)
+    assert dataset is not None
+    assert dataset.activities[0].participants == 5
+    assert [f.location.field for f in report] == ["participants"]

@@ -7,7 +7,11 @@ bad file is reported whole, not one mistake at a time.
 
 from __future__ import annotations
 
+import functools
+import gc
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import attrs
@@ -27,6 +31,82 @@ FORMAT = "danvan.dataset/1"
 """The value of the ``format`` key that heads every dataset document."""
 
 converter = make_converter(omit_if_default=True, forbid_extra_keys=True)
+# The same rules without detailed validation: the fast first try of ``dataset_from_normal``.
+_fast_converter = make_converter(
+    omit_if_default=True, forbid_extra_keys=True, detailed_validation=False
+)
+# The first try of a load, for the usual document that is clean: no detailed
+# validation, and it takes a string only when it is already in normal form, a
+# number or a flag never from a string, so that it succeeds exactly when the
+# string pass would change nothing and structuring would find nothing.
+_clean_converter = make_converter(
+    omit_if_default=True, forbid_extra_keys=True, detailed_validation=False
+)
+# A year of activities has 365 dates: parse each once and share the (immutable) date.
+_iso_date = functools.lru_cache(maxsize=8192)(date.fromisoformat)
+for _converter in (converter, _fast_converter, _clean_converter):
+    _converter.register_structure_hook(date, lambda value, _: _iso_date(value))
+
+
+class _NotClean(Exception):
+    """A value the clean first try does not take; the full load handles it."""
+
+
+_shared: dict[str, str] = {}
+"""Strings seen by the clean try (each distinct one checked once and then shared)."""
+
+
+def _normal_text(value: Any, _: Any = None) -> str:
+    shared = _shared.get(value) if isinstance(value, str) else None
+    if shared is None:
+        if not isinstance(value, str) or normalize(value) != value:
+            raise _NotClean
+        shared = _shared[value] = value
+    return shared
+
+
+def _not_from_text(kind: type[Any]) -> Any:
+    def structure(value: Any, _: Any) -> Any:
+        if isinstance(value, str):
+            raise _NotClean
+        return kind(value)
+
+    return structure
+
+
+_clean_converter.register_structure_hook(str, _normal_text)
+for _kind in (int, float, bool):
+    _clean_converter.register_structure_hook(_kind, _not_from_text(_kind))
+
+
+def structure_if_clean(raw: Any, *, catalog: Catalog | None = None) -> Dataset | None:
+    """The dataset of a document that fits the model with every string in normal form.
+
+    ``None`` otherwise, and then ``dataset_from_raw`` (or ``load_checked``) says
+    what is wrong. One pass and no copy of the document: the quick road for the
+    usual clean file, whose string pass would change nothing.
+    """
+    if not isinstance(raw, Mapping) or raw.get("format", FORMAT) != FORMAT:
+        return None
+    body = {key: value for key, value in raw.items() if key != "format"}
+    if "catalog" not in body:
+        body["catalog"] = converter.unstructure(_default_catalog(catalog))
+    try:
+        with collector_paused():
+            return _clean_converter.structure(body, Dataset)
+    except Exception:  # anything at all: the full load finds and reports it
+        return None
+    finally:
+        _shared.clear()
+
+
+def _default_catalog(catalog: Catalog | None) -> Catalog:
+    if catalog is not None:
+        return catalog
+    from danvan.plugins.provided import catalog as provided_catalog
+
+    return provided_catalog()
+
 
 Path = tuple[str | int, ...]
 
@@ -79,22 +159,63 @@ def normalize_strings(raw: Any, path: Path = ()) -> tuple[Any, list[TextChange]]
     """Parsed JSON with every string in normal form (``danvan.text.normalize``).
 
     Returns the copy and the strings that changed, for validation to report.
+    The outermost container is always a new one; an inner object or list with
+    nothing to change is shared with ``raw`` rather than copied. Each distinct
+    string is normalised once, and equal strings come out as one shared
+    object: a document repeats its team, village and type ids a million
+    times, and the dataset then holds each once.
     """
     changes: list[TextChange] = []
+    memo: dict[str, str] = {}
 
     def walk(value: Any, here: Path) -> Any:
+        # Returns ``value`` itself when nothing inside it changes.
         if isinstance(value, str):
-            normal = normalize(value)
+            normal = memo.get(value)
+            if normal is None:
+                normal = normalize(value)
+                memo[value] = normal = value if normal == value else normal
             if normal != value:
                 changes.append(TextChange(here, value, normal))
             return normal
         if isinstance(value, dict):
-            return {key: walk(item, (*here, key)) for key, item in value.items()}
+            copy: dict[Any, Any] | None = None
+            for key, item in value.items():
+                if isinstance(item, str):
+                    new = memo.get(item)
+                    if new is None:
+                        new = normalize(item)
+                        memo[item] = new = item if new == item else new
+                    if new is item:
+                        continue
+                    if new != item:
+                        changes.append(TextChange((*here, key), item, new))
+                elif isinstance(item, dict | list):
+                    new = walk(item, (*here, key))
+                    if new is item:
+                        continue
+                else:
+                    continue
+                if copy is None:
+                    copy = dict(value)
+                copy[key] = new
+            return value if copy is None else copy
         if isinstance(value, list):
-            return [walk(item, (*here, index)) for index, item in enumerate(value)]
+            items: list[Any] | None = None
+            for index, item in enumerate(value):
+                new = walk(item, (*here, index)) if isinstance(item, str | dict | list) else item
+                if new is not item:
+                    if items is None:
+                        items = list(value)
+                    items[index] = new
+            return value if items is None else items
         return value
 
-    return walk(raw, path), changes
+    with collector_paused():  # the copies are new containers by the million
+        normal = walk(raw, path)
+    if normal is raw and isinstance(raw, dict | list):
+        normal = type(raw)(raw)
+    return normal, changes
 
 
 def dataset_to_raw(dataset: Dataset) -> dict[str, Any]:
@@ -115,30 +236,68 @@ def dataset_from_raw(raw: Any, *, catalog: Catalog | None = None) -> Dataset:
     A document without a ``catalog`` uses ``catalog`` (by default, the built-in
     catalogue with every plugin's entries).
     """
+    dataset = structure_if_clean(raw, catalog=catalog)
+    if dataset is not None:
+        return dataset
+    _check_document(raw)
+    normal, _ = normalize_strings(raw)
+    return dataset_from_normal(raw, normal, catalog=catalog)
+
+
+def _check_document(raw: Any) -> None:
     if not isinstance(raw, Mapping):
         raise DatasetLoadError(
             [FieldError((), "not an object", "a JSON object", type(raw).__name__)]
         )
-    body = dict(raw)
-    declared = body.pop("format", FORMAT)
+    declared = raw.get("format", FORMAT)
     if declared != FORMAT:
         raise DatasetLoadError([FieldError(("format",), "unknown format", FORMAT, declared)])
-    body, _ = normalize_strings(body)
-    if "catalog" not in body:
-        if catalog is None:
-            from danvan.plugins.provided import catalog as provided_catalog
 
-            catalog = provided_catalog()
-        body["catalog"] = converter.unstructure(catalog)
+
+def dataset_from_normal(raw: Any, normal: Any, *, catalog: Catalog | None = None) -> Dataset:
+    """``dataset_from_raw`` for a document whose strings ``normalize_strings`` already made normal.
+
+    ``raw`` is the document as parsed (its ``format`` is checked as written);
+    ``normal`` is the normalised copy that gets structured. For callers that
+    report the text changes themselves and should not walk the strings twice.
+
+    Structuring first runs without cattrs' detailed validation, which is
+    several times faster; only a document that fails is structured again with
+    it, to list every failing field. The cyclic collector is paused while the
+    records are built: a million new objects would otherwise set it off
+    hundreds of times to scan objects that cannot form cycles.
+    """
+    _check_document(raw)
+    body = {key: value for key, value in normal.items() if key != "format"}
+    if "catalog" not in body:
+        body["catalog"] = converter.unstructure(_default_catalog(catalog))
+    with collector_paused():
+        try:
+            return _fast_converter.structure(body, Dataset)
+        except Exception:  # whatever failed, the detailed run below reports it fully
+            pass
+        try:
+            return converter.structure(body, Dataset)
+        except (ClassValidationError, IterableValidationError) as error:
+            raise DatasetLoadError(list(field_errors(error, body))) from None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a bulk build; restore its state after."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        return converter.structure(body, Dataset)
-    except (ClassValidationError, IterableValidationError) as error:
-        raise DatasetLoadError(list(field_errors(error, body))) from None
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def dataset_from_json(data: bytes | str, *, catalog: Catalog | None = None) -> Dataset:
     try:
-        raw = orjson.loads(data)
+        with collector_paused():
+            raw = orjson.loads(data)
     except orjson.JSONDecodeError as error:
         raise DatasetLoadError([FieldError((), f"invalid JSON: {error}")]) from None
     return dataset_from_raw(raw, catalog=catalog)

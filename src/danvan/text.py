@@ -256,6 +256,12 @@ def _retone(nfc_text: str) -> str:
     return _WORD_RE.sub(lambda m: _retone_word(m.group()), nfc_text)
 
 
+@functools.lru_cache(maxsize=65536)
+def _retone_token(token: str) -> str:
+    """``_retone`` of one space-free token; cached, as titles reuse a small vocabulary."""
+    return _retone(token)
+
+
 # ---------------------------------------------------------------------------
 # Normal form
 # ---------------------------------------------------------------------------
@@ -279,7 +285,8 @@ def normalize(text: str) -> str:
     if text.isascii():
         return " ".join(text.split())
     nfc = unicodedata.normalize("NFC", text)
-    return _retone(" ".join(nfc.split()))
+    # Words never span a space, so retoning token by token is retoning the whole.
+    return " ".join(map(_retone_token, nfc.split()))
 
 
 def normalization_issues(text: str) -> frozenset[NormalizationIssue]:

@@ -17,10 +17,12 @@ from danvan.convert import (
     DatasetLoadError,
     FieldError,
     Path,
-    dataset_from_raw,
+    collector_paused,
+    dataset_from_normal,
     format_path,
     lookup,
     normalize_strings,
+    structure_if_clean,
 )
 from danvan.findings import Finding, Location, ValidationReport, make_finding
 from danvan.model import Catalog, Dataset
@@ -132,12 +134,16 @@ def load_checked(
     """
     if isinstance(data, bytes | str):
         try:
-            raw: Any = orjson.loads(data)
+            with collector_paused():
+                raw: Any = orjson.loads(data)
         except orjson.JSONDecodeError as error:
             finding = make_finding(codes.INVALID_JSON, Location(source=source), detail=str(error))
             return None, ValidationReport.of([finding])
     else:
         raw = data
+    dataset: Dataset | None = structure_if_clean(raw, catalog=catalog)
+    if dataset is not None:
+        return dataset, ValidationReport.of([])
     findings: list[Finding] = []
     if isinstance(raw, Mapping):
         normal, changes = normalize_strings(dict(raw))
@@ -147,7 +153,8 @@ def load_checked(
     else:
         normal = raw
     try:
-        dataset: Dataset | None = dataset_from_raw(raw, catalog=catalog)
+        # The strings were made normal above: structure that copy, not walk them again.
+        dataset = dataset_from_normal(raw, normal, catalog=catalog)
     except DatasetLoadError as error:
         dataset = None
         findings.extend(structure_findings(error.errors, normal, source))
