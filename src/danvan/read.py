@@ -11,7 +11,6 @@ at all can be read (or a path does not exist) is ``DatasetReadError`` raised.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from danvan.convert import collector_paused
 from danvan.findings import Finding, Location, ValidationReport, make_finding
 from danvan.importers.base import Importer, ImportOptions, RawImport, UnreadableFileError
 from danvan.importers.tabular import FileContent, build_dataset, read_sheets
@@ -173,13 +173,8 @@ def read_dataset(
         )
     # Importing makes many small objects and no cycles; the cyclic collector,
     # which would walk them again and again, is paused meanwhile.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _read_all(paths, importers, ImportOptions(catalog=catalog), progress)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read_all(
