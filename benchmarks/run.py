@@ -39,6 +39,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -272,6 +273,36 @@ def aggregate_danvan(_data: Path, _out: Path, dataset: Dataset) -> None:
     summarize(dataset, YEAR, by=Level.COMMUNE, per=("month", "type"))
 
 
+def aggregate_pandas(_data: Path, _out: Path, dataset: Dataset) -> None:
+    """The data-frame route over the same objects: build a frame, then group (additive measures)."""
+    import pandas as pd
+
+    commune_of = {}
+    for unit in dataset.units:
+        if unit.level is Level.VILLAGE:
+            parent = dataset.ancestor_at(unit.id, Level.COMMUNE)
+            commune_of[unit.id] = parent.id if parent is not None else None
+    activities = [a for a in dataset.activities if a.status is Status.DONE]
+    frame = pd.DataFrame(
+        {
+            "commune": [commune_of.get(a.village) for a in activities],
+            "date": pd.to_datetime([a.date for a in activities]),
+            "type": [a.type for a in activities],
+            "participants": [a.participants or 0 for a in activities],
+            "households": [a.households or 0 for a in activities],
+            "money": [sum(f.amount for f in a.funding) for a in activities],
+        }
+    )
+    frame = frame[(frame["date"] >= str(FIRST)) & (frame["date"] <= str(LAST))]
+    frame["month"] = frame["date"].dt.to_period("M")
+    frame.groupby(["commune", "month", "type"]).agg(
+        activities=("type", "size"),
+        participants=("participants", "sum"),
+        households=("households", "sum"),
+        money=("money", "sum"),
+    )
+
+
 # ---------------------------------------------------------------------------------------
 # export: each exporter vs its raw writer, on n generated rows
 # ---------------------------------------------------------------------------------------
@@ -298,7 +329,7 @@ COLUMNS = (
     Column("held", Label("Đã họp", "Held"), ColumnType.BOOLEAN),
 )
 HEADER = [c.label.vi for c in COLUMNS]
-FORMATS = ("csv", "jsonl", "xlsx")
+FORMATS = ("csv", "datapackage", "json", "jsonl", "xlsx")
 
 
 def activity_rows(n: int) -> Iterator[tuple[Any, ...]]:
@@ -324,6 +355,38 @@ def raw_csv(n: int, stream: io.BufferedWriter) -> None:
     writer.writerows(activity_rows(n))
     text.flush()
     text.detach()
+
+
+def raw_datapackage(n: int, stream: io.BufferedWriter) -> None:
+    """A zip of one CSV (csv.writer) and a hand-written datapackage.json."""
+    types = {"held_on": "date", "sessions": "integer", "people": "integer", "funds": "integer"}
+    fields = [{"name": c.name, "type": types.get(c.name, "string")} for c in COLUMNS]
+    descriptor = {
+        "name": "benchmark",
+        "resources": [
+            {"name": "activities", "path": "activities.csv", "schema": {"fields": fields}}
+        ],
+    }
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("datapackage.json", orjson.dumps(descriptor))
+        with archive.open("activities.csv", "w") as member:
+            text = io.TextIOWrapper(member, encoding="utf-8-sig", newline="")
+            writer = csv.writer(text)
+            writer.writerow([c.name for c in COLUMNS])
+            writer.writerows(activity_rows(n))
+            text.flush()
+
+
+def raw_json(n: int, stream: io.BufferedWriter) -> None:
+    """One document, {"metadata", "tables": [{"columns", "rows"}]}, rows written as they come."""
+    dumps = orjson.dumps
+    columns = [{"name": c.name, "label": c.label.vi, "type": c.type.value} for c in COLUMNS]
+    head = {"name": "activities", "title": "Hoạt động", "columns": columns}
+    stream.write(b'{"metadata":{"title":"Benchmark"},"tables":[')
+    stream.write(dumps(head)[:-1] + b',"rows":[')
+    for i, row in enumerate(activity_rows(n)):
+        stream.write(b"," + dumps(row) if i else dumps(row))
+    stream.write(b"]}]}")
 
 
 def raw_jsonl(n: int, stream: io.BufferedWriter) -> None:
@@ -364,6 +427,8 @@ def _installed(module: str) -> bool:
 
 RAW_WRITERS: dict[str, Callable[[int, io.BufferedWriter], None]] = {
     "csv": raw_csv,
+    "datapackage": raw_datapackage,
+    "json": raw_json,
     "jsonl": raw_jsonl,
     "xlsx": raw_xlsx,
 }
@@ -549,13 +614,22 @@ def contenders(stage: str) -> list[tuple[str, Run, Setup]]:
         ]
     if stage == "aggregate":
         setup: Setup = lambda data, _n: aggregate_setup(data)  # noqa: E731
-        return [
+        found = [
             ("hand-written accumulator (raw)", aggregate_raw, setup),
             ("danvan summarize", aggregate_danvan, setup),
         ]
+        if _installed("pandas"):
+            found.append(("pandas (build + groupby)", aggregate_pandas, setup))
+        return found
     if stage.startswith("export-"):
         fmt = stage.removeprefix("export-")
-        raw_name = {"csv": "csv.writer", "jsonl": "orjson", "xlsx": "XlsxWriter"}[fmt]
+        raw_name = {
+            "csv": "csv.writer",
+            "datapackage": "zipfile + csv.writer",
+            "json": "orjson",
+            "jsonl": "orjson",
+            "xlsx": "XlsxWriter",
+        }[fmt]
         exporters = [
             (f"{raw_name} (raw)", export_raw(fmt), _no_setup),
             (f"danvan {fmt} exporter", export_danvan(fmt), _no_setup),
