@@ -15,6 +15,10 @@ RUNNABLE_PAGES = [
     "periods.md",
     "aggregation.md",
     "importing.md",
+    "validation.md",
+    "classification.md",
+    "units.md",
+    "plugins.md",
 ]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
