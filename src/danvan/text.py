@@ -25,7 +25,6 @@ __all__ = [
     "LegacyEncoding",
     "NormalizationIssue",
     "ValueParseError",
-    "all_syllables",
     "collation_key",
     "date_from_cell",
     "detect_legacy_encoding",
@@ -34,6 +33,7 @@ __all__ = [
     "format_date",
     "format_money",
     "is_normalized",
+    "is_plain_word",
     "money_from_cell",
     "normalization_issues",
     "normalize",
@@ -842,12 +842,8 @@ def encode_legacy(text: str, encoding: LegacyEncoding) -> str:
     raise ValueError(f"unknown legacy encoding {encoding!r}")
 
 
-def all_syllables(text: str) -> bool:
-    """Whether every word of ``text`` (NFC) is a well-formed Vietnamese syllable.
-
-    Text that passes cannot be legacy-font mojibake, so importers skip the
-    costlier detection for it.
-    """
+def _all_syllables(text: str) -> bool:
+    """Whether every word of ``text`` (NFC) is a well-formed Vietnamese syllable."""
     words = _WORD_RE.findall(text)
     if not words:
         return False
@@ -861,6 +857,16 @@ def all_syllables(text: str) -> bool:
 _EDGE_PUNCT: Final = string.punctuation + string.digits + "“”‘’…–—"
 
 
+def is_plain_word(word: str) -> bool:
+    """Whether ``word`` (NFC), edge punctuation aside, is ASCII or a Vietnamese syllable.
+
+    Such a word cannot be legacy-font mojibake, so callers with many words can
+    skip the costlier ``detect_legacy_encoding`` for it.
+    """
+    token = word.strip(_EDGE_PUNCT)
+    return token.isascii() or _all_syllables(token)
+
+
 def _legacy_score(text: str, encoding: str) -> tuple[int, int, bool]:
     decode = _DECODERS[encoding]
     hits = misses = 0
@@ -870,9 +876,9 @@ def _legacy_score(text: str, encoding: str) -> tuple[int, int, bool]:
         if token.isascii() or not token:
             continue
         decoded, token_strong = decode(token)
-        if decoded == token or all_syllables(unicodedata.normalize("NFC", token)):
+        if decoded == token or _all_syllables(unicodedata.normalize("NFC", token)):
             continue
-        if all_syllables(decoded):
+        if _all_syllables(decoded):
             hits += 1
             strong = strong or token_strong
         else:

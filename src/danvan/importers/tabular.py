@@ -14,7 +14,6 @@ import functools
 import itertools
 import math
 import re
-import string
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -57,11 +56,11 @@ from danvan.rules import codes
 from danvan.rules.text import text_findings
 from danvan.text import (
     ValueParseError,
-    all_syllables,
     date_from_cell,
     detect_legacy_encoding,
     fix_legacy,
     format_date,
+    is_plain_word,
     money_from_cell,
     normalize,
 )
@@ -201,7 +200,14 @@ def _normalize(text: str) -> str:
 
 
 _PLAIN_WORDS: dict[str, bool] = {}
-_EDGE = string.punctuation + string.digits + "“”‘’…–—"
+
+
+def _plain(word: str) -> bool:
+    """``is_plain_word``, remembered: the same words come back in every row."""
+    known = _PLAIN_WORDS.get(word)
+    if known is None:
+        known = _PLAIN_WORDS[word] = is_plain_word(word)
+    return known
 
 
 def _may_be_legacy(text: str) -> bool:
@@ -210,15 +216,7 @@ def _may_be_legacy(text: str) -> bool:
     Only such words can be TCVN3 or VNI mojibake, so ``detect_legacy_encoding``
     (much slower) is asked only about them.
     """
-    plain = _PLAIN_WORDS
-    for raw in text.split():
-        known = plain.get(raw)
-        if known is None:
-            token = raw.strip(_EDGE)
-            known = plain[raw] = token.isascii() or all_syllables(token)
-        if not known:
-            return True
-    return False
+    return not all(map(_plain, text.split()))
 
 
 def _text_problems(before: str, after: str) -> tuple[Problem, ...]:
@@ -583,18 +581,11 @@ def _clean_texts(distinct: set[Any], escaped: bool) -> bool:
     if not unicodedata.is_normalized("NFC", joined):
         return False
     words = _WORDS
-    plain = _PLAIN_WORDS
     for word in set(joined.replace("\x00", " ").split()):
         normal = words.get(word)
         if normal is None:
             normal = words[word] = normalize(word)
-        if normal != word:
-            return False
-        known = plain.get(word)
-        if known is None:
-            token = word.strip(_EDGE)
-            known = plain[word] = token.isascii() or all_syllables(token)
-        if not known:
+        if normal != word or not _plain(word):
             return False
     return True
 
