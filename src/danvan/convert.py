@@ -284,13 +284,23 @@ def dataset_from_normal(raw: Any, normal: Any, *, catalog: Catalog | None = None
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a bulk build; restore its state after."""
+    """Pause the cyclic garbage collector for a bulk build; restore its state after.
+
+    What the build made is long-lived (a dataset), so it joins the oldest
+    generation at once (``gc.freeze`` then ``gc.unfreeze``, which only moves
+    lists): otherwise the first young collection after the pause walks
+    every object made during it. Skipped if the caller has frozen objects,
+    which unfreezing would release.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
