@@ -10,9 +10,10 @@ from XLSX, CSV or JSON.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, overload
 
 import attrs
 
@@ -38,6 +39,109 @@ class ImportOptions:
     catalog: Catalog | None = None
 
 
+class ColumnarRows(Sequence[tuple[Any, ...]]):
+    """Rows kept column by column: what a reader hands over when it reads a sheet in bulk.
+
+    The shared sheet reader works column by column, so a reader that fills
+    columns as it goes (``from_rows``) spares holding every row and turning
+    them round afterwards: on 100,000 XLSX rows, a tenth of the import. The
+    first rows (``head``, where the header usually is) stay rows. It is still
+    a sequence of rows, for anything that reads rows.
+    """
+
+    __slots__ = ("_count", "columns", "head")
+
+    def __init__(
+        self,
+        head: Sequence[Sequence[Any]],
+        columns: Sequence[Sequence[Any]],
+        count: int | None = None,
+    ) -> None:
+        """``count`` rows below the head: the columns' length, needed only without columns."""
+        if count is None:
+            count = len(columns[0]) if columns else 0
+        if any(len(column) != count for column in columns):
+            raise ValueError("every column needs one cell per row")
+        self.head = head
+        self.columns = columns
+        self._count = count
+
+    @classmethod
+    def from_rows(
+        cls, rows: Iterable[Sequence[Any]], *, head: int = 1, chunk: int = 512
+    ) -> ColumnarRows:
+        """The first ``head`` rows as they are, the others column by column (short ones padded).
+
+        Rows are taken a chunk at a time, so each is turned round while it is
+        fresh and then let go.
+        """
+        iterator = iter(rows)
+        first = list(itertools.islice(iterator, head))
+        columns: list[list[Any]] = []
+        count = 0
+        while block := list(itertools.islice(iterator, chunk)):
+            lengths = set(map(len, block))
+            width = max(lengths)
+            for _ in range(len(columns), width):
+                columns.append([None] * count)
+            turned = (
+                zip(*block, strict=True) if len(lengths) == 1 else itertools.zip_longest(*block)
+            )
+            for column, cells in zip(columns, turned, strict=False):
+                column.extend(cells)
+            for column in columns[width:]:
+                column.extend(itertools.repeat(None, len(block)))
+            count += len(block)
+        return cls(first, columns, count)
+
+    def columns_from(self, start: int) -> list[Sequence[Any]]:
+        """The cells of ``self[start:]`` column by column; the columns themselves past the head."""
+        above = len(self.head)
+        if start >= above:
+            skip = start - above
+            return [column[skip:] if skip else column for column in self.columns]
+        top = list(itertools.zip_longest(*self.head[start:]))
+        blank_top = (None,) * (above - start)
+        blank_column = [None] * self._count
+        return [
+            [*(top[j] if j < len(top) else blank_top), *self._column(j, blank_column)]
+            for j in range(max(len(top), len(self.columns)))
+        ]
+
+    def _column(self, index: int, blank: Sequence[Any]) -> Sequence[Any]:
+        return self.columns[index] if index < len(self.columns) else blank
+
+    def __len__(self) -> int:
+        return len(self.head) + self._count
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Any, ...]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> ColumnarRows: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[Any, ...] | ColumnarRows:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return ColumnarRows([self[k] for k in range(start, stop, step)], [])
+            count = max(0, stop - start)
+            return ColumnarRows([], [c[:count] for c in self.columns_from(start)], count)
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("row index out of range")
+        if index < len(self.head):
+            return tuple(self.head[index])
+        return tuple(column[index - len(self.head)] for column in self.columns)
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        head = map(tuple, self.head)
+        if not self.columns:
+            return itertools.chain(head, itertools.repeat((), self._count))
+        return itertools.chain(head, zip(*self.columns, strict=True))
+
+
 @attrs.frozen
 class RawSheet:
     """A sheet as read: rows of cells, the first non-empty one (usually) the header.
@@ -45,8 +149,9 @@ class RawSheet:
     ``name`` is the sheet name (or resource path) and ``hint`` a name to match
     against the layout's tables (the sheet name, a CSV's stem, a resource name).
     ``rows[i]`` is row number ``first_row + i``, numbered from 1 as a
-    spreadsheet shows them. ``text_cells`` says every cell is text as written
-    in CSV (numbers and dates still to be read, formula-like text escaped with ``'``).
+    spreadsheet shows them (``ColumnarRows`` keeps them column by column).
+    ``text_cells`` says every cell is text as written in CSV (numbers and
+    dates still to be read, formula-like text escaped with ``'``).
     """
 
     name: str | None

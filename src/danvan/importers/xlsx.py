@@ -18,6 +18,7 @@ import python_calamine
 from danvan.exporters.xlsx import SUMMARY
 from danvan.importers.base import (
     BinaryStream,
+    ColumnarRows,
     Importer,
     ImportOptions,
     RawImport,
@@ -45,7 +46,7 @@ def read_xlsx(stream: BinaryStream, source: str, options: ImportOptions) -> RawI
             continue
         try:
             sheet = workbook.get_sheet_by_name(name)
-            rows = list(sheet.iter_rows())
+            rows = ColumnarRows.from_rows(sheet.iter_rows())
             end = sheet.end
         except Exception as error:
             raise UnreadableFileError(
