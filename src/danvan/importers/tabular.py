@@ -24,7 +24,7 @@ import attrs
 
 from danvan.excel import unescape_formula_csv
 from danvan.findings import Finding, Location, make_finding
-from danvan.importers.base import RawSheet
+from danvan.importers.base import ColumnarRows, RawSheet
 from danvan.labels import Label
 from danvan.layout import (
     TABLES,
@@ -590,6 +590,34 @@ def _clean_texts(distinct: set[Any], escaped: bool) -> bool:
     return True
 
 
+def _blanks_if_clean(cells: Sequence[Any], escaped: bool) -> set[Any] | None:
+    """The blank values in ``cells`` when every other one is text in normal form, else ``None``.
+
+    A column of mostly distinct ASCII values (ids) is checked as one joined
+    string, in column order: cheaper than collecting its distinct values.
+    """
+    if not cells:
+        return None
+    first = cells[0]
+    if first.__class__ is str and first.isascii() and len(set(cells[:64])) > 32:
+        try:
+            joined = "\x00".join(cells)
+        except TypeError:  # not all text
+            return None
+        if joined.isascii():
+            escapes = escaped and (joined[:1] == "'" or "\x00'" in joined)
+            if escapes or _spaced_badly(joined, True):
+                return None
+            blank = joined[:1] in ("", "\x00") or joined[-1:] == "\x00" or "\x00\x00" in joined
+            return {""} if blank else set()
+    try:
+        distinct = set(cells)
+    except TypeError:
+        return None
+    blanks = {c for c in (None, "") if c in distinct}
+    return blanks if _clean_texts(distinct - blanks if blanks else distinct, escaped) else None
+
+
 class _Values(dict[Any, Any]):
     """Raw cell -> value, read on first sight (``__missing__``); issues kept aside.
 
@@ -641,13 +669,13 @@ def _convert_column(
     A column of text already in normal form is checked in bulk and kept as it is.
     """
     values = _Values(table, column, escaped)
+    if _constant(cells):
+        # One value all the way down (a status, an empty note): read it once.
+        value = values[cells[0]]
+        return [value] * len(cells), values.issues, cells
     if column.kind in _TEXT_KINDS:
-        try:
-            distinct = set(cells)
-        except TypeError:
-            distinct = set()
-        blanks = {c for c in (None, "") if c in distinct}
-        if distinct and _clean_texts(distinct - blanks, escaped):
+        blanks = _blanks_if_clean(cells, escaped)
+        if blanks is not None:
             if not blanks:
                 return cells, values.issues, cells
             for blank in blanks:
@@ -659,6 +687,19 @@ def _convert_column(
         cells = [c if _hashable(c) else _Unhashable(c) for c in cells]
         converted = list(map(values.__getitem__, cells))
     return converted, values.issues, cells
+
+
+def _constant(cells: Sequence[Any]) -> bool:
+    """Whether every cell holds one hashable value (looked at the ends and middle first)."""
+    if not cells:
+        return False
+    first = cells[0]
+    return (
+        cells[-1] == first
+        and cells[len(cells) // 2] == first
+        and _hashable(first)
+        and cells.count(first) == len(cells)
+    )
 
 
 def _hashable(value: Any) -> bool:
@@ -678,14 +719,15 @@ class _Unhashable:
         self.value = value
 
 
-def _blank_rows(rows: Sequence[Sequence[Any]], probe: Sequence[Any]) -> set[int]:
-    """Positions of the rows with no value at all, looked at only where ``probe`` is empty."""
-    if "" not in probe and None not in probe:
+def _blank_rows(columns: Sequence[Sequence[Any]], probe: int) -> set[int]:
+    """Positions of the rows with no value at all, looked at where column ``probe`` is empty."""
+    cells = columns[probe]
+    if all(cells) or ("" not in cells and None not in cells):
         return set()
     return {
         position
-        for position, cell in enumerate(probe)
-        if (cell is None or cell == "") and all(_is_empty(c) for c in rows[position])
+        for position, cell in enumerate(cells)
+        if (cell is None or cell == "") and all(_is_empty(c[position]) for c in columns)
     }
 
 
@@ -709,22 +751,23 @@ def read_sheet(sheet: RawSheet, source: str, findings: list[Finding]) -> SheetRo
     plans = _plans(table, headers, at_header, findings)
     if plans is None:
         return None
-    data = rows[header_at + 1 :]
+    count = len(rows) - header_at - 1
+    transposed = _columns(rows, header_at + 1)
     first_number = sheet.first_row + header_at + 1
-    numbers = range(first_number, first_number + len(data))
-    transposed = list(itertools.zip_longest(*data)) if data else []
+    numbers: Sequence[int] = range(first_number, first_number + count)
     if plans and plans[0].index < len(transposed):
-        blank = _blank_rows(data, transposed[plans[0].index])
+        blank = _blank_rows(transposed, plans[0].index)
         if blank:
-            data = [r for k, r in enumerate(data) if k not in blank]
-            numbers = [n for k, n in enumerate(numbers) if k not in blank]  # type: ignore[assignment]
-            transposed = list(itertools.zip_longest(*data)) if data else []
+            keep = [k not in blank for k in range(count)]
+            transposed = [list(itertools.compress(cells, keep)) for cells in transposed]
+            numbers = list(itertools.compress(numbers, keep))
+            count -= len(blank)
     width = len(transposed)
     columns: dict[str, Sequence[Any]] = {}
     dropped: set[int] = set()
     located: list[tuple[int, _Plan, Any, Issue]] = []
     for plan in plans:
-        cells: Sequence[Any] = transposed[plan.index] if plan.index < width else [None] * len(data)
+        cells: Sequence[Any] = transposed[plan.index] if plan.index < width else [None] * count
         values, issues, cells = _convert_column(table, plan.column, cells, sheet.text_cells)
         columns[plan.column.name] = values
         if issues:
@@ -767,7 +810,14 @@ def read_sheet(sheet: RawSheet, source: str, findings: list[Finding]) -> SheetRo
     return SheetRows(table, columns, provenance)
 
 
-def _record_id(transposed: list[tuple[Any, ...]], key: _Plan | None, position: int) -> str | None:
+def _columns(rows: Sequence[Sequence[Any]], start: int) -> Sequence[Sequence[Any]]:
+    """The cells of ``rows[start:]`` column by column (short rows padded with ``None``)."""
+    if isinstance(rows, ColumnarRows):
+        return rows.columns_from(start)
+    return list(itertools.zip_longest(*rows[start:]))
+
+
+def _record_id(transposed: Sequence[Sequence[Any]], key: _Plan | None, position: int) -> str | None:
     if key is None or key.index >= len(transposed):
         return None
     raw = transposed[key.index][position]
@@ -897,10 +947,19 @@ def _construct(model: type[Any], count: int, columns: list[Iterable[Any]]) -> li
     """
     new: Callable[[type[Any]], Any] = object.__new__
     records = list(map(new, itertools.repeat(model, count)))
-    for field, values in zip(attrs.fields(model), columns, strict=True):
-        setter = getattr(model, field.name).__set__
-        collections.deque(map(setter, records, values), maxlen=0)
+    setters = [getattr(model, field.name).__set__ for field in attrs.fields(model)]
+    sources = [iter(values) for values in columns]
+    if len(setters) != len(sources):
+        raise ValueError(f"{model.__name__} needs {len(setters)} columns, not {len(sources)}")
+    # A block at a time, so its records stay in the processor's cache for every field.
+    for start in range(0, count, _BLOCK):
+        block = records[start : start + _BLOCK]
+        for setter, values in zip(setters, sources, strict=True):
+            collections.deque(map(setter, block, values), maxlen=0)
     return records
+
+
+_BLOCK = 1024
 
 
 def _labels(rows: SheetRows) -> dict[str, list[Label]]:
