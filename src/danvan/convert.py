@@ -22,9 +22,10 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.orjson import make_converter
 
-from danvan.model import Catalog, Dataset, Funding, Quantity
+from danvan.model import Activity, Catalog, Dataset, Funding, Quantity
 from danvan.text import normalize
 
 FORMAT = "danvan.dataset/1"
@@ -71,6 +72,15 @@ def _normal_text(value: Any, _: Any = None) -> str:
             raise _NotClean
         shared = _shared[value] = value
     return shared
+
+
+def _unshared_text(value: Any, _: Any = None) -> str:
+    """``_normal_text`` for an activity's id, which is unique: remembering it would be waste."""
+    if not isinstance(value, str):
+        raise _NotClean
+    if not (value.isascii() and value.isalnum()) and normalize(value) != value:
+        raise _NotClean
+    return value
 
 
 def _normal_texts(value: Any, _: Any) -> tuple[str, ...]:
@@ -138,6 +148,11 @@ for _kind in (int, float, bool):
     _clean_converter.register_structure_hook_func(_for(_kind | None), _optional(_kind))
 _clean_converter.register_structure_hook_func(_for(tuple[Quantity, ...]), _shared_records(Quantity))
 _clean_converter.register_structure_hook_func(_for(tuple[Funding, ...]), _shared_records(Funding))
+# Last, as it binds the hooks above: a million unique ids would fill the shared strings.
+_clean_converter.register_structure_hook(
+    Activity,
+    make_dict_structure_fn(Activity, _clean_converter, id=override(struct_hook=_unshared_text)),
+)
 
 
 def _forget_shared() -> None:
