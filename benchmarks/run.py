@@ -704,9 +704,17 @@ def run_stage(stage: str, data: Path, n: int, repeat: int) -> list[str]:
     """The table rows of ``stage``: median time, ratio to the first contender, memory."""
     names = [name for name, _run, _setup in contenders(stage)]
     runs: list[list[dict[str, float]]] = [[] for _ in names]
-    for _ in range(repeat):
-        for index in range(len(names)):
-            runs[index].append(measure(stage, index, data, n))
+    for round_ in range(1, repeat + 1):
+        for index, name in enumerate(names):
+            result = measure(stage, index, data, n)
+            runs[index].append(result)
+            # Every round on stderr, so that the spread behind each median can be reported.
+            print(
+                f"  {stage} | {name} | round {round_}: {result['seconds']:.2f} s, "
+                f"peak {result['peak_mb']:,.0f} MB",
+                file=sys.stderr,
+                flush=True,
+            )
     lines = []
     baseline = statistics.median(r["seconds"] for r in runs[0])
     for name, results in zip(names, runs, strict=True):
