@@ -95,6 +95,24 @@ def test_a_setting_that_is_not_json_is_a_finding_and_no_dataset() -> None:
     assert [(f.code, f.location.source) for f in report] == [("DV001", "setting.json")]
 
 
+def test_equal_values_of_different_lines_are_held_once() -> None:
+    quantity = {"indicator": "sessions", "value": 1}
+    lines = [
+        _line(id=f"hd-{i}", topics=["rung"], quantities=[quantity], title="Họp tổ")
+        for i in range(3)
+    ]
+    lines.append(_line(id="hd-3", quantities=[{**quantity, "value": 1.0}]))
+    dataset, _ = load_lines(SETTING, lines)
+    assert dataset is not None
+    first, second, _, fourth = dataset.activities
+    assert first.topics is second.topics
+    assert first.quantities is second.quantities
+    assert first.title is second.title
+    assert first.date is second.date
+    assert fourth.quantities == first.quantities  # 1 == 1.0, yet each keeps its own type
+    assert isinstance(fourth.quantities[0].value, float)
+
+
 # The same as load_checked on the whole document -----------------------------------------
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import math
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
@@ -55,8 +56,10 @@ class _NotClean(Exception):
 
 _shared: dict[str, str] = {}
 """Strings seen by the clean try (each distinct one checked once and then shared)."""
-_shared_tuples: dict[Any, Any] = {}
-"""Tuples built by the clean try, by what they were built from, to be shared (see below)."""
+_shared_texts: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""Tuples of strings built by the clean try (topics, partners), to be shared."""
+_shared_tuples: dict[tuple[type[Any], bytes], tuple[Any, ...]] = {}
+"""Tuples of records built by the clean try, by the JSON text they came from (see below)."""
 _SHARED_TUPLES_AT_MOST = 100_000
 """Past this many distinct tuples the values are too varied to be worth remembering."""
 
@@ -86,11 +89,11 @@ def _unshared_text(value: Any, _: Any = None) -> str:
 def _normal_texts(value: Any, _: Any) -> tuple[str, ...]:
     """A ``tuple[str, ...]``, shared: a million activities have a few hundred topic lists."""
     key = tuple(value)  # whatever cattrs would iterate, so that the result is the same
-    shared = _shared_tuples.get(key)
+    shared = _shared_texts.get(key)
     if shared is None:
         shared = tuple([_normal_text(item) for item in key])
-        if len(_shared_tuples) < _SHARED_TUPLES_AT_MOST:
-            _shared_tuples[shared] = shared
+        if len(_shared_texts) < _SHARED_TUPLES_AT_MOST:
+            _shared_texts[shared] = shared
     return shared
 
 
@@ -99,21 +102,36 @@ def _shared_records(kind: type[Any]) -> Any:
 
     Keyed by the JSON text of the value, which tells ``1`` from ``1.0`` where
     equality does not: a quantity or a funding line repeats across thousands
-    of activities, and each distinct one is then held (and built) once.
+    of activities, and each distinct one is then held (and built) once. Values
+    that JSON text would confuse with others are refused (dataclasses, dates
+    and subclasses, which then take the full road) or not remembered (a value
+    that is not finite, written ``null``).
     """
     item = _clean_converter.get_structure_hook(kind)
     dumps = orjson.dumps
+    exact = (
+        orjson.OPT_PASSTHROUGH_DATACLASS
+        | orjson.OPT_PASSTHROUGH_DATETIME
+        | orjson.OPT_PASSTHROUGH_SUBCLASS
+    )
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
-        key = (kind, dumps(value))
+        key = (kind, dumps(value, option=exact))
         shared = _shared_tuples.get(key)
         if shared is None:
             shared = tuple([item(record, kind) for record in value])
-            if len(_shared_tuples) < _SHARED_TUPLES_AT_MOST:
+            if len(_shared_tuples) < _SHARED_TUPLES_AT_MOST and all(map(_finite, shared)):
                 _shared_tuples[key] = shared
         return shared
 
     return structure
+
+
+def _finite(record: Any) -> bool:
+    return not any(
+        isinstance(value, float) and not math.isfinite(value)
+        for value in attrs.astuple(record, recurse=False)
+    )
 
 
 def _not_from_text(kind: type[Any]) -> Any:
@@ -157,6 +175,7 @@ _clean_converter.register_structure_hook(
 
 def _forget_shared() -> None:
     _shared.clear()
+    _shared_texts.clear()
     _shared_tuples.clear()
 
 
