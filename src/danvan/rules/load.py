@@ -4,6 +4,8 @@
 what it found as a report: every field cattrs could not structure (DV0xx) and
 every string that was normalised (DV5xx), each located by record kind, index,
 id and field, and by the file, sheet and row the record's provenance names.
+``load_lines`` does the same for activities read as JSON lines, one line at a
+time, locating each line's findings by its line number.
 """
 
 from __future__ import annotations
