@@ -12,8 +12,10 @@ job against the data-frame route a user would otherwise take:
   XlsxWriter constant_memory) on ``n`` rows;
 - ``e2e``: read the activities (JSON lines) and the setting they refer to
   (units, teams, catalogue: ``setting.json``) -> check -> sum by commune x month
-  x type -> write XLSX, by danvan, pandas and polars (when installed);
-- ``memory``: bytes per activity of the loaded dataset (tracemalloc).
+  x type -> write XLSX, by danvan (``load_lines``), pandas and polars (when
+  installed);
+- ``memory``: bytes per activity of the loaded dataset (tracemalloc), loaded
+  from the whole document and from the setting plus the lines.
 
 Each measurement runs in a fresh process (so its peak resident memory is its
 own), contenders interleaved round by round, medians of ``--repeat`` rounds.
@@ -74,7 +76,7 @@ from danvan.model import (
     Team,
 )
 from danvan.rules import validate
-from danvan.rules.load import load_checked
+from danvan.rules.load import load_checked, load_lines
 from danvan.tables import Bundle, BundleMetadata, Column, ColumnType, Table
 
 STAGES = ("load", "aggregate", "export", "e2e", "memory")
@@ -463,12 +465,11 @@ E2E_MEASURES = (Measure.ACTIVITIES, Measure.PARTICIPANTS, Measure.HOUSEHOLDS, Me
 
 
 def e2e_danvan(data: Path, out: Path, _state: Any) -> None:
-    document = orjson.loads((data / SETTING).read_bytes())
-    with open(data / ACTIVITIES, "rb") as lines, collector_paused():
-        document["activities"] = [orjson.loads(line) for line in lines]
-    dataset, report = load_checked(document, source=ACTIVITIES)
+    """The lines are loaded as they are read (``load_lines``): no parsed document is ever held."""
+    setting = (data / SETTING).read_bytes()
+    with open(data / ACTIVITIES, "rb") as lines:
+        dataset, report = load_lines(setting, lines, source=ACTIVITIES, setting_source=SETTING)
     assert dataset is not None, report.summary("en")
-    del document
     summary = summarize(
         dataset, YEAR, by=Level.COMMUNE, per=("month", "type"), measures=E2E_MEASURES
     )
@@ -578,12 +579,20 @@ def e2e_polars(data: Path, out: Path, _state: Any) -> None:
 # ---------------------------------------------------------------------------------------
 
 
-def bytes_per_activity(data: Path, n: int) -> float:
-    """Memory the loaded dataset holds (tracemalloc, parse buffers freed), per activity."""
-    document = (data / DOCUMENT).read_bytes()
+def bytes_per_activity(data: Path, n: int, *, streamed: bool = False) -> float:
+    """Memory the loaded dataset holds (tracemalloc, parse buffers freed), per activity.
+
+    Loaded from the whole document (``load_checked``) or, ``streamed``, from
+    the setting and the JSON lines (``load_lines``), as the end-to-end job does.
+    """
+    document = (data / (SETTING if streamed else DOCUMENT)).read_bytes()
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
-    dataset, _ = load_checked(document)
+    if streamed:
+        with open(data / ACTIVITIES, "rb") as lines:
+            dataset, _ = load_lines(document, lines)
+    else:
+        dataset, _ = load_checked(document)
     gc.collect()
     held = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()
@@ -695,9 +704,17 @@ def run_stage(stage: str, data: Path, n: int, repeat: int) -> list[str]:
     """The table rows of ``stage``: median time, ratio to the first contender, memory."""
     names = [name for name, _run, _setup in contenders(stage)]
     runs: list[list[dict[str, float]]] = [[] for _ in names]
-    for _ in range(repeat):
-        for index in range(len(names)):
-            runs[index].append(measure(stage, index, data, n))
+    for round_ in range(1, repeat + 1):
+        for index, name in enumerate(names):
+            result = measure(stage, index, data, n)
+            runs[index].append(result)
+            # Every round on stderr, so that the spread behind each median can be reported.
+            print(
+                f"  {stage} | {name} | round {round_}: {result['seconds']:.2f} s, "
+                f"peak {result['peak_mb']:,.0f} MB",
+                file=sys.stderr,
+                flush=True,
+            )
     lines = []
     baseline = statistics.median(r["seconds"] for r in runs[0])
     for name, results in zip(names, runs, strict=True):
@@ -747,8 +764,13 @@ def main() -> None:
             sample = min(n, 100_000)
             if sample != n:
                 write_inputs(data / "memory", sample)
-            held = bytes_per_activity(data / "memory" if sample != n else data, sample)
-            print(f"\nloaded dataset: {held:,.0f} bytes per activity (tracemalloc, n={sample:,})")
+            folder = data / "memory" if sample != n else data
+            for streamed, how in ((False, "load_checked"), (True, "load_lines")):
+                held = bytes_per_activity(folder, sample, streamed=streamed)
+                print(
+                    f"\nloaded dataset ({how}): {held:,.0f} bytes per activity "
+                    f"(tracemalloc, n={sample:,})"
+                )
 
 
 if __name__ == "__main__":

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Iterator, Mapping
+import math
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import orjson
@@ -22,9 +23,10 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.orjson import make_converter
 
-from danvan.model import Catalog, Dataset
+from danvan.model import Activity, Catalog, Dataset, Funding, Quantity
 from danvan.text import normalize
 
 FORMAT = "danvan.dataset/1"
@@ -43,9 +45,9 @@ _clean_converter = make_converter(
     omit_if_default=True, forbid_extra_keys=True, detailed_validation=False
 )
 # A year of activities has 365 dates: parse each once and share the (immutable) date.
-_iso_date = functools.lru_cache(maxsize=8192)(date.fromisoformat)
+_iso_date = functools.lru_cache(maxsize=8192)(lambda value, _: date.fromisoformat(value))
 for _converter in (converter, _fast_converter, _clean_converter):
-    _converter.register_structure_hook(date, lambda value, _: _iso_date(value))
+    _converter.register_structure_hook(date, _iso_date)
 
 
 class _NotClean(Exception):
@@ -54,19 +56,88 @@ class _NotClean(Exception):
 
 _shared: dict[str, str] = {}
 """Strings seen by the clean try (each distinct one checked once and then shared)."""
+_shared_texts: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""Tuples of strings built by the clean try (topics, partners), to be shared."""
+_shared_tuples: dict[tuple[type[Any], bytes], tuple[Any, ...]] = {}
+"""Tuples of records built by the clean try, by the JSON text they came from (see below)."""
+_SHARED_TUPLES_AT_MOST = 100_000
+"""Past this many distinct tuples the values are too varied to be worth remembering."""
 
 
 def _normal_text(value: Any, _: Any = None) -> str:
-    shared = _shared.get(value) if isinstance(value, str) else None
+    # Any exception at all refuses the value: an unhashable one fails the look-up.
+    shared = _shared.get(value)
     if shared is None:
-        if not isinstance(value, str) or normalize(value) != value:
+        if not isinstance(value, str):
+            raise _NotClean
+        # An ASCII word (most ids) is normal already: normalize would only fix spaces.
+        if not (value.isascii() and value.isalnum()) and normalize(value) != value:
             raise _NotClean
         shared = _shared[value] = value
     return shared
 
 
+def _unshared_text(value: Any, _: Any = None) -> str:
+    """``_normal_text`` for an activity's id, which is unique: remembering it would be waste."""
+    if not isinstance(value, str):
+        raise _NotClean
+    if not (value.isascii() and value.isalnum()) and normalize(value) != value:
+        raise _NotClean
+    return value
+
+
+def _normal_texts(value: Any, _: Any) -> tuple[str, ...]:
+    """A ``tuple[str, ...]``, shared: a million activities have a few hundred topic lists."""
+    key = tuple(value)  # whatever cattrs would iterate, so that the result is the same
+    shared = _shared_texts.get(key)
+    if shared is None:
+        shared = tuple([_normal_text(item) for item in key])
+        if len(_shared_texts) < _SHARED_TUPLES_AT_MOST:
+            _shared_texts[shared] = shared
+    return shared
+
+
+def _shared_records(kind: type[Any]) -> Any:
+    """A ``tuple[kind, ...]`` hook that shares equal tuples of (frozen) records.
+
+    Keyed by the JSON text of the value, which tells ``1`` from ``1.0`` where
+    equality does not: a quantity or a funding line repeats across thousands
+    of activities, and each distinct one is then held (and built) once. Values
+    that JSON text would confuse with others are refused (dataclasses, dates
+    and subclasses, which then take the full road) or not remembered (a value
+    that is not finite, written ``null``).
+    """
+    item = _clean_converter.get_structure_hook(kind)
+    dumps = orjson.dumps
+    exact = (
+        orjson.OPT_PASSTHROUGH_DATACLASS
+        | orjson.OPT_PASSTHROUGH_DATETIME
+        | orjson.OPT_PASSTHROUGH_SUBCLASS
+    )
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        key = (kind, dumps(value, option=exact))
+        shared = _shared_tuples.get(key)
+        if shared is None:
+            shared = tuple([item(record, kind) for record in value])
+            if len(_shared_tuples) < _SHARED_TUPLES_AT_MOST and all(map(_finite, shared)):
+                _shared_tuples[key] = shared
+        return shared
+
+    return structure
+
+
+def _finite(record: Any) -> bool:
+    return not any(
+        isinstance(value, float) and not math.isfinite(value)
+        for value in attrs.astuple(record, recurse=False)
+    )
+
+
 def _not_from_text(kind: type[Any]) -> Any:
     def structure(value: Any, _: Any) -> Any:
+        if value.__class__ is kind:
+            return value
         if isinstance(value, str):
             raise _NotClean
         return kind(value)
@@ -74,9 +145,38 @@ def _not_from_text(kind: type[Any]) -> Any:
     return structure
 
 
+def _optional(kind: type[Any]) -> Any:
+    structure_kind = _not_from_text(kind)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else structure_kind(value, kind)
+
+    return structure
+
+
+def _for(wanted: Any) -> Callable[[Any], bool]:
+    # Generic aliases such as ``tuple[str, ...]`` are registered by equality, not by class.
+    return lambda kind: bool(kind == wanted)
+
+
 _clean_converter.register_structure_hook(str, _normal_text)
+_clean_converter.register_structure_hook_func(_for(tuple[str, ...]), _normal_texts)
 for _kind in (int, float, bool):
     _clean_converter.register_structure_hook(_kind, _not_from_text(_kind))
+    _clean_converter.register_structure_hook_func(_for(_kind | None), _optional(_kind))
+_clean_converter.register_structure_hook_func(_for(tuple[Quantity, ...]), _shared_records(Quantity))
+_clean_converter.register_structure_hook_func(_for(tuple[Funding, ...]), _shared_records(Funding))
+# Last, as it binds the hooks above: a million unique ids would fill the shared strings.
+_clean_converter.register_structure_hook(
+    Activity,
+    make_dict_structure_fn(Activity, _clean_converter, id=override(struct_hook=_unshared_text)),
+)
+
+
+def _forget_shared() -> None:
+    _shared.clear()
+    _shared_texts.clear()
+    _shared_tuples.clear()
 
 
 def structure_if_clean(raw: Any, *, catalog: Catalog | None = None) -> Dataset | None:
@@ -97,7 +197,28 @@ def structure_if_clean(raw: Any, *, catalog: Catalog | None = None) -> Dataset |
     except Exception:  # anything at all: the full load finds and reports it
         return None
     finally:
-        _shared.clear()
+        _forget_shared()
+
+
+_Record = TypeVar("_Record")
+
+
+@contextmanager
+def clean_road(kind: type[_Record]) -> Iterator[Callable[[Any], _Record]]:
+    """The clean first try of ``structure_if_clean`` for one record at a time, of ``kind``.
+
+    Yields a function that structures one parsed record and raises (anything
+    at all) where the record is not clean: then the caller takes the full
+    road for that record alone (``normalize_strings``, ``structure_records``).
+    Equal strings of the records structured inside the block are one shared
+    object, as in a whole document; the collector is paused meanwhile.
+    """
+    hook = _clean_converter.get_structure_hook(kind)
+    try:
+        with collector_paused():
+            yield lambda raw: hook(raw, kind)
+    finally:
+        _forget_shared()
 
 
 def _default_catalog(catalog: Catalog | None) -> Catalog:
@@ -271,13 +392,29 @@ def dataset_from_normal(raw: Any, normal: Any, *, catalog: Catalog | None = None
     body = {key: value for key, value in normal.items() if key != "format"}
     if "catalog" not in body:
         body["catalog"] = converter.unstructure(_default_catalog(catalog))
+    dataset: Dataset = _structure_normal(body, Dataset)
+    return dataset
+
+
+def structure_records(normal: list[Any], kind: type[_Record]) -> tuple[_Record, ...]:
+    """``normal``, a list of records whose strings are in normal form, as a tuple of ``kind``.
+
+    Raises ``DatasetLoadError`` listing every failing field, its path starting
+    at the record's index in ``normal``: the road of ``dataset_from_normal``
+    for records that come one (or a few) at a time, such as JSON lines.
+    """
+    records: tuple[_Record, ...] = _structure_normal(normal, tuple[kind, ...])  # type: ignore[valid-type]
+    return records
+
+
+def _structure_normal(body: Any, kind: Any) -> Any:
     with collector_paused():
         try:
-            return _fast_converter.structure(body, Dataset)
+            return _fast_converter.structure(body, kind)
         except Exception:  # whatever failed, the detailed run below reports it fully
             pass
         try:
-            return converter.structure(body, Dataset)
+            return converter.structure(body, kind)
         except (ClassValidationError, IterableValidationError) as error:
             raise DatasetLoadError(list(field_errors(error, body))) from None
 

@@ -4,28 +4,33 @@
 what it found as a report: every field cattrs could not structure (DV0xx) and
 every string that was normalised (DV5xx), each located by record kind, index,
 id and field, and by the file, sheet and row the record's provenance names.
+``load_lines`` does the same for activities read as JSON lines, one line at a
+time, locating each line's findings by its line number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+import attrs
 import orjson
 
 from danvan.convert import (
     DatasetLoadError,
     FieldError,
     Path,
+    clean_road,
     collector_paused,
     dataset_from_normal,
     format_path,
     lookup,
     normalize_strings,
     structure_if_clean,
+    structure_records,
 )
 from danvan.findings import Finding, Location, ValidationReport, make_finding
-from danvan.model import Catalog, Dataset
+from danvan.model import Activity, Catalog, Dataset
 from danvan.rules import codes
 from danvan.rules.text import text_findings
 
@@ -94,30 +99,33 @@ def structure_findings(
 ) -> Iterator[Finding]:
     """One finding per ``FieldError`` of a ``DatasetLoadError``."""
     for error in errors:
-        location = locate(error.path, raw, source)
-        field = location.field or format_path(error.path) or "(document)"
-        expected = error.expected or "?"
-        if error.path in {(), ("format",)}:
-            yield make_finding(
-                codes.NOT_A_DATASET,
-                location,
-                problem=error.problem,
-                expected=expected,
-                value=error.value,
-            )
-        elif error.problem == "required field missing":
-            yield make_finding(codes.MISSING_FIELD, location, field=field, expected=expected)
-        elif error.problem == "unknown field":
-            yield make_finding(codes.UNKNOWN_FIELD, location, field=field, value=error.value)
-        else:
-            yield make_finding(
-                codes.INVALID_VALUE,
-                location,
-                field=field,
-                expected=expected,
-                value=error.value,
-                problem=error.problem,
-            )
+        yield structure_finding(error, locate(error.path, raw, source))
+
+
+def structure_finding(error: FieldError, location: Location) -> Finding:
+    """The finding of one ``FieldError`` (a path in the document) found at ``location``."""
+    field = location.field or format_path(error.path) or "(document)"
+    expected = error.expected or "?"
+    if error.path in {(), ("format",)}:
+        return make_finding(
+            codes.NOT_A_DATASET,
+            location,
+            problem=error.problem,
+            expected=expected,
+            value=error.value,
+        )
+    if error.problem == "required field missing":
+        return make_finding(codes.MISSING_FIELD, location, field=field, expected=expected)
+    if error.problem == "unknown field":
+        return make_finding(codes.UNKNOWN_FIELD, location, field=field, value=error.value)
+    return make_finding(
+        codes.INVALID_VALUE,
+        location,
+        field=field,
+        expected=expected,
+        value=error.value,
+        problem=error.problem,
+    )
 
 
 def load_checked(
@@ -159,3 +167,107 @@ def load_checked(
         dataset = None
         findings.extend(structure_findings(error.errors, normal, source))
     return dataset, ValidationReport.of(findings)
+
+
+def load_lines(
+    setting: bytes | str | Mapping[str, Any],
+    lines: Iterable[bytes | str],
+    *,
+    source: str | None = None,
+    setting_source: str | None = None,
+    catalog: Catalog | None = None,
+) -> tuple[Dataset | None, ValidationReport]:
+    """Load a setting document and activities as JSON lines, one line at a time; never raise.
+
+    ``setting`` is a dataset document (JSON text or parsed) with the units,
+    teams, members and catalogue the activities refer to; ``lines`` yields one
+    activity a line (an open binary file will do), and those activities come
+    after any the setting holds. ``source`` names the lines' file and
+    ``setting_source`` the setting's.
+
+    Gives what ``load_checked`` gives for the setting with the lines' activities
+    in it, but never holds the parsed lines: each is parsed and structured
+    alone, by the clean road where it can, else by the full road (text changes
+    DV5xx, structure errors DV0xx). Their findings point at ``source`` and the
+    1-based line number (``row``), with the record's index among the activities.
+    A line that is not JSON is a DV001 error at its line; the other lines are
+    still checked. Blank lines are skipped. As with ``load_checked``, the
+    dataset is ``None`` when any error was found.
+    """
+    findings: list[Finding] = []
+    raw_setting: Any = setting
+    if isinstance(setting, bytes | str):
+        try:
+            with collector_paused():
+                raw_setting = orjson.loads(setting)
+        except orjson.JSONDecodeError as error:
+            raw_setting = None
+            location = Location(source=setting_source)
+            findings.append(make_finding(codes.INVALID_JSON, location, detail=str(error)))
+    base: Dataset | None = None
+    if raw_setting is not None:
+        base, report = load_checked(raw_setting, source=setting_source, catalog=catalog)
+        findings.extend(report.findings)
+    given = raw_setting.get("activities") if isinstance(raw_setting, Mapping) else None
+    index = len(given) if isinstance(given, list) else 0
+    activities: list[Activity] = list(base.activities) if base is not None else []
+    failed = base is None
+    loads, decode_error = orjson.loads, orjson.JSONDecodeError
+    with clean_road(Activity) as clean:
+        for number, line in enumerate(lines, start=1):
+            try:
+                raw = loads(line)
+            except decode_error as error:
+                if line.strip():
+                    location = Location(source=source, row=number)
+                    findings.append(make_finding(codes.INVALID_JSON, location, detail=str(error)))
+                    failed = True
+                continue
+            try:
+                activities.append(clean(raw))
+            except Exception:  # anything at all: the full road finds and reports it
+                activity = _activity_the_full_way(raw, index, number, source, findings)
+                if activity is None:
+                    failed = True
+                else:
+                    activities.append(activity)
+            index += 1
+    if failed or base is None:
+        return None, ValidationReport.of(findings)
+    return attrs.evolve(base, activities=tuple(activities)), ValidationReport.of(findings)
+
+
+def _activity_the_full_way(
+    raw: Any, index: int, number: int, source: str | None, findings: list[Finding]
+) -> Activity | None:
+    """One line's activity by the full road; its findings are added to ``findings``."""
+    normal, changes = normalize_strings([raw])
+
+    def location(path: Path) -> Location:
+        # ``path`` starts at the record's index in ``normal`` (always 0).
+        record = normal[0]
+        record_id = record.get("id") if isinstance(record, Mapping) else None
+        return Location(
+            source=source,
+            row=number,
+            field=format_path(path[1:]) or None,
+            record_kind="activity",
+            record_id=_text(record_id),
+            record_index=index,
+        )
+
+    for change in changes:
+        findings.extend(text_findings(change.before, change.after, location(change.path)))
+    try:
+        [activity] = structure_records(normal, Activity)
+    except DatasetLoadError as error:
+        for field_error in error.errors:
+            in_document = FieldError(
+                ("activities", index, *field_error.path[1:]),
+                field_error.problem,
+                field_error.expected,
+                field_error.value,
+            )
+            findings.append(structure_finding(in_document, location(field_error.path)))
+        return None
+    return activity
