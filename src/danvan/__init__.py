@@ -25,7 +25,7 @@ from danvan.periods import (
 from danvan.read import DatasetReadError, ImportResult, read_dataset
 from danvan.reports import annual_report, period_report
 from danvan.rules import Rule, ValidationContext, rule, validate
-from danvan.rules.load import load_checked
+from danvan.rules.load import load_checked, load_lines
 from danvan.text import (
     ValueParseError,
     collation_key,
@@ -79,6 +79,7 @@ __all__ = [
     "format_date",
     "format_money",
     "load_checked",
+    "load_lines",
     "normalize",
     "parse_date",
     "parse_money",
