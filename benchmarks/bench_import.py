@@ -4,7 +4,8 @@ Writes N synthetic activities (default 100,000; ``synthetic.make_dataset``)
 as the activities sheet of a workbook with danvan's XLSX exporter, then times:
 
 - python-calamine reading that sheet: open the workbook and take the sheet's
-  rows as Python values (``to_python()``, the call pandas' calamine engine
+  rows as Python values (``to_python()``, the call python-calamine's own
+  example shows for reading a sheet and the one pandas' calamine engine
   makes). This is the reader's own time to read the sheet, the baseline of
   issue 6's target;
 - python-calamine streaming the rows and dropping each at once (``iter_rows()``
