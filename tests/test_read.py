@@ -168,6 +168,22 @@ def test_the_tables_round_trip_through_json_and_data_packages(
     assert not result.report.errors
 
 
+@FOLDER_SETTINGS
+@given(dataset=tabular_datasets, lang=st.sampled_from(["vi", "en"]))
+def test_the_tables_round_trip_through_a_folder_of_csv_files(
+    tmp_path: Path, dataset: Dataset, lang: str
+) -> None:
+    """One CSV file a table, named after it, as a commune might send them."""
+    folder = _fresh(tmp_path, "csv")
+    folder.mkdir()
+    bundle = dataset_bundle(dataset)
+    for table in bundle.tables:
+        export(bundle, folder / f"{table.name}.csv", lang=lang, options={"table": table.name})
+    result = read_dataset(folder)
+    assert without_origin(result.dataset) == dataset
+    assert not result.report.errors
+
+
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
