@@ -128,6 +128,19 @@ def structure_finding(error: FieldError, location: Location) -> Finding:
     )
 
 
+def _parsed(
+    data: bytes | str | Mapping[str, Any], source: str | None
+) -> tuple[Any, Finding | None]:
+    """The parsed document, or ``None`` and the DV001 finding of JSON text that is not JSON."""
+    if not isinstance(data, bytes | str):
+        return data, None
+    try:
+        with collector_paused():
+            return orjson.loads(data), None
+    except orjson.JSONDecodeError as error:
+        return None, make_finding(codes.INVALID_JSON, Location(source=source), detail=str(error))
+
+
 def load_checked(
     data: bytes | str | Mapping[str, Any],
     *,
@@ -140,15 +153,9 @@ def load_checked(
     of the structure errors and text normalisations found. ``data`` is JSON
     text or an already parsed document; ``source`` names the file.
     """
-    if isinstance(data, bytes | str):
-        try:
-            with collector_paused():
-                raw: Any = orjson.loads(data)
-        except orjson.JSONDecodeError as error:
-            finding = make_finding(codes.INVALID_JSON, Location(source=source), detail=str(error))
-            return None, ValidationReport.of([finding])
-    else:
-        raw = data
+    raw, invalid = _parsed(data, source)
+    if invalid is not None:
+        return None, ValidationReport.of([invalid])
     dataset: Dataset | None = structure_if_clean(raw, catalog=catalog)
     if dataset is not None:
         return dataset, ValidationReport.of([])
@@ -195,15 +202,9 @@ def load_lines(
     dataset is ``None`` when any error was found.
     """
     findings: list[Finding] = []
-    raw_setting: Any = setting
-    if isinstance(setting, bytes | str):
-        try:
-            with collector_paused():
-                raw_setting = orjson.loads(setting)
-        except orjson.JSONDecodeError as error:
-            raw_setting = None
-            location = Location(source=setting_source)
-            findings.append(make_finding(codes.INVALID_JSON, location, detail=str(error)))
+    raw_setting, invalid = _parsed(setting, setting_source)
+    if invalid is not None:
+        findings.append(invalid)
     base: Dataset | None = None
     if raw_setting is not None:
         base, report = load_checked(raw_setting, source=setting_source, catalog=catalog)
