@@ -137,8 +137,9 @@ def single_table(bundle: Bundle, options: ExportOptions, format_name: str) -> Ta
 def available_exporters(plugin_manager: PluginManager | None = None) -> dict[str, Exporter]:
     """Every exporter the registered plugins provide, by name.
 
-    Two exporters with one name raise ``PluginConflictError`` naming both plugins.
-    An exporter hook that raises or returns something else is skipped with a warning.
+    A plugin's exporter named like a built-in one is dropped with a ``PluginWarning``
+    (the built-in is kept); a name two plugins claim goes to neither. An exporter
+    hook that raises or returns something else is skipped with a warning.
     """
     from danvan.plugins.manager import get_plugin_manager
 
