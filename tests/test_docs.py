@@ -25,6 +25,7 @@ RUNNABLE_PAGES = [
     "classification.md",
     "units.md",
     "plugins.md",
+    "privacy.md",
 ]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 

@@ -17,12 +17,14 @@ from danvan.export import Exporter, ExportOptions, available_exporters, export
 from danvan.labels import Label
 from danvan.plugins import (
     PluginConflictError,
+    PluginInfo,
     PluginWarning,
     get_plugin_manager,
     hookimpl,
     make_plugin_manager,
 )
 from danvan.plugins import manager as manager_module
+from danvan.plugins.info import settle_names
 from danvan.tables import Bundle
 from danvan.testing import reference_bundles
 
@@ -100,15 +102,24 @@ def test_a_plugin_returning_something_else_is_skipped_with_a_warning() -> None:
         assert "odd" not in available_exporters(pm)
 
 
-def test_two_exporters_with_one_name_is_an_error_naming_both() -> None:
+def test_an_exporter_named_like_a_built_in_is_dropped_with_a_warning_naming_both() -> None:
     clash = attrs.evolve(COUNT_EXPORTER, name="csv")
     pm = make_plugin_manager(
         load_entrypoints=False, extra_plugins={"clash": _plugin(lambda: [clash])}
     )
-    with pytest.raises(
-        PluginConflictError, match=r"'csv': danvan\.exporters\.csv \(danvan.*\) and clash \(clash\)"
+    with pytest.warns(
+        PluginWarning,
+        match=r"'csv'.*built-in danvan\.exporters\.csv \(danvan.*kept.*clash \(clash\)",
     ):
-        available_exporters(pm)
+        exporters = available_exporters(pm)
+    assert exporters["csv"] is not clash
+    assert [c.name for c in pm.name_clashes("danvan_exporters", Exporter)] == ["csv"]
+
+
+def test_two_built_ins_with_one_name_are_a_bug_named_as_such() -> None:
+    builtins = [PluginInfo(n, "danvan", None, builtin=True) for n in ("a", "b")]
+    with pytest.raises(PluginConflictError, match=r"'count': a \(danvan\) and b \(danvan\)"):
+        settle_names("danvan_exporters", "exporter", [(i, COUNT_EXPORTER) for i in builtins])
 
 
 @attrs.frozen
@@ -128,7 +139,7 @@ class FakeEntryPoint:
     group: str = "danvan"
 
     def load(self) -> object:
-        if isinstance(self.plugin, Exception):
+        if isinstance(self.plugin, BaseException):
             raise self.plugin
         return self.plugin
 

@@ -27,6 +27,7 @@ from danvan.layout import dataset_bundle, template_bundle
 from danvan.model import Dataset, Level
 from danvan.periods import Period, PeriodParseError, ReportingCalendar, parse_period
 from danvan.read import DatasetReadError, read_dataset
+from danvan.redact import Redaction, RedactMode
 from danvan.tables import Bundle, Row, Table
 
 T = TypeVar("T")
@@ -108,7 +109,12 @@ def _ticking(table: Table, tick: Callable[[int], None]) -> Table:
 
 
 def _write(
-    bundle: Bundle, output: str, fmt: str | None, lang: str, table: str | None = None
+    bundle: Bundle,
+    output: str,
+    fmt: str | None,
+    lang: str,
+    table: str | None = None,
+    redact: Redaction | None = None,
 ) -> str:
     """Write ``bundle`` to ``output`` (``-`` for stdout); return the format used."""
     target: str | IO[bytes] = output
@@ -125,7 +131,7 @@ def _write(
                 tables = tuple(_ticking(t, progress.update) for t in bundle.tables)
                 bundle = attrs.evolve(bundle, tables=tables)
             options = {"table": table} if table else None
-            exporter = export(bundle, target, fmt, lang=lang, options=options)
+            exporter = export(bundle, target, fmt, lang=lang, options=options, redact=redact)
     except ExportError as error:
         raise UsageProblem(_one_line(error)) from None
     except BrokenPipeError:
@@ -181,6 +187,30 @@ TABLE = click.option(
     help="Bảng cần ghi / the one table to write, for one-table formats (csv, jsonl).",
 )
 INPUTS = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
+REDACT = click.option(
+    "--redact",
+    type=click.Choice([m.value for m in RedactMode]),
+    default=None,
+    help="Ẩn dữ liệu cá nhân / leave out (omit) or pseudonymise members' personal fields "
+    "(name, position, gender, ethnicity, party membership) in every table.",
+)
+SALT = click.option(
+    "--salt",
+    envvar="DANVAN_REDACT_SALT",
+    default=None,
+    help="Muối bí mật / secret salt of the pseudonyms (also DANVAN_REDACT_SALT); the same "
+    "salt gives the same pseudonyms in every run. Default: a random one each run.",
+)
+
+
+def _redaction(redact: str | None, salt: str | None) -> Redaction | None:
+    """The redaction asked for; a salt matters only to pseudonyms."""
+    if redact is None:
+        return None
+    try:
+        return Redaction(redact, salt or None)
+    except ValueError as error:
+        raise UsageProblem(_one_line(error)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -229,6 +259,14 @@ def main() -> None:
 )
 @FORMAT
 @TABLE
+@REDACT
+@SALT
+@click.option(
+    "--quote-personal",
+    is_flag=True,
+    help="Trích dữ liệu cá nhân trong bảng kết quả kiểm tra / let the findings table quote "
+    "members' names and positions (by default it names the record instead).",
+)
 def report(
     paths: tuple[str, ...],
     period: Period,
@@ -239,8 +277,12 @@ def report(
     output: str,
     fmt: str | None,
     table: str | None,
+    redact: str | None,
+    salt: str | None,
+    quote_personal: bool,
 ) -> None:
     """The main job: import, validate, aggregate and export the period report."""
+    redaction = _redaction(redact, salt)
     dataset, loaded = _read(paths)
     calendar = ReportingCalendar(cutoff_day)
     found = loaded + danvan.validate(dataset, calendar=calendar)
@@ -249,11 +291,11 @@ def report(
         period,
         by=GROUPINGS[by],
         calendar=calendar,
-        findings=found.to_table(),
+        findings=found.to_table(personal=quote_personal),
         lang=lang,
         as_of=as_of,
     )
-    _write(bundle, output, fmt, lang, table)
+    _write(bundle, output, fmt, lang, table, redaction)
     _echo_summary(dataset, found, output)
 
 
@@ -324,13 +366,22 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
 @FORMAT
 @LANG
 @TABLE
+@REDACT
+@SALT
 def export_command(
-    paths: tuple[str, ...], output: str, fmt: str | None, lang: str, table: str | None
+    paths: tuple[str, ...],
+    output: str,
+    fmt: str | None,
+    lang: str,
+    table: str | None,
+    redact: str | None,
+    salt: str | None,
 ) -> None:
     """The datasets in PATHs, merged, in any format an exporter offers (one table per record
     kind)."""
+    redaction = _redaction(redact, salt)
     dataset, loaded = _read(paths)
-    _write(dataset_bundle(dataset), output, fmt, lang, table)
+    _write(dataset_bundle(dataset), output, fmt, lang, table, redaction)
     _echo_summary(dataset, loaded, output)
 
 
@@ -358,21 +409,38 @@ def sample(output: str, template: bool, fmt: str | None, lang: str) -> None:
 
 @main.command()
 def plugins() -> None:
-    """Every plugin with its distribution, version, hooks and formats."""
+    """Every plugin with its distribution, version, load time, hooks and formats.
+
+    Name clashes (an exporter or importer named like another) and the plugins
+    that were skipped (failed to load) are listed too.
+    """
     from danvan.export import Exporter
-    from danvan.plugins import get_plugin_manager
+    from danvan.importers.base import Importer
+    from danvan.plugins import NameClash, get_plugin_manager
 
     pm = get_plugin_manager()
     formats: dict[str, list[Exporter]] = {}
     for info, exporter in pm.contributions("danvan_exporters", Exporter):
         formats.setdefault(info.name, []).append(exporter)
+    clashes: list[NameClash] = [
+        *pm.name_clashes("danvan_exporters", Exporter),
+        *pm.name_clashes("danvan_importers", Importer),
+    ]
     for info in pm.plugins_info():
         hooks = sorted(c.name for c in pm.get_hookcallers(pm.get_plugin(info.name)) or [])
-        click.echo(f"{info.describe()}{' [built-in]' if info.builtin else ''}")
+        took = (
+            f" loaded in {info.load_seconds * 1000:.1f} ms" if info.load_seconds is not None else ""
+        )
+        click.echo(f"{info.describe()}{' [built-in]' if info.builtin else ''}{took}")
         click.echo(f"  hooks: {', '.join(hooks) or '-'}")
         for exporter in formats.get(info.name, []):
             suffixes = ", ".join(exporter.suffixes) or "-"
             click.echo(f"  format {exporter.name} ({suffixes}): {exporter.description.get('en')}")
+        for clash in clashes:
+            if info in clash.dropped:
+                click.echo(f"  clash: {clash.describe()}")
+    for skipped in pm.skipped():
+        click.echo(f"skipped: {skipped.info.describe()}: {skipped.reason}")
 
 
 if __name__ == "__main__":

@@ -4,9 +4,12 @@ Reports end up in spreadsheets even when written as CSV or JSON, so all
 exporters share these rules (see ``docs/excel-policy.md``):
 
 - Formula injection: text starting with ``=``, ``+``, ``-``, ``@``, tab or
-  carriage return could be evaluated by a spreadsheet. In CSV it is prefixed
-  with an apostrophe (OWASP's CSV-injection advice); in XLSX it is written as
-  a string cell, which Excel never evaluates, so the text is unchanged.
+  carriage return could be evaluated by a spreadsheet, and so could the same
+  characters after leading spaces or line breaks, and their full-width forms
+  ``＝``, ``＋``, ``－``, ``＠`` (which East Asian input methods turn into the
+  ASCII ones). In CSV such text is prefixed with an apostrophe (OWASP's "CSV
+  Injection" advice); in XLSX it is written as a string cell, which Excel
+  never evaluates, so the text is unchanged.
 - Cells hold at most 32,767 characters: longer text is cut and ends with a
   visible marker, and a warning is issued.
 - A sheet holds at most 1,048,576 rows: longer tables continue on further sheets.
@@ -23,6 +26,14 @@ import warnings
 
 #: Characters that make a spreadsheet treat a cell's text as a formula.
 FORMULA_PREFIXES = frozenset("=+-@\t\r")
+#: Full-width forms of the formula characters (U+FF1D, U+FF0B, U+FF0D, U+FF20).
+FULLWIDTH_FORMULA_PREFIXES = frozenset("\uff1d\uff0b\uff0d\uff20")
+#: Characters that start a formula even after leading blanks.
+PAYLOAD_CHARS = frozenset("=+-@") | FULLWIDTH_FORMULA_PREFIXES
+#: Invisible characters a spreadsheet may skip before a formula (zero-width ones, BOM).
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+#: Every character that may stand before a payload: Unicode white space and the invisible ones.
+LEADING_BLANKS = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | INVISIBLE
 #: Prefix that makes a spreadsheet show formula-like text as text (OWASP).
 CSV_ESCAPE = "'"
 MAX_CELL_CHARS = 32_767
@@ -38,19 +49,32 @@ class ExcelLimitWarning(UserWarning):
     """A value was changed to fit a spreadsheet limit (for instance a cut cell)."""
 
 
+_BLANKS = "".join(sorted(LEADING_BLANKS))
+
+
 def is_formula_like(text: str) -> bool:
-    """Whether a spreadsheet might evaluate ``text`` as a formula."""
-    return bool(text) and text[0] in FORMULA_PREFIXES
+    """Whether a spreadsheet might evaluate ``text`` as a formula.
+
+    True when the text starts with a tab or carriage return, or when its first
+    character after leading blanks (white space, line breaks, zero-width
+    characters) is ``=``, ``+``, ``-``, ``@`` or a full-width form of one.
+    """
+    if not text:
+        return False
+    if text[0] in FORMULA_PREFIXES:
+        return True
+    return text.lstrip(_BLANKS)[:1] in PAYLOAD_CHARS
 
 
-#: First characters for which ``escape_formula_csv`` must look closer.
-CSV_ESCAPE_TRIGGERS = FORMULA_PREFIXES | {CSV_ESCAPE}
+#: First characters for which ``escape_formula_csv`` must look closer: any text
+#: that needs escaping starts with one of them.
+CSV_ESCAPE_TRIGGERS = FORMULA_PREFIXES | PAYLOAD_CHARS | LEADING_BLANKS | {CSV_ESCAPE}
 
 
 def _quoted_formula(text: str) -> bool:
-    """Whether ``text`` is one or more apostrophes followed by a formula prefix."""
+    """Whether ``text`` is one or more apostrophes followed by formula-like text."""
     stripped = text.lstrip(CSV_ESCAPE)
-    return len(stripped) < len(text) and bool(stripped) and stripped[0] in FORMULA_PREFIXES
+    return len(stripped) < len(text) and is_formula_like(stripped)
 
 
 def escape_formula_csv(text: str) -> str:
@@ -59,7 +83,7 @@ def escape_formula_csv(text: str) -> str:
     Text that already looks escaped (``'=…``) gets one more apostrophe, so that
     ``unescape_formula_csv`` gives back exactly the original text.
     """
-    if text and (text[0] in FORMULA_PREFIXES or _quoted_formula(text)):
+    if is_formula_like(text) or _quoted_formula(text):
         return CSV_ESCAPE + text
     return text
 

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from danvan.labels import Label, Language, check_language
+from danvan.redact import Redaction, redact_bundle
 from danvan.tables import Bundle, Table
 
 if TYPE_CHECKING:
@@ -137,8 +138,9 @@ def single_table(bundle: Bundle, options: ExportOptions, format_name: str) -> Ta
 def available_exporters(plugin_manager: PluginManager | None = None) -> dict[str, Exporter]:
     """Every exporter the registered plugins provide, by name.
 
-    Two exporters with one name raise ``PluginConflictError`` naming both plugins.
-    An exporter hook that raises or returns something else is skipped with a warning.
+    A plugin's exporter named like a built-in one is dropped with a ``PluginWarning``
+    (the built-in is kept); a name two plugins claim goes to neither. An exporter
+    hook that raises or returns something else is skipped with a warning.
     """
     from danvan.plugins.manager import get_plugin_manager
 
@@ -184,6 +186,13 @@ def find_exporter(
             f"{names}; choose one with format="
         )
     return best[0]
+
+
+def _redacted(bundle: Bundle, redact: Redaction | str | None) -> Bundle:
+    try:
+        return redact_bundle(bundle, redact)
+    except ValueError as error:
+        raise ExportError(str(error)) from None
 
 
 def _umask() -> int:
@@ -264,13 +273,16 @@ def export(
     lang: str = "vi",
     options: Mapping[str, Any] | None = None,
     plugin_manager: PluginManager | None = None,
+    redact: Redaction | str | None = None,
 ) -> Exporter:
     """Write ``bundle`` to a path (atomically) or to an open binary stream.
 
     The exporter is the one named ``format``, or else the one whose suffix the
     path (or the stream's ``name``) ends with. ``lang`` chooses the label
     language (``"vi"`` or ``"en"``, falling back to the other); ``options`` are
-    the format's own settings. Returns the exporter used.
+    the format's own settings; ``redact`` (``"omit"``, ``"pseudonymise"`` or a
+    ``danvan.redact.Redaction`` with a salt) leaves out or pseudonymises the
+    personal columns of every table, whatever the format. Returns the exporter used.
     """
     exporters = available_exporters(plugin_manager)
     if isinstance(path_or_stream, str | os.PathLike):
@@ -279,7 +291,7 @@ def export(
         name = getattr(path_or_stream, "name", None)
         filename = Path(name).name if isinstance(name, str) else None
     exporter = find_exporter(exporters, format, filename)
-    export_with(exporter, bundle, path_or_stream, lang=lang, options=options)
+    export_with(exporter, bundle, path_or_stream, lang=lang, options=options, redact=redact)
     return exporter
 
 
@@ -290,13 +302,16 @@ def export_with(
     *,
     lang: str = "vi",
     options: Mapping[str, Any] | None = None,
+    redact: Redaction | str | None = None,
 ) -> None:
     """Write ``bundle`` with the given exporter (registered or not) to a path or stream.
 
     Paths are written atomically; a path that does not end in one of the
     exporter's suffixes is a folder when the exporter can write folders.
+    ``redact`` is applied to the bundle before the exporter sees it (see ``export``).
     """
     export_options = exporter.options(lang, options)
+    bundle = _redacted(bundle, redact)
     if isinstance(path_or_stream, str | os.PathLike):
         target = Path(path_or_stream)
         if exporter.write_folder is not None and exporter.matches(target.name) is None:

@@ -22,7 +22,13 @@ import attrs
 
 from danvan.labels import Label
 from danvan.model import Provenance
+from danvan.model.people import MEMBER_PERSONAL_FIELDS
 from danvan.tables import Column, ColumnType, Table
+
+#: Fields of each record kind that are personal data (see ``docs/privacy.md``).
+PERSONAL_FIELDS: Mapping[str, frozenset[str]] = {"member": MEMBER_PERSONAL_FIELDS}
+#: The finding values that quote the content of the field a finding is at.
+CONTENT_VALUES = frozenset({"before", "after", "value", "suggestion"})
 
 
 @functools.total_ordering
@@ -125,6 +131,12 @@ class Location:
             parts.append(f"field {self.field}")
         return ", ".join(parts) or "(dataset)"
 
+    @property
+    def personal(self) -> bool:
+        """Whether this is a personal field of a record (a member's name, say)."""
+        fields = PERSONAL_FIELDS.get(self.record_kind or "")
+        return fields is not None and (self.field or "").split(".")[0].split("[")[0] in fields
+
 
 def _frozen_tags(tags: Iterable[str]) -> frozenset[str]:
     return frozenset(tags)
@@ -186,6 +198,10 @@ class Finding:
     location: Location = attrs.field(factory=Location)
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_tags)
     values: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+    #: The names of ``values`` that quote personal data, hidden from tables unless asked.
+    personal: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_frozen_tags, eq=False, hash=False
+    )
 
     def sort_key(self) -> tuple[int, tuple[str, str, int, str, str, int, str, str], str, str]:
         """Most severe first, then by place, then by code and message."""
@@ -194,32 +210,66 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.code} {self.severity.value} at {self.location}: {self.message.get('en')}"
 
+    def impersonal_message(self) -> Label:
+        """The message with each personal value replaced by the record it belongs to.
+
+        ``<member m3 full_name>`` stands where the member's name was quoted.
+        """
+        if not self.personal:
+            return self.message
+        where = self.location
+        parts = (where.record_kind or "record", where.record_id or "?", where.field)
+        stand_in = "<" + " ".join(part for part in parts if part) + ">"
+        kind = CODES.get(self.code)
+        if kind is None:  # not declared: take the quoted texts out of the message
+            vi, en = self.message.vi, self.message.en
+            for name in self.personal:
+                text = str(self.values.get(name, ""))
+                if text:
+                    vi, en = vi.replace(text, stand_in), en.replace(text, stand_in)
+            return Label(vi, en)
+        values = {k: stand_in if k in self.personal else v for k, v in self.values.items()}
+        return _render(kind, values)
+
 
 def make_finding(
     code: FindingCode | str,
     location: Location | None = None,
     *,
     severity: Severity | None = None,
+    personal: Iterable[str] | None = None,
     **values: Any,
 ) -> Finding:
-    """A finding of ``code`` at ``location`` with its messages rendered from ``values``."""
+    """A finding of ``code`` at ``location`` with its messages rendered from ``values``.
+
+    ``personal`` names the values that quote personal data. By default they are
+    the values quoting the field's content (``before``, ``after``, ``value``,
+    ``suggestion``) when the location is a personal field (a member's name …).
+    """
     if isinstance(code, str):
         if code not in CODES:
             import danvan.rules.codes  # noqa: F401  (declares the built-in codes)
         kind = CODES[code]
     else:
         kind = code
-    message = Label(
-        kind.message.vi.format(**{k: _render_value(v, "vi") for k, v in values.items()}),
-        kind.message.en.format(**{k: _render_value(v, "en") for k, v in values.items()}),
-    )
+    location = location or Location()
+    if personal is None:
+        personal = CONTENT_VALUES.intersection(values) if location.personal else ()
     return Finding(
         code=kind.id,
         severity=severity or kind.severity,
-        message=message,
-        location=location or Location(),
+        message=_render(kind, values),
+        location=location,
         tags=kind.tags,
         values=values,
+        personal=personal,
+    )
+
+
+def _render(kind: FindingCode, values: Mapping[str, Any]) -> Label:
+    return Label(
+        kind.message.vi.format(**{k: _render_value(v, "vi") for k, v in values.items()}),
+        kind.message.en.format(**{k: _render_value(v, "en") for k, v in values.items()}),
     )
 
 
@@ -310,14 +360,21 @@ class ValidationReport:
             return f"{errors} errors, {warnings} warnings, {infos} notes"
         return f"{errors} lỗi, {warnings} cảnh báo, {infos} thông tin"
 
-    def to_table(self, name: str = "findings") -> Table:
-        """The findings as a table, one row each, ready for any exporter."""
+    def to_table(self, name: str = "findings", *, personal: bool = False) -> Table:
+        """The findings as a table, one row each, ready for any exporter.
+
+        Personal data a message quotes (a member's name …) is replaced by the
+        record it belongs to, ``<member m3 full_name>``, unless ``personal=True``;
+        then the message columns are marked personal, so that redaction
+        (``danvan.redact``) still leaves them out.
+        """
+        messages = [f.message if personal else f.impersonal_message() for f in self.findings]
         rows = [
             (
                 f.code,
                 f.severity.value,
-                f.message.vi,
-                f.message.en,
+                message.vi,
+                message.en,
                 f.location.source,
                 f.location.sheet,
                 f.location.row,
@@ -328,12 +385,16 @@ class ValidationReport:
                 f.location.record_index,
                 ", ".join(sorted(f.tags)),
             )
-            for f in self.findings
+            for f, message in zip(self.findings, messages, strict=True)
         ]
+        columns: tuple[Column, ...] = FINDING_COLUMNS
+        if personal:
+            quoting = {"message_vi", "message_en"}
+            columns = tuple(attrs.evolve(c, personal=c.name in quoting) for c in columns)
         return Table(
             name=name,
             title=Label("Kết quả kiểm tra dữ liệu", "Validation findings"),
-            columns=FINDING_COLUMNS,
+            columns=columns,
             rows=rows,
             description=Label(self.summary("vi"), self.summary("en")),
         )

@@ -35,6 +35,7 @@ from danvan.model import (
     Role,
     Status,
 )
+from danvan.model.people import MEMBER_PERSONAL_FIELDS
 from danvan.tables import Bundle, BundleMetadata, Column, ColumnType, Row, Table
 
 
@@ -82,6 +83,8 @@ class LayoutColumn:
     required: bool = False
     enum: type[enum.Enum] | None = None
     allow_empty: bool = False
+    #: Whether the column holds personal data (see ``danvan.redact``).
+    personal: bool = False
 
     @property
     def type(self) -> ColumnType:
@@ -90,7 +93,7 @@ class LayoutColumn:
     @property
     def column(self) -> Column:
         """The column as exporters see it."""
-        return Column(self.name, self.label, self.type)
+        return Column(self.name, self.label, self.type, personal=self.personal)
 
 
 @attrs.frozen
@@ -181,15 +184,18 @@ MEMBERS = RecordTable(
     "members",
     Label("Thành viên", "Members"),
     "member",
-    (
-        _ID,
-        _c("full_name", "Họ và tên", "Full name", required=True),
-        _c("gender", "Giới tính", "Gender", ENUM, enum=Gender),
-        _c("ethnicity", "Dân tộc", "Ethnicity", OT),
-        _c("organization", "Mã cơ quan", "Organisation id", OT),
-        _c("position", "Chức vụ", "Position", OT),
-        _c("party_member", "Đảng viên", "Party member", BOOL),
-        ILLUSTRATIVE,
+    tuple(
+        attrs.evolve(c, personal=c.name in MEMBER_PERSONAL_FIELDS)
+        for c in (
+            _ID,
+            _c("full_name", "Họ và tên", "Full name", required=True),
+            _c("gender", "Giới tính", "Gender", ENUM, enum=Gender),
+            _c("ethnicity", "Dân tộc", "Ethnicity", OT),
+            _c("organization", "Mã cơ quan", "Organisation id", OT),
+            _c("position", "Chức vụ", "Position", OT),
+            _c("party_member", "Đảng viên", "Party member", BOOL),
+            ILLUSTRATIVE,
+        )
     ),
     key="id",
 )

@@ -50,7 +50,8 @@ class ImportResult:
 def available_importers(plugin_manager: PluginManager | None = None) -> dict[str, Importer]:
     """Every importer the registered plugins provide, by name.
 
-    Two importers with one name raise ``PluginConflictError`` naming both plugins;
+    A plugin's importer named like a built-in one is dropped with a ``PluginWarning``
+    (the built-in is kept), a name two plugins claim goes to neither, and
     a hook returning something else is skipped with a ``PluginWarning``.
     """
     from danvan.plugins.manager import get_plugin_manager

@@ -47,12 +47,17 @@ class ColumnType(enum.Enum):
 
 @attrs.frozen
 class Column:
-    """One column: a machine name, a bilingual header and a type."""
+    """One column: a machine name, a bilingual header and a type.
+
+    ``personal`` marks a column that holds personal data (a member's name,
+    position …): ``danvan.redact`` leaves it out or pseudonymises it on request.
+    """
 
     name: str
     label: Label
     type: ColumnType = ColumnType.STRING
     description: Label | None = None
+    personal: bool = False
 
 
 def _unique_names(kind: str) -> Callable[[Any, attrs.Attribute[Any], Sequence[Any]], None]:

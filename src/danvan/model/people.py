@@ -56,6 +56,12 @@ class Organization:
     provenance: Provenance | None = None
 
 
+#: A member's fields that are personal data: the name and position, which
+#: identify a person, and gender, ethnicity and party membership (ethnic origin
+#: and political views are sensitive personal data under Decree 13/2023/NĐ-CP).
+MEMBER_PERSONAL_FIELDS = frozenset({"full_name", "gender", "ethnicity", "position", "party_member"})
+
+
 @attrs.frozen
 class Member:
     """A person serving in a team.

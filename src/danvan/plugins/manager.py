@@ -6,6 +6,13 @@ to import becomes a warning naming its distribution instead of an exception,
 and hooks are called one implementation at a time (``collect``) so that a
 plugin that raises is skipped with a warning while the others keep working.
 
+A plugin cannot end the host: whatever it raises at import, when registered or
+in a hook (``SystemExit`` included, ``KeyboardInterrupt`` excepted) becomes a
+``PluginWarning`` and the plugin, or its answer, is skipped. Names are settled
+as ``danvan.plugins.info`` says: a built-in keeps its exporter or importer
+name, and a name (or an entry-point name) claimed by two third-party plugins
+goes to neither.
+
 Environment variables:
 
 - ``DANVAN_DISABLE_PLUGIN_ENTRYPOINTS=1`` loads no third-party plugin (tests
@@ -19,18 +26,29 @@ import functools
 import importlib
 import importlib.metadata
 import os
+import time
 import warnings
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import pluggy
 
 from danvan.plugins import hookspecs
+from danvan.plugins.info import (
+    ENV_ONLY_PLUGINS,
+    NameClash,
+    Named,
+    PluginConflictError,
+    PluginInfo,
+    PluginWarning,
+    SkippedPlugin,
+    failure,
+    settle_names,
+)
 
 ENTRY_POINT_GROUP = "danvan"
 ENV_DISABLE_ENTRYPOINTS = "DANVAN_DISABLE_PLUGIN_ENTRYPOINTS"
-ENV_ONLY_PLUGINS = "DANVAN_PLUGINS"
 BUILTIN_DISTRIBUTION = "danvan"
 
 #: Modules registered as plugins in every manager, in this order.
@@ -46,37 +64,6 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
 )
 
 _Item = TypeVar("_Item")
-
-
-class _HasName(Protocol):
-    @property
-    def name(self) -> str: ...
-
-
-_Named = TypeVar("_Named", bound=_HasName)
-
-
-class PluginWarning(UserWarning):
-    """A plugin could not be loaded or failed in a hook and was skipped."""
-
-
-class PluginConflictError(Exception):
-    """Two plugins claim the same thing (for instance one exporter name)."""
-
-
-@attrs.frozen
-class PluginInfo:
-    """Where a registered plugin comes from."""
-
-    name: str
-    distribution: str
-    version: str | None
-    builtin: bool
-
-    def describe(self) -> str:
-        """``name (distribution version)``, the form used in warnings and errors."""
-        version = f" {self.version}" if self.version else ""
-        return f"{self.name} ({self.distribution}{version})"
 
 
 def _danvan_version() -> str | None:
@@ -108,24 +95,38 @@ class PluginManager(pluggy.PluginManager):
         super().__init__(hookspecs.PROJECT_NAME)
         self.add_hookspecs(hookspecs)
         self._info: dict[str, PluginInfo] = {}
+        self._skipped: list[SkippedPlugin] = []
 
     def register_plugin(self, plugin: object, info: PluginInfo) -> bool:
-        """Register ``plugin`` under ``info.name``; a plugin pluggy rejects becomes a warning."""
+        """Register ``plugin`` under ``info.name``; a plugin that fails to register is a warning.
+
+        Registering reads the plugin's attributes, which a third-party object may
+        make raise anything: that too is a warning (``KeyboardInterrupt`` excepted).
+        """
+        started = time.perf_counter()
         try:
             self.register(plugin, name=info.name)
-        except (pluggy.PluginValidationError, ValueError) as exc:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:
             if info.builtin:
                 raise
-            warnings.warn(
-                PluginWarning(
-                    f"Bỏ qua plugin / skipping plugin {info.describe()}: "
-                    f"{type(exc).__name__}: {exc}"
-                ),
-                stacklevel=2,
-            )
+            if self.get_plugin(info.name) is plugin:  # half registered: undo
+                self.unregister(name=info.name)
+            self.skip(info, f"Bỏ qua plugin / skipping plugin {info.describe()}", failure(exc))
             return False
-        self._info[info.name] = info
+        spent = time.perf_counter() - started + (info.load_seconds or 0.0)
+        self._info[info.name] = attrs.evolve(info, load_seconds=spent)
         return True
+
+    def skip(self, info: PluginInfo, headline: str, reason: str) -> None:
+        """Warn ``headline: reason`` and remember that ``info`` was not registered."""
+        self._skipped.append(SkippedPlugin(info, reason))
+        warnings.warn(PluginWarning(f"{headline}: {reason}"), stacklevel=3)
+
+    def skipped(self) -> list[SkippedPlugin]:
+        """The third-party plugins that were not registered, and why."""
+        return list(self._skipped)
 
     def plugin_info(self, name: str) -> PluginInfo:
         """Where the plugin registered as ``name`` comes from."""
@@ -154,16 +155,12 @@ class PluginManager(pluggy.PluginManager):
             try:
                 args = {name: kwargs[name] for name in impl.argnames}
                 result = impl.function(**args)
-            except Exception as exc:
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:
                 if info.builtin:
                     raise
-                warnings.warn(
-                    PluginWarning(
-                        f"Plugin {info.describe()} lỗi trong / failed in {hook_name}: "
-                        f"{type(exc).__name__}: {exc}"
-                    ),
-                    stacklevel=2,
-                )
+                _warn_failed(info, hook_name, exc)
                 continue
             if result is not None:
                 results.append((info, result))
@@ -177,11 +174,15 @@ class PluginManager(pluggy.PluginManager):
         """
         found: list[tuple[PluginInfo, _Item]] = []
         for info, result in self.collect(hook_name):
-            items = [result] if isinstance(result, kind) else result
-            try:
-                items = list(items)
-            except TypeError:
-                items = [result]
+            try:  # a generator's items are made here, by the plugin's code
+                items = _as_items(result, kind)
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:
+                if info.builtin:
+                    raise
+                _warn_failed(info, hook_name, exc)
+                continue
             for item in items:
                 if isinstance(item, kind):
                     found.append((info, item))
@@ -195,18 +196,63 @@ class PluginManager(pluggy.PluginManager):
                 )
         return found
 
-    def named_contributions(self, hook_name: str, kind: type[_Named]) -> dict[str, _Named]:
-        """``contributions`` by their ``name``; two with one name raise an error naming both."""
-        found: dict[str, tuple[_Named, PluginInfo]] = {}
-        for info, item in self.contributions(hook_name, kind):
-            if item.name in found:
-                _, other = found[item.name]
-                raise PluginConflictError(
-                    f"Hai plugin cùng khai báo tên / two plugins claim the {kind.__name__.lower()} "
-                    f"name {item.name!r}: {other.describe()} and {info.describe()}"
-                )
-            found[item.name] = (item, info)
-        return {name: item for name, (item, _) in found.items()}
+    def named_contributions(self, hook_name: str, kind: type[Named]) -> dict[str, Named]:
+        """``contributions`` by their ``name``, each clash settled with a ``PluginWarning``.
+
+        A built-in keeps its name against any third-party plugin; a name that
+        only third-party plugins claim goes to none of them. Two built-ins with
+        one name raise ``PluginConflictError`` (a bug in danvan).
+        """
+        named, clashes = self._settled(hook_name, kind)
+        for clash in clashes:
+            warnings.warn(PluginWarning(clash.describe()), stacklevel=2)
+        return named
+
+    def name_clashes(self, hook_name: str, kind: type[Named]) -> list[NameClash]:
+        """The name clashes among ``hook_name``'s contributions (for ``danvan plugins``)."""
+        return self._settled(hook_name, kind)[1]
+
+    def _settled(
+        self, hook_name: str, kind: type[Named]
+    ) -> tuple[dict[str, Named], list[NameClash]]:
+        claims = self.contributions(hook_name, kind)
+        return settle_names(hook_name, kind.__name__.lower(), claims)
+
+
+def _as_items(result: Any, kind: type[_Item]) -> list[Any]:
+    """A hook's answer as a list: one ``kind``, or the items of an iterable (made here)."""
+    if isinstance(result, kind):
+        return [result]
+    try:
+        iterator = iter(result)
+    except TypeError:
+        return [result]
+    return list(iterator)
+
+
+def _warn_failed(info: PluginInfo, hook_name: str, exc: BaseException) -> None:
+    message = f"Plugin {info.describe()} lỗi trong / failed in {hook_name}: {failure(exc)}"
+    warnings.warn(PluginWarning(message), stacklevel=3)
+
+
+def _ambiguous_names(
+    points: list[importlib.metadata.EntryPoint],
+) -> dict[str, list[importlib.metadata.EntryPoint]]:
+    """Entry-point names that more than one distribution uses, with their entry points."""
+    by_name: dict[str, list[importlib.metadata.EntryPoint]] = {}
+    for point in points:
+        by_name.setdefault(point.name, []).append(point)
+    return {name: found for name, found in by_name.items() if len(found) > 1}
+
+
+def _info_of(entry_point: importlib.metadata.EntryPoint) -> PluginInfo:
+    dist = entry_point.dist
+    return PluginInfo(
+        name=entry_point.name,
+        distribution=dist.name if dist is not None else entry_point.value,
+        version=dist.version if dist is not None else None,
+        builtin=False,
+    )
 
 
 def load_entry_point_plugins(
@@ -215,34 +261,38 @@ def load_entry_point_plugins(
     """Register the plugins of the ``danvan`` entry-point group; return those loaded.
 
     ``only`` limits loading to the named entry points. A plugin that fails to
-    import is reported as a ``PluginWarning`` naming its distribution and skipped.
+    import (whatever it raises, ``SystemExit`` included, ``KeyboardInterrupt``
+    excepted), whose name is taken, or whose name two distributions use, is
+    reported as a ``PluginWarning`` naming its distribution and skipped.
     """
+    points = [p for p in _entry_points() if only is None or p.name in only]
+    ambiguous = _ambiguous_names(points)
     loaded: list[PluginInfo] = []
-    for entry_point in _entry_points():
-        if only is not None and entry_point.name not in only:
+    for entry_point in points:
+        info = _info_of(entry_point)
+        skipping = f"Bỏ qua plugin trùng tên / skipping plugin {info.describe()}"
+        if info.name in ambiguous:
+            others = ", ".join(_info_of(p).describe() for p in ambiguous[info.name])
+            pm.skip(info, skipping, f"its name is used by {others}")
             continue
-        dist = entry_point.dist
-        info = PluginInfo(
-            name=entry_point.name,
-            distribution=dist.name if dist is not None else entry_point.value,
-            version=dist.version if dist is not None else None,
-            builtin=False,
-        )
         if pm.has_plugin(info.name):
+            pm.skip(info, skipping, "its name is taken by a built-in or an earlier plugin")
             continue
+        started = time.perf_counter()
         try:
             plugin = entry_point.load()
-        except Exception as exc:
-            warnings.warn(
-                PluginWarning(
-                    f"Không nạp được plugin / could not load plugin {info.describe()} "
-                    f"from {entry_point.value!r}: {type(exc).__name__}: {exc}"
-                ),
-                stacklevel=2,
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:
+            what = (
+                f"Không nạp được plugin / could not load plugin {info.describe()} "
+                f"from {entry_point.value!r}"
             )
+            pm.skip(info, what, failure(exc))
             continue
+        info = attrs.evolve(info, load_seconds=time.perf_counter() - started)
         if pm.register_plugin(plugin, info):
-            loaded.append(info)
+            loaded.append(pm.plugin_info(info.name))
     return loaded
 
 
@@ -261,9 +311,11 @@ def make_plugin_manager(
     pm = PluginManager()
     version = _danvan_version()
     for module_name in BUILTIN_PLUGINS:
+        started = time.perf_counter()
+        module = importlib.import_module(module_name)
+        spent = time.perf_counter() - started
         pm.register_plugin(
-            importlib.import_module(module_name),
-            PluginInfo(module_name, BUILTIN_DISTRIBUTION, version, builtin=True),
+            module, PluginInfo(module_name, BUILTIN_DISTRIBUTION, version, True, spent)
         )
     if load_entrypoints is None:
         load_entrypoints = not _env_flag(ENV_DISABLE_ENTRYPOINTS)
@@ -279,3 +331,20 @@ def make_plugin_manager(
 def get_plugin_manager() -> PluginManager:
     """The process-wide manager, made once (call ``get_plugin_manager.cache_clear()`` to redo)."""
     return make_plugin_manager()
+
+
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "ENTRY_POINT_GROUP",
+    "ENV_DISABLE_ENTRYPOINTS",
+    "ENV_ONLY_PLUGINS",
+    "NameClash",
+    "PluginConflictError",
+    "PluginInfo",
+    "PluginManager",
+    "PluginWarning",
+    "SkippedPlugin",
+    "get_plugin_manager",
+    "load_entry_point_plugins",
+    "make_plugin_manager",
+]
