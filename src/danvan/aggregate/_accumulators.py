@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from operator import add
 from typing import Any, Final
 
 from danvan.aggregate._grouping import Groups
@@ -28,7 +29,7 @@ KIND: Final = {Aggregation.SUM: SUM, Aggregation.COUNT: COUNT, Aggregation.MAX: 
 
 def one_pass(
     dataset: Dataset,
-    by: GroupBy,
+    by: GroupBy | None,
     day_month: dict[date, int],
     groups: Groups,
     slots: dict[str, tuple[int, int]],
@@ -43,7 +44,9 @@ def one_pass(
 ) -> tuple[dict[tuple[Any, ...], list[Any]], set[tuple[str, int]], int]:
     """The hot loop: every activity once, into an accumulator per (group, month, type[, topics]).
 
-    Written for speed: locals only, precomputed maps, tuple keys, no object per row.
+    With ``by=None`` the group is the pair (village, team), the finest grain, which
+    ``regroup`` later folds onto any grouping. Written for speed: locals only,
+    precomputed maps, tuple keys, no object per row.
     """
     accumulators: dict[tuple[Any, ...], list[Any]] = {}
     held: set[tuple[str, int]] = set()
@@ -51,6 +54,7 @@ def one_pass(
     stamp = 0
     done = Status.DONE
     of_village = groups.of_village
+    fine = by is None
     by_unit = isinstance(by, Level)
     by_team = by == "team"
     money_slots = {source.value: slot for source, slot in MONEY_SLOTS.items()}
@@ -63,7 +67,10 @@ def one_pass(
         month = get_day(activity.date)
         if month is None:
             continue
-        if by_unit:
+        group: Any
+        if fine:
+            group = (activity.village, activity.team)
+        elif by_unit:
             village = activity.village
             try:
                 group = of_village[village]
@@ -136,18 +143,34 @@ def _merged(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
     return tuple(Quantity(code, value) for code, value in totals.items())
 
 
-def merge_accumulator(target: list[Any], source: list[Any], kinds: list[tuple[int, int]]) -> None:
-    """Add one accumulator into another: sums add, MAX keeps the larger, LAST the later."""
-    for slot in range(FIRST_INDICATOR):
-        if slot == VILLAGES:
-            target[slot] |= source[slot]
-        else:
-            target[slot] += source[slot]
-    for slot, kind in kinds:
+def carried(slots: dict[str, tuple[int, int]]) -> tuple[int, list[tuple[int, int]]]:
+    """Where the additive slots end, and the MAX and LAST slots: what a merge carries.
+
+    The frame lays SUM and COUNT indicators first, so every slot below the end
+    (the villages aside) adds.
+    """
+    additive = [slot for slot, kind in slots.values() if kind in (SUM, COUNT)]
+    end = max(additive, default=FIRST_INDICATOR - 1) + 1
+    if end - FIRST_INDICATOR != len(additive):
+        raise ValueError("SUM and COUNT indicator slots must come first")
+    return end, sorted((slot, kind) for slot, kind in slots.values() if kind in (MAX, LAST))
+
+
+def merge_accumulator(
+    target: list[Any], source: list[Any], additive_end: int, extremes: list[tuple[int, int]]
+) -> None:
+    """Add one accumulator into another: sums add, MAX keeps the larger, LAST the later.
+
+    The additive slots are added a slice at a time (a report merges hundreds of
+    thousands of accumulators); ``extremes`` names the MAX and LAST slots.
+    """
+    target[:VILLAGES] = map(add, target[:VILLAGES], source[:VILLAGES])
+    target[VILLAGES] |= source[VILLAGES]
+    first = VILLAGES + 1
+    target[first:additive_end] = map(add, target[first:additive_end], source[first:additive_end])
+    for slot, kind in extremes:
         value = source[slot]
-        if kind in (SUM, COUNT):
-            target[slot] += value
-        elif kind == MAX:
+        if kind == MAX:
             if value is not None and (target[slot] is None or value > target[slot]):
                 target[slot] = value
         else:
@@ -155,6 +178,58 @@ def merge_accumulator(target: list[Any], source: list[Any], kinds: list[tuple[in
             if stamp is not None and (target[slot + 1] is None or stamp > target[slot + 1]):
                 target[slot] = value
                 target[slot + 1] = stamp
+
+
+def regroup(
+    fine: dict[tuple[Any, ...], list[Any]],
+    by: GroupBy,
+    groups: Groups,
+    slots: dict[str, tuple[int, int]],
+    template: list[Any],
+    *,
+    by_topic: bool,
+    want_money: bool,
+    indicators: bool,
+) -> tuple[dict[tuple[Any, ...], list[Any]], int]:
+    """The accumulators of ``one_pass(by=None)`` gathered by ``by``, as ``one_pass(by)`` makes them.
+
+    Money and indicators are carried only when wanted. The fine accumulators
+    are never changed, so one pass serves every grouping.
+    Returns the accumulators and the number of activities whose village has no
+    group.
+    """
+    regrouped: dict[tuple[Any, ...], list[Any]] = {}
+    additive_end, extremes = carried(slots) if indicators else (FIRST_INDICATOR, [])
+    unplaced = 0
+    of_village = groups.of_village
+    by_unit = isinstance(by, Level)
+    by_team = by == "team"
+    for (place, month, kind, *topics), accumulator in fine.items():
+        village, team = place
+        if by_unit:
+            group = of_village.get(village)
+            if group is None:
+                unplaced += accumulator[ACTIVITIES]
+                continue
+        elif by_team:
+            group = team
+        else:
+            group = ""
+        key = (group, month, kind, *topics) if by_topic else (group, month, kind)
+        target = regrouped.get(key)
+        if target is None:
+            # The first accumulator of a key is copied: most keys of a fine grain have one.
+            target = regrouped[key] = accumulator.copy()
+            target[VILLAGES] = set(accumulator[VILLAGES])
+            if not indicators:
+                target[FIRST_INDICATOR:] = template[FIRST_INDICATOR:]
+        else:
+            merge_accumulator(target, accumulator, additive_end, extremes)
+    if not want_money:
+        for target in regrouped.values():
+            for slot in MONEY_SLOTS.values():
+                target[slot] = 0
+    return regrouped, unplaced
 
 
 def fresh_accumulator(template: list[Any]) -> list[Any]:
@@ -173,7 +248,7 @@ def fold_accumulators(
     template: list[Any],
 ) -> dict[tuple[str, ...], list[Any]]:
     """Fold the fine accumulators into the rows' keys: (group, *values of `per`)."""
-    kinds = sorted(slots.values())
+    additive_end, extremes = carried(slots)
     month_keys = [m.key for m in months]
     quarter_keys = [quarter_key(m) for m in months]
     field_of: dict[str, str] = {}
@@ -207,9 +282,9 @@ def fold_accumulators(
                     folded[key] = accumulator
                 else:
                     target = folded[key] = fresh_accumulator(template)
-                    merge_accumulator(target, accumulator, kinds)
+                    merge_accumulator(target, accumulator, additive_end, extremes)
             else:
-                merge_accumulator(target, accumulator, kinds)
+                merge_accumulator(target, accumulator, additive_end, extremes)
     return folded
 
 
