@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan.aggregate import NO_TOPIC, Measure, summarize
+from danvan.aggregate import NO_TOPIC, Dimension, GroupBy, Measure, PeriodTotals, summarize
 from danvan.bundled import default_catalog
 from danvan.model import (
     Activity,
@@ -433,3 +433,35 @@ def test_a_parent_equals_the_sum_of_its_children(
     province = summaries[Level.PROVINCE]
     for row in total.rows:
         assert total.additive(row) == province.additive(province.row("p", *row.keys))
+
+
+_GROUPINGS: tuple[GroupBy, ...] = (*Level, "team", "all")
+_SPLITS = ((), ("month",), ("type",), ("topic",), ("quarter", "field"), ("topic", "month"))
+
+
+@settings(deadline=None, max_examples=80)
+@given(
+    consistent_datasets(),
+    st.sampled_from(_GROUPINGS),
+    st.sampled_from(_SPLITS),
+    st.sets(st.sampled_from(Measure)) | st.none(),
+    st.sampled_from([1, 15]),
+    st.sampled_from([None, date(2022, 7, 1), date(2025, 7, 1)]),
+)
+def test_one_pass_for_many_summaries_gives_what_summarize_gives(
+    dataset: Dataset,
+    by: GroupBy,
+    per: tuple[Dimension, ...],
+    measures: set[Measure] | None,
+    cutoff: int,
+    as_of: date | None,
+) -> None:
+    """A report reads the activities once (PeriodTotals) and must get what summarize gets."""
+    calendar = ReportingCalendar(cutoff)
+    totals = PeriodTotals.of(dataset, "2022", calendar=calendar)
+    for _ in range(2):  # the stored pass is not used up by a summary
+        derived = totals.summarize(by=by, per=per, measures=measures, as_of=as_of)
+        direct = summarize(
+            dataset, "2022", by=by, per=per, measures=measures, calendar=calendar, as_of=as_of
+        )
+        assert derived == direct

@@ -15,7 +15,7 @@ from typing import Final, Protocol
 
 import attrs
 
-from danvan.aggregate import Measure, summarize
+from danvan.aggregate import Measure, PeriodTotals
 from danvan.labels import Label
 from danvan.model import Aggregation, Dataset, Status, Team
 from danvan.periods import Period, ReportingCalendar, parse_period
@@ -288,14 +288,19 @@ def team_years(
     period: Period,
     *,
     calendar: ReportingCalendar = ReportingCalendar(1),  # noqa: B008
+    totals: PeriodTotals | None = None,
 ) -> list[TeamYear]:
-    """The facts the criteria look at, for every team alive during ``period``, in name order."""
-    summary = summarize(
-        dataset,
-        period,
-        by="team",
-        measures=(Measure.ACTIVITIES, Measure.MONEY, Measure.COMPLETENESS),
-        calendar=calendar,
+    """The facts the criteria look at, for every team alive during ``period``, in name order.
+
+    ``totals``, the period's activities already summed (a report has them), spares
+    summing them again.
+    """
+    if totals is None:
+        totals = PeriodTotals.of(dataset, period, calendar=calendar)
+    elif totals.dataset is not dataset or (totals.period, totals.calendar) != (period, calendar):
+        raise ValueError("totals were summed for another dataset, period or calendar")
+    summary = totals.summarize(
+        by="team", measures=(Measure.ACTIVITIES, Measure.MONEY, Measure.COMPLETENESS)
     )
     bounds = calendar.bounds(period)
     meeting_types = dataset.catalog.meeting_types
@@ -310,14 +315,16 @@ def team_years(
         if activity.type not in meeting_types:
             other_months.setdefault(team, set()).add(calendar.month_key(activity.date))
         topics.setdefault(team, set()).update(activity.topics)
-        totals = results.setdefault(team, {})
+        sums_of_team = results.setdefault(team, {})
         counted = False
         for quantity in activity.quantities:
             if quantity.indicator in sums:
-                totals[quantity.indicator] = totals.get(quantity.indicator, 0) + quantity.value
+                sums_of_team[quantity.indicator] = (
+                    sums_of_team.get(quantity.indicator, 0) + quantity.value
+                )
                 counted = True
         if counted:
-            totals[_COUNTED] = totals.get(_COUNTED, 0) + 1
+            sums_of_team[_COUNTED] = sums_of_team.get(_COUNTED, 0) + 1
     years = []
     for row in summary.rows:
         team_record = dataset.team(row.group)
@@ -347,10 +354,15 @@ def classify(
     criteria: Criteria = DEFAULT_CRITERIA,
     *,
     calendar: ReportingCalendar = ReportingCalendar(1),  # noqa: B008 (frozen, immutable)
+    totals: PeriodTotals | None = None,
 ) -> list[Grade]:
-    """Grade every team alive during ``year`` (or any period), in team name order."""
+    """Grade every team alive during ``year`` (or any period), in team name order.
+
+    ``totals``: the period's activities already summed, as in `team_years`.
+    """
     period = _as_period(year)
-    return [criteria.grade(facts) for facts in team_years(dataset, period, calendar=calendar)]
+    facts = team_years(dataset, period, calendar=calendar, totals=totals)
+    return [criteria.grade(year_facts) for year_facts in facts]
 
 
 def _as_period(year: int | Period | str) -> Period:

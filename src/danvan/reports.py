@@ -15,10 +15,10 @@ from danvan.aggregate import (
     NO_TOPIC,
     GroupBy,
     Measure,
+    PeriodTotals,
     Summary,
     alive_between,
     make_table,
-    summarize,
 )
 from danvan.classification import DEFAULT_CRITERIA, Criteria, classify
 from danvan.labels import Label
@@ -73,7 +73,9 @@ def period_report(
     """
     if isinstance(period, str):
         period = parse_period(period)
-    overall = summarize(dataset, period, by="all", calendar=calendar)
+    # Every table below is a view of one pass over the activities.
+    totals = PeriodTotals.of(dataset, period, calendar=calendar)
+    overall = totals.summarize(by="all")
     group_name = f"by_{by.value}" if isinstance(by, Level) else f"by_{by}"
     group_title = _GROUP_TITLES[by]
     if as_of is not None:
@@ -83,23 +85,20 @@ def period_report(
         )
     tables = [
         _summary_table(dataset, overall, lang),
-        summarize(
-            dataset, period, by=by, calendar=calendar, as_of=as_of, registry=registry
-        ).to_table(group_name, group_title, lang=lang),
-        summarize(
-            dataset,
-            period,
+        totals.summarize(by=by, as_of=as_of, registry=registry).to_table(
+            group_name, group_title, lang=lang
+        ),
+        totals.summarize(
             by="all",
             per=("type",),
             measures=(*_ACTIVITY_MEASURES, Measure.MONEY, Measure.COVERAGE),
-            calendar=calendar,
         ).to_table(
             "by_activity_type", Label("Kết quả theo loại hoạt động", "By activity type"), lang=lang
         ),
-        _team_table(dataset, period, calendar, criteria, lang),
-        _month_table(dataset, period, calendar, lang),
+        _team_table(dataset, totals, criteria, lang),
+        _month_table(totals, lang),
         _money_table(overall),
-        _topics_table(dataset, period, calendar, lang),
+        _topics_table(dataset, totals, lang),
     ]
     if findings is not None:
         tables.append(findings)
@@ -221,18 +220,16 @@ def _summary_table(dataset: Dataset, overall: Summary, lang: str) -> Table:
     return make_table("summary", Label("Các chỉ tiêu chính", "Key figures"), columns, rows)
 
 
-def _team_table(
-    dataset: Dataset,
-    period: Period,
-    calendar: ReportingCalendar,
-    criteria: Criteria,
-    lang: str,
-) -> Table:
+def _team_table(dataset: Dataset, totals: PeriodTotals, criteria: Criteria, lang: str) -> Table:
     """Every team's figures, with its grade and points when the period is a year."""
-    summary = summarize(dataset, period, by="team", calendar=calendar)
+    summary = totals.summarize(by="team")
+    period = totals.period
     if period.kind is not PeriodKind.YEAR:
         return summary.to_table("by_team", Label("Kết quả từng Tổ", "By team"), lang=lang)
-    grades = {g.team: g for g in classify(dataset, period, criteria, calendar=calendar)}
+    grades = {
+        g.team: g
+        for g in classify(dataset, period, criteria, calendar=totals.calendar, totals=totals)
+    }
     columns = (
         *summary.columns(),
         Column("classification", Label("Xếp loại", "Classification")),
@@ -255,14 +252,11 @@ def _team_table(
     )
 
 
-def _month_table(dataset: Dataset, period: Period, calendar: ReportingCalendar, lang: str) -> Table:
-    summary = summarize(
-        dataset,
-        period,
+def _month_table(totals: PeriodTotals, lang: str) -> Table:
+    summary = totals.summarize(
         by="all",
         per=("month",),
         measures=(*_ACTIVITY_MEASURES, Measure.MONEY, Measure.COMPLETENESS),
-        calendar=calendar,
     )
     table = summary.to_table("by_month", Label("Kết quả theo tháng", "By month"), lang=lang)
     values: Any = ("activities",)  # mypy mistypes attrs' converter=tuple, see make_table
@@ -298,17 +292,10 @@ def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _topics_table(
-    dataset: Dataset, period: Period, calendar: ReportingCalendar, lang: str
-) -> Table:
+def _topics_table(dataset: Dataset, totals: PeriodTotals, lang: str) -> Table:
     """The topics with at least one activity, in catalogue order."""
-    summary = summarize(
-        dataset,
-        period,
-        by="all",
-        per=("topic",),
-        measures=(*_ACTIVITY_MEASURES, Measure.COVERAGE),
-        calendar=calendar,
+    summary = totals.summarize(
+        by="all", per=("topic",), measures=(*_ACTIVITY_MEASURES, Measure.COVERAGE)
     )
     table = summary.to_table(lang=lang)
     field_column = Column("field", Label("Lĩnh vực", "Field"))

@@ -1,0 +1,38 @@
+"""Aggregation: the activities of a period summed over units or teams, in one pass.
+
+`summarize` is the one entry point. It reads every activity once, into one
+accumulator per (group, reporting month, activity type) — plus the topics when
+rows are split by topic — and then folds those few accumulators into the rows
+asked for. Measures that belong to units rather than to activities (villages
+with a team, meetings expected, members) come from the teams and memberships,
+not from the activities, so units without any activity still get their row.
+
+Only activities with status DONE count: planned and cancelled ones are not work
+done. See ``docs/aggregation.md`` for every rule.
+
+The rooms of this package: ``_measures`` (dimensions, groupings, measures),
+``_summary`` (the result and its table), ``_columns`` (the table's columns),
+``_grouping`` (groups on the hierarchy's day), ``_accumulators`` (the one pass),
+``_rows`` (unit measures and the rows), ``_engine`` (``summarize``).
+"""
+
+from danvan.aggregate._columns import indicator_column_name
+from danvan.aggregate._engine import PeriodTotals, summarize
+from danvan.aggregate._grouping import alive_between
+from danvan.aggregate._measures import DIMENSIONS, NO_TOPIC, Dimension, GroupBy, Measure
+from danvan.aggregate._summary import Summary, SummaryRow, make_table
+
+__all__ = [
+    "DIMENSIONS",
+    "NO_TOPIC",
+    "Dimension",
+    "GroupBy",
+    "Measure",
+    "PeriodTotals",
+    "Summary",
+    "SummaryRow",
+    "alive_between",
+    "indicator_column_name",
+    "make_table",
+    "summarize",
+]

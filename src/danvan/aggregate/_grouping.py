@@ -1,0 +1,178 @@
+"""Where activities, villages and teams go: the groups of a summary on one day."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import attrs
+
+from danvan.aggregate._measures import GroupBy
+from danvan.model import (
+    AdminUnit,
+    Dataset,
+    Level,
+    Team,
+)
+from danvan.units import UnitRegistry, remap_village_parents, unit_placements
+
+
+@attrs.frozen
+class Groups:
+    """Where activities, villages and teams go: the group ids with their names, in order."""
+
+    names: dict[str, tuple[str, str | None]]
+    of_village: dict[str, str | None]
+    of_team: dict[str, str | None]
+
+
+def make_groups(
+    dataset: Dataset,
+    by: GroupBy,
+    reference: date,
+    start: date,
+    end: date,
+    registry: UnitRegistry | None,
+) -> Groups:
+    """The groups of the summary, and the group of every village and team (None: no group)."""
+    names: dict[str, tuple[str, str | None]] = {}
+    of_village: dict[str, str | None] = {}
+    of_team: dict[str, str | None] = {}
+    if by == "all":
+        names[""] = ("Tổng cộng", None)
+        for unit in dataset.units:
+            of_village[unit.id] = ""
+        for team in dataset.teams:
+            of_team[team.id] = ""
+        return Groups(names, of_village, of_team)
+    if by == "team":
+        for team in dataset.teams:
+            if alive_between(team, start, end):
+                names[team.id] = (team.name, None)
+            of_team[team.id] = team.id
+        return Groups(names, of_village, of_team)
+    assert isinstance(by, Level)
+    for unit in dataset.units_at(by, reference):
+        names[unit.id] = (unit.name, unit.code)
+    hierarchy = _Hierarchy(dataset, by, reference, registry)
+    for unit in dataset.units:
+        if unit.level is Level.VILLAGE or unit.level is by:
+            of_village[unit.id] = _named(hierarchy.group(unit.id), names)
+    for team in dataset.teams:
+        home = _home_village(team, reference, start, end)
+        of_team[team.id] = None if home is None else _named(hierarchy.group(home), names)
+    return Groups(names, of_village, of_team)
+
+
+def _named(unit: AdminUnit | None, names: dict[str, tuple[str, str | None]]) -> str | None:
+    if unit is None:
+        return None
+    names.setdefault(unit.id, (unit.name, unit.code))
+    return unit.id
+
+
+class _Hierarchy:
+    """The unit at one level that contains a village on one day, successions followed.
+
+    A village whose own ancestor at the level is valid on the day stays in it
+    (the common case, which costs one look-up). Otherwise it goes, whole, to
+    the successor of its commune that received the largest share (a village is
+    not divided; record a succession of the village itself to say where it
+    went), and then up to the level asked for. When no successor exists at
+    that level on the day, the village stays in its own ancestor, so no
+    activity is lost. Successions are worked out once, on first need.
+    """
+
+    def __init__(
+        self, dataset: Dataset, level: Level, at: date, registry: UnitRegistry | None
+    ) -> None:
+        self.dataset = dataset
+        self.level = level
+        self.at = at
+        self._registry = registry
+        self._own: UnitRegistry | None = None
+        self._villages: dict[str, tuple[tuple[str, float], ...]] | None = None
+        self._by_code: dict[str, AdminUnit] = {}
+
+    def group(self, unit_id: str) -> AdminUnit | None:
+        ancestor = self.dataset.ancestor_at(unit_id, self.level)
+        if ancestor is not None and ancestor.valid_on(self.at):
+            return ancestor
+        moved = self._moved(unit_id)
+        return moved if moved is not None else ancestor
+
+    @property
+    def registry(self) -> UnitRegistry:
+        if self._registry is None:
+            from danvan.plugins.provided import unit_registry
+
+            self._registry = unit_registry()
+        return self._registry
+
+    @property
+    def own(self) -> UnitRegistry:
+        if self._own is None:
+            dataset = self.dataset
+            self._own = UnitRegistry(dataset.units, dataset.successions)
+            self._by_code = {
+                unit.code: unit
+                for unit in reversed(dataset.units_at(self.level, self.at))
+                if unit.code is not None
+            }
+        return self._own
+
+    def _moved(self, unit_id: str) -> AdminUnit | None:
+        unit = self.dataset.unit(unit_id)
+        if unit is None:
+            return None
+        own = self.own
+        if self.level is Level.VILLAGE:
+            placements: Sequence[tuple[str, float]] = own.successors(unit_id, self.at)
+        elif unit.level is Level.VILLAGE:
+            if self._villages is None:
+                self._villages = remap_village_parents(self.dataset, self.at, self.registry)
+            placements = self._villages.get(unit_id, ())
+        else:
+            placements = unit_placements(own, self.registry, unit_id, self.at)
+        if not placements:
+            return None
+        target = max(placements, key=lambda placement: placement[1])[0]
+        return self._up(target)
+
+    def _up(self, unit_id: str) -> AdminUnit | None:
+        """The unit at the level that contains ``unit_id`` (the dataset's, else the registry's)."""
+        own = self.own
+        unit = own.unit(unit_id)
+        source = own
+        if unit is None:
+            source = self.registry
+            unit = source.unit(unit_id)
+        if unit is None:
+            return None
+        found = next((u for u in (unit, *source.ancestors(unit.id)) if u.level is self.level), None)
+        if found is None or source is own or found.code is None:
+            return found
+        # The registry's unit, unless the dataset records it (same code, valid that day).
+        return self._by_code.get(found.code, found)
+
+
+def alive_between(team: Team, start: date, end: date) -> bool:
+    """Whether ``team`` existed on at least one day from ``start`` to ``end``."""
+    return (team.established is None or team.established <= end) and (
+        team.dissolved is None or start <= team.dissolved
+    )
+
+
+def _home_village(team: Team, reference: date, start: date, end: date) -> str | None:
+    """The village a team counts in for unit measures: the one assigned on ``reference``,
+    else the last assignment that overlaps the period."""
+    overlapping = [
+        a
+        for a in team.villages
+        if (a.valid_from is None or a.valid_from <= end)
+        and (a.valid_until is None or start <= a.valid_until)
+    ]
+    for assignment in overlapping:
+        if assignment.valid_on(reference):
+            return assignment.village
+    return overlapping[-1].village if overlapping else None

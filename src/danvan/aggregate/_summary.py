@@ -1,0 +1,202 @@
+"""The result of `summarize`: rows of measures, and the table they make."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from danvan.aggregate._columns import DIMENSION_COLUMNS, key_label, measure_columns
+from danvan.aggregate._measures import Dimension, GroupBy, Measure
+from danvan.labels import Label
+from danvan.model import (
+    Aggregation,
+    Catalog,
+    FundingSource,
+    Indicator,
+    Level,
+)
+from danvan.periods import Period, ReportingCalendar
+from danvan.tables import ChartHint, Column, Row, Table
+
+
+@attrs.frozen
+class SummaryRow:
+    """The measures of one group (a unit, a team, or everything) and one combination of `per`.
+
+    ``keys`` holds one value per dimension of `Summary.per`, in that order: an
+    activity type code, a `Field` value, a topic code (``""`` for none), a month
+    key ("2022-03") or a quarter key ("2022-Q1"). Coverage and completeness keep
+    their numerators and denominators, which add up along the hierarchy; the
+    ratios do not.
+    """
+
+    group: str
+    name: str
+    code: str | None
+    keys: tuple[str, ...]
+    activities: int = 0
+    participants: int = 0
+    households: int = 0
+    indicators: Mapping[str, int | float | None] = attrs.field(factory=dict)
+    money: Mapping[FundingSource, int] = attrs.field(factory=dict)
+    villages_with_activity: int = 0
+    villages_with_team: int = 0
+    meetings_held: int = 0
+    meetings_expected: int = 0
+    active_members: int = 0
+
+    @property
+    def money_total(self) -> int:
+        """All money mobilised, in đồng, whatever its source."""
+        return sum(self.money.values())
+
+    @property
+    def coverage(self) -> float | None:
+        """Villages with at least one activity / villages with a team; None without a team."""
+        return _ratio(self.villages_with_activity, self.villages_with_team)
+
+    @property
+    def completeness(self) -> float | None:
+        """Monthly meetings held / expected; None when no meeting was expected."""
+        return _ratio(self.meetings_held, self.meetings_expected)
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+@attrs.frozen
+class Summary:
+    """The result of `summarize`: one row per group and combination of `per`, in report order."""
+
+    period: Period
+    calendar: ReportingCalendar
+    by: GroupBy
+    per: tuple[Dimension, ...]
+    measures: frozenset[Measure]
+    indicators: tuple[Indicator, ...]
+    rows: tuple[SummaryRow, ...]
+    catalog: Catalog = attrs.field(eq=False, repr=False)
+    #: Counted activities whose village has no unit at level `by` (so in no row).
+    unplaced: int = 0
+    _index: dict[tuple[str, ...], SummaryRow] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        index = {(row.group, *row.keys): row for row in self.rows}
+        object.__setattr__(self, "_index", index)
+
+    def row(self, group: str, *keys: str) -> SummaryRow:
+        """The row of ``group`` (unit id, team id, ``""`` for by="all") and the `per` keys."""
+        try:
+            return self._index[(group, *keys)]
+        except KeyError:
+            raise KeyError(
+                f"Không có dòng / no row for group {group!r} and keys {keys!r}"
+            ) from None
+
+    def additive(self, row: SummaryRow) -> tuple[int | float, ...]:
+        """The measures of ``row`` that add up along the hierarchy, in a fixed order.
+
+        Counts, sums, money by source, SUM and COUNT indicators, the numerators
+        and denominators of coverage and completeness, members: a parent's are
+        the sums of its children's. MAX and LAST indicators and the ratios are not.
+        """
+        indicators = tuple(
+            row.indicators.get(i.code) or 0
+            for i in self.indicators
+            if i.aggregation in (Aggregation.SUM, Aggregation.COUNT)
+        )
+        return (
+            row.activities,
+            row.participants,
+            row.households,
+            *indicators,
+            *(row.money.get(source, 0) for source in FundingSource),
+            row.villages_with_activity,
+            row.villages_with_team,
+            row.meetings_held,
+            row.meetings_expected,
+            row.active_members,
+        )
+
+    def key_label(self, dimension: Dimension, value: str, lang: str = "vi") -> str:
+        """What a key value reads as: an activity type's name, "Tháng 3/2022" …"""
+        return key_label(self.catalog, dimension, value).get(lang)
+
+    def columns(self) -> tuple[Column, ...]:
+        """The columns of `to_table`: the group, the `per` dimensions, then the measures."""
+        columns: list[Column] = []
+        if isinstance(self.by, Level):
+            columns.append(Column("code", Label("Mã", "Code")))
+            columns.append(Column(self.by.value, self.by.label))
+        elif self.by == "team":
+            columns.append(Column("team", Label("Tổ Dân vận", "Team")))
+        columns.extend(DIMENSION_COLUMNS[d] for d in self.per)
+        columns.extend(measure_columns(self.measures, self.indicators))
+        return tuple(columns)
+
+    def to_table(
+        self,
+        name: str = "summary",
+        title: Label | None = None,
+        *,
+        lang: str = "vi",
+        description: Label | None = None,
+    ) -> Table:
+        """The summary as a `Table`; names of types, topics and months are written in ``lang``."""
+        rows = [self._table_row(row, lang) for row in self.rows]
+        if title is None:
+            title = Label(
+                f"Kết quả hoạt động {self.period.label('vi')}",
+                f"Activities, {self.period.label('en')}",
+            )
+        return make_table(name, title, self.columns(), rows, description=description)
+
+    def _table_row(self, row: SummaryRow, lang: str) -> Row:
+        values: list[Any] = []
+        if isinstance(self.by, Level):
+            values += [row.code, row.name]
+        elif self.by == "team":
+            values.append(row.name)
+        values += [self.key_label(d, k, lang) for d, k in zip(self.per, row.keys, strict=True)]
+        measures = self.measures
+        if Measure.ACTIVITIES in measures:
+            values.append(row.activities)
+        if Measure.PARTICIPANTS in measures:
+            values.append(row.participants)
+        if Measure.HOUSEHOLDS in measures:
+            values.append(row.households)
+        if Measure.INDICATORS in measures:
+            values += [row.indicators.get(i.code) for i in self.indicators]
+        if Measure.MONEY in measures:
+            values += [row.money.get(source, 0) for source in FundingSource]
+            values.append(row.money_total)
+        if Measure.COVERAGE in measures:
+            values += [row.villages_with_activity, row.villages_with_team, row.coverage]
+        if Measure.COMPLETENESS in measures:
+            values += [row.meetings_held, row.meetings_expected, row.completeness]
+        if Measure.MEMBERS in measures:
+            values.append(row.active_members)
+        return tuple(values)
+
+
+def make_table(
+    name: str,
+    title: Label,
+    columns: Sequence[Column],
+    rows: Sequence[Row],
+    *,
+    description: Label | None = None,
+    chart: ChartHint | None = None,
+) -> Table:
+    """Build a `Table`.
+
+    Goes through ``Any`` because mypy's attrs plugin mistypes the ``converter=tuple`` of
+    ``Table.columns`` ("expected Iterable[_T_co]") for every argument.
+    """
+    untyped_columns: Any = tuple(columns)
+    return Table(name, title, untyped_columns, rows, description=description, chart=chart)
