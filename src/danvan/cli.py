@@ -2,17 +2,26 @@
 
 Every command reads datasets, works through ``danvan``'s own functions and
 writes files through the exporter plugins. Errors a user can fix (a bad
-option, a missing file, an unknown format) end in one line on stderr and exit
-status 2; ``danvan validate`` exits 1 when the data has errors.
+option, a missing file, an unknown format) and failed writes (disk full, file
+size limit, closed stdout) end in one line on stderr and exit status 2;
+``danvan validate`` exits 1 when the data has errors. While writing, SIGTERM,
+SIGINT and SIGHUP stop the write cleanly (temporary files removed, exit
+128 + the signal's number) and SIGXFSZ is ignored, so that a file size limit is
+an error rather than a killed process.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from types import FrameType
 from typing import IO, Any, TypeVar
 
 import attrs
@@ -107,35 +116,131 @@ def _ticking(table: Table, tick: Callable[[int], None]) -> Table:
     return attrs.evolve(table, rows=rows)
 
 
+class _Stopped(BaseException):
+    """A signal arrived while writing: unwinds like KeyboardInterrupt so cleanup runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_stop_the_write() -> Iterator[None]:
+    """While writing: SIGTERM, SIGINT and SIGHUP raise ``_Stopped`` once; SIGXFSZ is ignored.
+
+    Raising lets every ``finally`` remove its temporary files; ignoring SIGXFSZ turns
+    a file size limit into an EFBIG error instead of a killed process. Signals a
+    parent set to be ignored (``nohup``) stay ignored; the handlers are put back after.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    fired = False
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        nonlocal fired
+        if not fired:  # a second signal must not cut the cleanup of the first
+            fired = True
+            raise _Stopped(signum)
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, stop)
+    if hasattr(signal, "SIGXFSZ"):
+        previous[signal.SIGXFSZ] = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+_WHY = {
+    errno.ENOSPC: "hết chỗ trên đĩa / disk full",
+    errno.EDQUOT: "hết hạn mức đĩa / disk quota exceeded",
+    errno.EFBIG: "tệp vượt giới hạn kích thước / file size limit reached",
+    errno.EACCES: "không có quyền ghi / permission denied",
+    errno.EPERM: "không có quyền ghi / permission denied",
+    errno.EROFS: "ổ đĩa chỉ đọc / read-only file system",
+    errno.EPIPE: "đầu ra đã đóng / the reader closed the output (broken pipe)",
+    errno.EBADF: "đầu ra đã đóng / the output is closed",
+}
+
+
+def _os_error(error: BaseException) -> OSError | None:
+    """The OSError behind ``error`` (XlsxWriter wraps it in its own exception), if any."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device: its reader has gone, so flushing at exit says nothing."""
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _write(
-    bundle: Bundle, output: str, fmt: str | None, lang: str, table: str | None = None
+    bundle: Bundle,
+    output: str,
+    fmt: str | None,
+    lang: str,
+    table: str | None = None,
+    *,
+    overwrite: bool = False,
 ) -> str:
-    """Write ``bundle`` to ``output`` (``-`` for stdout); return the format used."""
+    """Write ``bundle`` to ``output`` (``-`` for stdout); return the format used.
+
+    Any failure is one ``Error:`` line and exit status 2 (128 + n for signal n),
+    with nothing partial left at ``output``.
+    """
     target: str | IO[bytes] = output
+    where = "stdout" if output == STDOUT else output
     if output == STDOUT:
         if fmt is None:
             raise UsageProblem(
                 "Ghi ra stdout cần --format / writing to stdout (-o -) needs --format"
             )
+        if sys.stdout is None or not hasattr(sys.stdout, "buffer"):
+            raise UsageProblem("Đầu ra chuẩn đã đóng / standard output is closed (-o -)")
         target = sys.stdout.buffer
     bar: AbstractContextManager[Any] = _progress("Ghi / writing", len(bundle.tables))
     try:
-        with bar as progress:
+        with _signals_stop_the_write(), bar as progress:
             if progress is not None:
                 tables = tuple(_ticking(t, progress.update) for t in bundle.tables)
                 bundle = attrs.evolve(bundle, tables=tables)
             options = {"table": table} if table else None
-            exporter = export(bundle, target, fmt, lang=lang, options=options)
+            exporter = export(bundle, target, fmt, lang=lang, options=options, overwrite=overwrite)
+            if output == STDOUT:
+                sys.stdout.buffer.flush()
     except ExportError as error:
         raise UsageProblem(_one_line(error)) from None
-    except BrokenPipeError:
-        # The reader of stdout (``| head``) has gone: nothing more to say, and no traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
-    except OSError as error:
-        raise UsageProblem(f"Không ghi được / cannot write {output}: {error}") from None
-    if output == STDOUT:
-        sys.stdout.buffer.flush()
+    except _Stopped as stop:
+        if output == STDOUT:
+            _silence_stdout()
+        click.echo(
+            f"Error: Đã dừng / stopped by {signal.Signals(stop.signum).name}; "
+            f"không ghi gì / nothing was written to {where}",
+            err=True,
+        )
+        sys.exit(128 + stop.signum)
+    except Exception as error:
+        cause = _os_error(error)
+        if cause is None:
+            raise
+        if output == STDOUT:
+            _silence_stdout()
+        why = _WHY.get(cause.errno or 0, "lỗi ghi / write error")
+        kept = "" if output == STDOUT else "; tệp cũ giữ nguyên / anything there is unchanged"
+        raise UsageProblem(
+            f"Không ghi được / cannot write {where}: {why} ({cause.strerror or cause}){kept}"
+        ) from None
     return exporter.name
 
 
@@ -179,6 +284,12 @@ TABLE = click.option(
     "--table",
     default=None,
     help="Bảng cần ghi / the one table to write, for one-table formats (csv, jsonl).",
+)
+OVERWRITE = click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Ghi vào thư mục có sẵn không do danvan ghi (các tệp khác giữ nguyên) / "
+    "write into an existing folder danvan did not write (its other files stay).",
 )
 INPUTS = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
 
@@ -229,6 +340,7 @@ def main() -> None:
 )
 @FORMAT
 @TABLE
+@OVERWRITE
 def report(
     paths: tuple[str, ...],
     period: Period,
@@ -239,6 +351,7 @@ def report(
     output: str,
     fmt: str | None,
     table: str | None,
+    overwrite: bool,
 ) -> None:
     """The main job: import, validate, aggregate and export the period report."""
     dataset, loaded = _read(paths)
@@ -253,7 +366,7 @@ def report(
         lang=lang,
         as_of=as_of,
     )
-    _write(bundle, output, fmt, lang, table)
+    _write(bundle, output, fmt, lang, table, overwrite=overwrite)
     _echo_summary(dataset, found, output)
 
 
@@ -324,13 +437,19 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
 @FORMAT
 @LANG
 @TABLE
+@OVERWRITE
 def export_command(
-    paths: tuple[str, ...], output: str, fmt: str | None, lang: str, table: str | None
+    paths: tuple[str, ...],
+    output: str,
+    fmt: str | None,
+    lang: str,
+    table: str | None,
+    overwrite: bool,
 ) -> None:
     """The datasets in PATHs, merged, in any format an exporter offers (one table per record
     kind)."""
     dataset, loaded = _read(paths)
-    _write(dataset_bundle(dataset), output, fmt, lang, table)
+    _write(dataset_bundle(dataset), output, fmt, lang, table, overwrite=overwrite)
     _echo_summary(dataset, loaded, output)
 
 
@@ -348,10 +467,11 @@ def export_command(
 )
 @FORMAT
 @LANG
-def sample(output: str, template: bool, fmt: str | None, lang: str) -> None:
+@OVERWRITE
+def sample(output: str, template: bool, fmt: str | None, lang: str, overwrite: bool) -> None:
     """Write the bundled Nậm Pồ 2022 sample, or an empty template, in any format."""
     bundle = template_bundle() if template else dataset_bundle(danvan.sample())
-    used = _write(bundle, output, fmt, lang)
+    used = _write(bundle, output, fmt, lang, overwrite=overwrite)
     what = "mẫu trống / empty template" if template else "dữ liệu mẫu / sample dataset"
     click.echo(f"Đã ghi {what} ({used}): {output}", err=output == STDOUT)
 
