@@ -164,6 +164,8 @@ _WHY = {
     errno.EACCES: "không có quyền ghi / permission denied",
     errno.EPERM: "không có quyền ghi / permission denied",
     errno.EROFS: "ổ đĩa chỉ đọc / read-only file system",
+    errno.ENOENT: "không có thư mục / no such folder",
+    errno.ENOTDIR: "không có thư mục / no such folder",
     errno.EPIPE: "đầu ra đã đóng / the reader closed the output (broken pipe)",
     errno.EBADF: "đầu ra đã đóng / the output is closed",
 }
@@ -185,6 +187,14 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _is_an_input(output: str, inputs: Sequence[str]) -> bool:
+    for path in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(path, output):
+                return True
+    return False
+
+
 def _write(
     bundle: Bundle,
     output: str,
@@ -193,14 +203,21 @@ def _write(
     table: str | None = None,
     *,
     overwrite: bool = False,
+    inputs: Sequence[str] = (),
 ) -> str:
     """Write ``bundle`` to ``output`` (``-`` for stdout); return the format used.
 
     Any failure is one ``Error:`` line and exit status 2 (128 + n for signal n),
-    with nothing partial left at ``output``.
+    with nothing partial left at ``output``. An output that is one of the
+    ``inputs`` is refused unless ``overwrite``: it would replace the original.
     """
     target: str | IO[bytes] = output
     where = "stdout" if output == STDOUT else output
+    if output != STDOUT and not overwrite and _is_an_input(output, inputs):
+        raise UsageProblem(
+            f"Tệp kết quả là tệp đầu vào / the output {output} is one of the inputs; "
+            "nothing was written (--overwrite to replace it)"
+        )
     if output == STDOUT:
         if fmt is None:
             raise UsageProblem(
@@ -288,8 +305,9 @@ TABLE = click.option(
 OVERWRITE = click.option(
     "--overwrite",
     is_flag=True,
-    help="Ghi vào thư mục có sẵn không do danvan ghi (các tệp khác giữ nguyên) / "
-    "write into an existing folder danvan did not write (its other files stay).",
+    help="Ghi vào thư mục có sẵn không do danvan ghi (các tệp khác giữ nguyên), hoặc đè "
+    "tệp đầu vào / write into an existing folder danvan did not write (its other files "
+    "stay), or over one of the inputs.",
 )
 INPUTS = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
 
@@ -366,7 +384,7 @@ def report(
         lang=lang,
         as_of=as_of,
     )
-    _write(bundle, output, fmt, lang, table, overwrite=overwrite)
+    _write(bundle, output, fmt, lang, table, overwrite=overwrite, inputs=paths)
     _echo_summary(dataset, found, output)
 
 
@@ -449,7 +467,7 @@ def export_command(
     """The datasets in PATHs, merged, in any format an exporter offers (one table per record
     kind)."""
     dataset, loaded = _read(paths)
-    _write(dataset_bundle(dataset), output, fmt, lang, table, overwrite=overwrite)
+    _write(dataset_bundle(dataset), output, fmt, lang, table, overwrite=overwrite, inputs=paths)
     _echo_summary(dataset, loaded, output)
 
 
