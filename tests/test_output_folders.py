@@ -98,9 +98,16 @@ def test_a_users_file_of_the_same_name_inside_a_danvan_folder_is_refused(tmp_pat
     assert "no_rows.csv" in (read_marker(folder) or set())
 
 
+@pytest.mark.parametrize("hard_links", [True, False], ids=["links", "no-links (FAT)"])
 def test_a_move_that_fails_undoes_the_others(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hard_links: bool
 ) -> None:
+    if not hard_links:
+
+        def no_link(*_args: object, **_kwargs: object) -> None:
+            raise OSError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_link)
     folder = _package(tmp_path, "per_month", "activities")
     (folder / "notes.txt").write_text("mine")
     before = _files(folder)

@@ -122,15 +122,6 @@ def _umask() -> int:
     return umask
 
 
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 class _Output(io.BufferedWriter):
     """The temporary file an exporter writes into (a plain buffered file, see ``_abandon``)."""
 
@@ -186,7 +177,6 @@ def staged_file(path: str | os.PathLike[str]) -> Iterator[tuple[IO[bytes], Path]
         stream.close()
         tmp.chmod(mode)
         tmp.replace(target)
-        _fsync_folder(target.parent)
 
 
 def _valid_name(name: object) -> bool:
@@ -299,10 +289,16 @@ def _remove_owned(target: Path, name: str) -> bool:
 
 
 def _keep_aside(path: Path, backup: Path) -> Path | None:
-    """A hard link to ``path`` to put it back if the commit fails; None where links fail."""
+    """A hard link to (or else a copy of) ``path``, to put it back if the commit fails.
+
+    None when neither works: that file alone cannot be put back.
+    """
     try:
         backup.parent.mkdir(parents=True, exist_ok=True)
-        os.link(path, backup, follow_symlinks=False)
+        try:
+            os.link(path, backup, follow_symlinks=False)
+        except (OSError, NotImplementedError):  # FAT and exFAT sticks have no hard links
+            shutil.copy2(path, backup, follow_symlinks=False)
     except OSError:
         return None
     return backup
@@ -352,7 +348,6 @@ def _commit(target: Path, out: Path, root: Path, owned: frozenset[str], overwrit
         raise
     kept = set(new) | {n for n in owned - set(new) if not _remove_owned(target, n)}
     _write_marker(target, kept, root)
-    _fsync_folder(target)
 
 
 @contextlib.contextmanager
@@ -384,7 +379,6 @@ def staged_folder(
                 if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
                     _refuse(f"Thư mục vừa xuất hiện / a folder appeared meanwhile: {target}")
                 raise
-            _fsync_folder(target.parent)
         return
     owned = _owned(target, overwrite)
     with staging(target, _INSIDE) as root:
