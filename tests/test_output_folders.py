@@ -229,3 +229,10 @@ def test_an_output_that_is_one_of_the_inputs_needs_overwrite(tmp_path: Path) -> 
     assert original.read_bytes() == before
     args = ["export", str(original), "-o", str(original), "--overwrite"]
     assert runner.invoke(main, args).exit_code == 0
+
+
+def test_a_new_folder_gets_the_usual_mode(tmp_path: Path) -> None:
+    folder = _package(tmp_path, "activities")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert folder.stat().st_mode & 0o777 == 0o777 & ~umask

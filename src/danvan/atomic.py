@@ -116,12 +116,6 @@ def scratch_folder() -> Iterator[Path]:
         yield root
 
 
-def _umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
-
-
 class _Output(io.BufferedWriter):
     """The temporary file an exporter writes into (a plain buffered file, see ``_abandon``)."""
 
@@ -152,10 +146,11 @@ def staged_file(path: str | os.PathLike[str]) -> Iterator[tuple[IO[bytes], Path]
     at ``path`` is refused before anything is written.
     """
     target = Path(os.path.realpath(path))
+    mode: int | None = None  # a new file: the umask decides, as for any file made
     try:
         info = target.stat()
     except FileNotFoundError:
-        mode = 0o666 & ~_umask()
+        pass
     else:
         if stat.S_ISDIR(info.st_mode):
             _refuse(f"Là một thư mục / is a folder, not a file: {target}")
@@ -165,7 +160,7 @@ def staged_file(path: str | os.PathLike[str]) -> Iterator[tuple[IO[bytes], Path]
     with staging(target.parent, target.name) as root:
         scratch, tmp = root / "scratch", root / "output"
         scratch.mkdir()
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else 0o600)
         stream = _Output(io.FileIO(fd, "wb"))
         try:
             yield stream, scratch
@@ -175,7 +170,8 @@ def staged_file(path: str | os.PathLike[str]) -> Iterator[tuple[IO[bytes], Path]
             _abandon(stream)
             raise
         stream.close()
-        tmp.chmod(mode)
+        if mode is not None:
+            tmp.chmod(mode)
         tmp.replace(target)
 
 
@@ -368,11 +364,10 @@ def staged_folder(
     if not target.exists():
         with staging(target.parent, target.name) as root:
             out, scratch = root / "output", root / "scratch"
-            out.mkdir()
+            out.mkdir()  # the umask decides its mode, as for any folder made
             scratch.mkdir()
             yield out, scratch
             _write_marker(out, _written(out), root)
-            out.chmod(0o777 & ~_umask())
             try:
                 out.rename(target)
             except OSError as error:
