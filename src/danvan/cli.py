@@ -183,8 +183,11 @@ def _os_error(error: BaseException) -> OSError | None:
 
 def _silence_stdout() -> None:
     """Point stdout at the null device: its reader has gone, so flushing at exit says nothing."""
-    with contextlib.suppress(OSError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    with contextlib.suppress(OSError, ValueError):
+        fileno = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fileno)
+        os.close(null)
 
 
 def _is_an_input(output: str, inputs: Sequence[str]) -> bool:
@@ -241,11 +244,13 @@ def _write(
     except _Stopped as stop:
         if output == STDOUT:
             _silence_stdout()
-        click.echo(
-            f"Error: Đã dừng / stopped by {signal.Signals(stop.signum).name}; "
-            f"không ghi gì / nothing was written to {where}",
-            err=True,
+        left = (
+            "những gì đã ra stdout là dở dang / what reached stdout is incomplete"
+            if output == STDOUT
+            else f"không ghi gì / nothing was written to {where}"
         )
+        name = signal.Signals(stop.signum).name
+        click.echo(f"Error: Đã dừng / stopped by {name}; {left}", err=True)
         sys.exit(128 + stop.signum)
     except Exception as error:
         cause = _os_error(error)
