@@ -223,11 +223,11 @@ def write_summary_then_wait(*args):
     write_summary(*args)
 
 xlsx._write_summary = write_summary_then_wait
-main(["sample", "-o", sys.argv[1]])
+main(["sample", "-o", sys.argv[1], "--format", "xlsx"])
 """
 
 
-def _halfway(tmp_path: Path, target: Path, private_tmp: Path) -> subprocess.Popen[str]:
+def _halfway(tmp_path: Path, target: Path | str, private_tmp: Path) -> subprocess.Popen[str]:
     """An export to ``target`` stopped halfway, with its temporary files on disk."""
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER)
@@ -298,3 +298,16 @@ def test_leftovers_of_other_names_and_live_processes_are_not_touched(tmp_path: P
         (tmp_path / name).mkdir()
     export(bundle, tmp_path / "report.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*lookalikes, "report.csv"])
+
+
+def test_after_a_kill_while_writing_to_stdout_the_next_stream_export_cleans_tmpdir(
+    tmp_path: Path, private_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    process = _halfway(tmp_path, "-", private_tmp)
+    (leftover,) = _staging(private_tmp)
+    assert leftover.name.startswith(f".stream.danvan-{process.pid}-")
+    process.kill()
+    process.communicate(timeout=120)
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
+    export(reference_bundles()["vietnamese"], io.BytesIO(), "xlsx")
+    assert list(private_tmp.iterdir()) == []
