@@ -236,3 +236,10 @@ def test_a_new_folder_gets_the_usual_mode(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert folder.stat().st_mode & 0o777 == 0o777 & ~umask
+
+
+def test_a_long_vietnamese_name_still_fits_its_staging_folder(tmp_path: Path) -> None:
+    target = tmp_path / f"báo-cáo-{'ộ' * 80}.csv"  # three bytes a letter
+    assert 240 < len(target.name.encode()) <= 255  # near the longest a file name can be
+    export(_with("activities"), target)
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]

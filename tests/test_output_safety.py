@@ -10,7 +10,6 @@ import errno
 import io
 import os
 import re
-import resource
 import signal
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from danvan.export import export
 from danvan.tables import Bundle
 from danvan.testing import reference_bundles
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="signals and rlimits are POSIX")
+resource = pytest.importorskip("resource", reason="signals and rlimits are POSIX")
 
 EARLIER = b"last month's report"
 STAGING = re.compile(r"\..*\.danvan-(\d+)-[0-9a-f]{8}-[a-z0-9_]+\.tmp\Z")

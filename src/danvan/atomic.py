@@ -33,7 +33,7 @@ MARKER = ".danvan-output.json"
 #: A marker larger than this is not danvan's (it is read before anything is replaced).
 MARKER_LIMIT = 1 << 20
 _STAGING = re.compile(
-    r"\.(?P<label>.{0,80})\.danvan-(?P<pid>[0-9]+)-(?P<host>[0-9a-f]{8})-[a-z0-9_]+\.tmp\Z", re.S
+    r"\.(?P<label>.{0,40})\.danvan-(?P<pid>[0-9]+)-(?P<host>[0-9a-f]{8})-[a-z0-9_]+\.tmp\Z", re.S
 )
 #: Label of the staging folder made inside an existing folder that is being written into.
 _INSIDE = "output"
@@ -85,7 +85,7 @@ def clean_stale(folder: Path, label: str) -> list[str]:
         found = _STAGING.match(entry.name)
         if (
             found
-            and found["label"] == label[:80]
+            and found["label"] == label[:40]
             and found["host"] == host
             and _process_gone(int(found["pid"]))
         ):
@@ -101,7 +101,7 @@ def staging(folder: Path, label: str) -> Iterator[Path]:
     Stale leftovers of the same label are removed first (see ``clean_stale``).
     """
     clean_stale(folder, label)
-    prefix = f".{label[:80]}.danvan-{os.getpid()}-{_host()}-"
+    prefix = f".{label[:40]}.danvan-{os.getpid()}-{_host()}-"
     root = Path(tempfile.mkdtemp(dir=folder, prefix=prefix, suffix=".tmp"))
     try:
         yield root
