@@ -89,6 +89,7 @@ def test_a_data_package_can_be_a_folder(tmp_path: Path) -> None:
     assert descriptor["title"] == "Reference bundle: nhiều bảng"
     assert descriptor["danvan"]["period"] == "2022"
     assert sorted(p.name for p in (tmp_path / "bao-cao").iterdir()) == [
+        ".danvan-output.json",  # the files danvan owns there
         "activities.csv",
         "datapackage.json",
         "formulas.csv",

@@ -131,12 +131,15 @@ def test_a_failed_folder_export_leaves_the_old_folder(tmp_path: Path, bundle: Bu
     assert [p.name for p in tmp_path.iterdir()] == ["package"]
 
 
-def test_a_folder_export_replaces_the_old_folder(tmp_path: Path, bundle: Bundle) -> None:
+def test_a_folder_export_refuses_a_folder_danvan_did_not_write(
+    tmp_path: Path, bundle: Bundle
+) -> None:
     folder = tmp_path / "package"
     folder.mkdir()
     (folder / "stale.csv").write_text("old")
-    export(bundle, folder, format="datapackage")
-    assert sorted(p.name for p in folder.iterdir()) == ["activities.csv", "datapackage.json"]
+    with pytest.raises(ExportError, match="did not write"):
+        export(bundle, folder, format="datapackage")
+    assert [p.name for p in folder.iterdir()] == ["stale.csv"]
     assert [p.name for p in tmp_path.iterdir()] == ["package"]
 
 

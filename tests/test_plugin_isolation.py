@@ -191,3 +191,26 @@ def test_a_plugin_module_object_can_still_be_anything_with_hooks() -> None:
     module.danvan_exporters = hookimpl(lambda: [COUNT_EXPORTER])  # type: ignore[attr-defined]
     pm = make_plugin_manager(load_entrypoints=False, extra_plugins={"fine": module})
     assert "count" in available_exporters(pm)
+
+
+def _exits_while_writing(_bundle: object, _stream: object, _options: object) -> None:
+    sys.exit(4)
+
+
+def _fails_while_writing(_bundle: object, _stream: object, _options: object) -> None:
+    raise RuntimeError("the plugin's own bug")
+
+
+@pytest.mark.parametrize("write", [_exits_while_writing, _fails_while_writing])
+def test_a_plugin_exporter_that_fails_while_writing_is_one_error_line_and_nothing_written(
+    monkeypatch: pytest.MonkeyPatch, fresh_manager: None, tmp_path: Path, write: object
+) -> None:
+    broken = attrs.evolve(COUNT_EXPORTER, name="broken", suffixes=(".broken",), write=write)
+    _installed(monkeypatch, _point("broken", _plugin(lambda: [broken])))
+    output = tmp_path / "report.broken"
+    result = CliRunner().invoke(main, ["report", "-o", str(output)])
+    assert result.exit_code == 2, result.output
+    assert "Error: " in result.output
+    assert "'broken' (plugin)" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert list(tmp_path.iterdir()) == []

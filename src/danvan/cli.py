@@ -2,17 +2,26 @@
 
 Every command reads datasets, works through ``danvan``'s own functions and
 writes files through the exporter plugins. Errors a user can fix (a bad
-option, a missing file, an unknown format) end in one line on stderr and exit
-status 2; ``danvan validate`` exits 1 when the data has errors.
+option, a missing file, an unknown format) and failed writes (disk full, file
+size limit, closed stdout) end in one line on stderr and exit status 2;
+``danvan validate`` exits 1 when the data has errors. While writing, SIGTERM,
+SIGINT and SIGHUP stop the write cleanly (temporary files removed, exit
+128 + the signal's number) and SIGXFSZ is ignored, so that a file size limit is
+an error rather than a killed process.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from types import FrameType
 from typing import IO, Any, TypeVar
 
 import attrs
@@ -21,7 +30,7 @@ import orjson
 
 import danvan
 from danvan.aggregate import GroupBy
-from danvan.export import ExportError, export
+from danvan.export import ExportError, available_exporters, export, find_exporter
 from danvan.findings import Finding, Severity, ValidationReport
 from danvan.layout import dataset_bundle, template_bundle
 from danvan.model import Dataset, Level
@@ -108,40 +117,185 @@ def _ticking(table: Table, tick: Callable[[int], None]) -> Table:
     return attrs.evolve(table, rows=rows)
 
 
+class _Stopped(BaseException):
+    """A signal arrived while writing: unwinds like KeyboardInterrupt so cleanup runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_stop_the_write() -> Iterator[None]:
+    """While writing: SIGTERM, SIGINT and SIGHUP raise ``_Stopped`` once; SIGXFSZ is ignored.
+
+    Raising lets every ``finally`` remove its temporary files; ignoring SIGXFSZ turns
+    a file size limit into an EFBIG error instead of a killed process. Signals a
+    parent set to be ignored (``nohup``) stay ignored; the handlers are put back after.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    fired = False
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        nonlocal fired
+        if not fired:  # a second signal must not cut the cleanup of the first
+            fired = True
+            raise _Stopped(signum)
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, stop)
+    if hasattr(signal, "SIGXFSZ"):
+        previous[signal.SIGXFSZ] = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+_WHY = {
+    errno.ENOSPC: "hết chỗ trên đĩa / disk full",
+    errno.EDQUOT: "hết hạn mức đĩa / disk quota exceeded",
+    errno.EFBIG: "tệp vượt giới hạn kích thước / file size limit reached",
+    errno.EACCES: "không có quyền ghi / permission denied",
+    errno.EPERM: "không có quyền ghi / permission denied",
+    errno.EROFS: "ổ đĩa chỉ đọc / read-only file system",
+    errno.ENOENT: "không có thư mục / no such folder",
+    errno.ENOTDIR: "không có thư mục / no such folder",
+    errno.EPIPE: "đầu ra đã đóng / the reader closed the output (broken pipe)",
+    errno.EBADF: "đầu ra đã đóng / the output is closed",
+}
+
+
+def _os_error(error: BaseException) -> OSError | None:
+    """The OSError behind ``error`` (XlsxWriter wraps it in its own exception), if any."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device: its reader has gone, so flushing at exit says nothing."""
+    with contextlib.suppress(OSError, ValueError):
+        fileno = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fileno)
+        os.close(null)
+
+
+def _is_an_input(output: str, inputs: Sequence[str]) -> bool:
+    for path in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(path, output):
+                return True
+    return False
+
+
+def _plugin_format(output: str, fmt: str | None) -> str | None:
+    """The name of the exporter an output goes through when a plugin provides it, else None.
+
+    Why: a plugin exporter that raises (``SystemExit`` included) is a failed
+    write, one ``Error:`` line; a built-in one that raises is a bug, whose
+    traceback must stay visible.
+    """
+    try:
+        exporter = find_exporter(available_exporters(), fmt, None if output == STDOUT else output)
+    except ExportError:
+        return None
+    module = getattr(exporter.write, "__module__", None) or ""
+    return None if module == "danvan" or module.startswith("danvan.") else exporter.name
+
+
 def _write(
     bundle: Bundle,
     output: str,
     fmt: str | None,
     lang: str,
     table: str | None = None,
+    *,
     redact: Redaction | None = None,
+    overwrite: bool = False,
+    inputs: Sequence[str] = (),
 ) -> str:
-    """Write ``bundle`` to ``output`` (``-`` for stdout); return the format used."""
+    """Write ``bundle`` to ``output`` (``-`` for stdout); return the format used.
+
+    Any failure is one ``Error:`` line and exit status 2 (128 + n for signal n),
+    with nothing partial left at ``output``. An output that is one of the
+    ``inputs`` is refused unless ``overwrite``: it would replace the original.
+    """
     target: str | IO[bytes] = output
+    where = "stdout" if output == STDOUT else output
+    if output != STDOUT and not overwrite and _is_an_input(output, inputs):
+        raise UsageProblem(
+            f"Tệp kết quả là tệp đầu vào / the output {output} is one of the inputs; "
+            "nothing was written (--overwrite to replace it)"
+        )
     if output == STDOUT:
         if fmt is None:
             raise UsageProblem(
                 "Ghi ra stdout cần --format / writing to stdout (-o -) needs --format"
             )
+        if sys.stdout is None or not hasattr(sys.stdout, "buffer"):
+            raise UsageProblem("Đầu ra chuẩn đã đóng / standard output is closed (-o -)")
         target = sys.stdout.buffer
     bar: AbstractContextManager[Any] = _progress("Ghi / writing", len(bundle.tables))
     try:
-        with bar as progress:
+        with _signals_stop_the_write(), bar as progress:
             if progress is not None:
                 tables = tuple(_ticking(t, progress.update) for t in bundle.tables)
                 bundle = attrs.evolve(bundle, tables=tables)
             options = {"table": table} if table else None
-            exporter = export(bundle, target, fmt, lang=lang, options=options, redact=redact)
+            exporter = export(
+                bundle,
+                target,
+                fmt,
+                lang=lang,
+                options=options,
+                redact=redact,
+                overwrite=overwrite,
+            )
+            if output == STDOUT:
+                sys.stdout.buffer.flush()
     except ExportError as error:
         raise UsageProblem(_one_line(error)) from None
-    except BrokenPipeError:
-        # The reader of stdout (``| head``) has gone: nothing more to say, and no traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
-    except OSError as error:
-        raise UsageProblem(f"Không ghi được / cannot write {output}: {error}") from None
-    if output == STDOUT:
-        sys.stdout.buffer.flush()
+    except _Stopped as stop:
+        if output == STDOUT:
+            _silence_stdout()
+        left = (
+            "những gì đã ra stdout là dở dang / what reached stdout is incomplete"
+            if output == STDOUT
+            else f"không ghi gì / nothing was written to {where}"
+        )
+        name = signal.Signals(stop.signum).name
+        click.echo(f"Error: Đã dừng / stopped by {name}; {left}", err=True)
+        sys.exit(128 + stop.signum)
+    except (Exception, SystemExit) as error:
+        cause = _os_error(error) if isinstance(error, Exception) else None
+        if cause is None:
+            plugin = _plugin_format(output, fmt)
+            if plugin is None:
+                raise
+            if output == STDOUT:
+                _silence_stdout()
+            raise UsageProblem(
+                f"Định dạng / format {plugin!r} (plugin) lỗi khi ghi / failed while writing: "
+                f"{type(error).__name__}: {error}; không ghi gì / nothing was written to {where}"
+            ) from None
+        if output == STDOUT:
+            _silence_stdout()
+        why = _WHY.get(cause.errno or 0, "lỗi ghi / write error")
+        kept = "" if output == STDOUT else "; tệp cũ giữ nguyên / anything there is unchanged"
+        raise UsageProblem(
+            f"Không ghi được / cannot write {where}: {why} ({cause.strerror or cause}){kept}"
+        ) from None
     return exporter.name
 
 
@@ -185,6 +339,13 @@ TABLE = click.option(
     "--table",
     default=None,
     help="Bảng cần ghi / the one table to write, for one-table formats (csv, jsonl).",
+)
+OVERWRITE = click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Ghi vào thư mục có sẵn không do danvan ghi (các tệp khác giữ nguyên), hoặc đè "
+    "tệp đầu vào / write into an existing folder danvan did not write (its other files "
+    "stay), or over one of the inputs.",
 )
 INPUTS = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
 REDACT = click.option(
@@ -267,6 +428,7 @@ def main() -> None:
     help="Trích dữ liệu cá nhân trong bảng kết quả kiểm tra / let the findings table quote "
     "members' names and positions (by default it names the record instead).",
 )
+@OVERWRITE
 def report(
     paths: tuple[str, ...],
     period: Period,
@@ -280,6 +442,7 @@ def report(
     redact: str | None,
     salt: str | None,
     quote_personal: bool,
+    overwrite: bool,
 ) -> None:
     """The main job: import, validate, aggregate and export the period report."""
     redaction = _redaction(redact, salt)
@@ -295,7 +458,16 @@ def report(
         lang=lang,
         as_of=as_of,
     )
-    _write(bundle, output, fmt, lang, table, redaction)
+    _write(
+        bundle,
+        output,
+        fmt,
+        lang,
+        table,
+        redact=redaction,
+        overwrite=overwrite,
+        inputs=paths,
+    )
     _echo_summary(dataset, found, output)
 
 
@@ -368,6 +540,7 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
 @TABLE
 @REDACT
 @SALT
+@OVERWRITE
 def export_command(
     paths: tuple[str, ...],
     output: str,
@@ -376,12 +549,22 @@ def export_command(
     table: str | None,
     redact: str | None,
     salt: str | None,
+    overwrite: bool,
 ) -> None:
     """The datasets in PATHs, merged, in any format an exporter offers (one table per record
     kind)."""
     redaction = _redaction(redact, salt)
     dataset, loaded = _read(paths)
-    _write(dataset_bundle(dataset), output, fmt, lang, table, redaction)
+    _write(
+        dataset_bundle(dataset),
+        output,
+        fmt,
+        lang,
+        table,
+        redact=redaction,
+        overwrite=overwrite,
+        inputs=paths,
+    )
     _echo_summary(dataset, loaded, output)
 
 
@@ -399,10 +582,11 @@ def export_command(
 )
 @FORMAT
 @LANG
-def sample(output: str, template: bool, fmt: str | None, lang: str) -> None:
+@OVERWRITE
+def sample(output: str, template: bool, fmt: str | None, lang: str, overwrite: bool) -> None:
     """Write the bundled Nậm Pồ 2022 sample, or an empty template, in any format."""
     bundle = template_bundle() if template else dataset_bundle(danvan.sample())
-    used = _write(bundle, output, fmt, lang)
+    used = _write(bundle, output, fmt, lang, overwrite=overwrite)
     what = "mẫu trống / empty template" if template else "dữ liệu mẫu / sample dataset"
     click.echo(f"Đã ghi {what} ({used}): {output}", err=output == STDOUT)
 

@@ -3,21 +3,21 @@
 ``export(bundle, "report.xlsx")`` picks the exporter by the file's suffix (or
 by ``format=``), writes to a temporary file beside the target and moves it into
 place only when the exporter has finished, so a failed export leaves no partial
-file and never harms a file that was there before.
+file and never harms a file that was there before; into an existing folder it
+writes only where danvan's own marker says it may (``danvan.atomic``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
+from danvan.atomic import scratch_folder, staged_file, staged_folder
 from danvan.labels import Label, Language, check_language
 from danvan.redact import Redaction, redact_bundle
 from danvan.tables import Bundle, Table
@@ -40,10 +40,16 @@ class UnknownFormatError(ExportError, LookupError):
 
 @attrs.frozen
 class ExportOptions:
-    """What an exporter is asked to do: the label language and format-specific settings."""
+    """What an exporter is asked to do: the label language and format-specific settings.
+
+    ``tmpdir`` is where the exporter keeps temporary files (XlsxWriter's, say): a
+    folder beside the output that danvan removes after the write, whatever happens;
+    None means the system's temporary folder.
+    """
 
     lang: Language = attrs.field(default="vi", converter=check_language)
     settings: Mapping[str, Any] = attrs.field(factory=dict, converter=dict)
+    tmpdir: Path | None = None
 
     def get(self, key: str, default: Any = None) -> Any:
         """The setting ``key``, or ``default`` when it was not given."""
@@ -195,74 +201,34 @@ def _redacted(bundle: Bundle, redact: Redaction | str | None) -> Bundle:
         raise ExportError(str(error)) from None
 
 
-def _umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
-
-
-def _default_file_mode() -> int:
-    return 0o666 & ~_umask()
-
-
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str]) -> Iterator[BinaryStream]:
     """Open a temporary file beside ``path``; on success move it onto ``path``.
 
-    On any exception the temporary file is removed and ``path`` is untouched.
-    The new file gets the mode of the file it replaces, or the usual default.
+    Why: a report replaced every month must never be seen half-written. On any
+    exception (a signal the CLI turns into one included) the temporary file goes
+    and ``path`` is untouched. The new file gets the mode of the file it replaces,
+    or the usual default; a symbolic link at ``path`` keeps pointing at the report.
+    A folder or a device at ``path`` is an ExportError. See ``danvan.atomic``.
     """
-    target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = _default_file_mode()
-        tmp.chmod(mode)
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with staged_file(path) as (stream, _scratch):
+        yield stream
 
 
 @contextlib.contextmanager
-def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """A temporary folder beside ``path``; on success it takes the place of ``path``.
+def atomic_folder(path: str | os.PathLike[str], *, overwrite: bool = False) -> Iterator[Path]:
+    """A temporary folder to fill; on success its files take their place in ``path``.
 
-    A folder already at ``path`` is moved aside first and removed only after the
-    new one is in place; on failure the temporary folder goes and ``path`` is
-    untouched.
+    Why: an export must never delete what danvan did not write. A new folder is
+    renamed into place whole. An existing folder written by danvan (it has the
+    ``.danvan-output.json`` marker) gets only its own files replaced or removed,
+    all moves undone if one fails; files people added stay. An existing folder
+    without the marker that is not empty is an ExportError unless ``overwrite``
+    (then danvan's files are written into it and the others stay). On failure
+    nothing at ``path`` changes. See ``danvan.atomic``.
     """
-    target = Path(path)
-    if target.exists() and not target.is_dir():
-        raise ExportError(f"Không phải thư mục / not a folder: {target}")
-    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
-    try:
-        yield tmp
-        tmp.chmod(0o777 & ~_umask())
-        if target.exists():
-            old = Path(
-                tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
-            )
-            old.rmdir()
-            target.rename(old)
-            try:
-                tmp.rename(target)
-            except BaseException:
-                old.rename(target)
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            tmp.rename(target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    with staged_folder(path, overwrite=overwrite) as (folder, _scratch):
+        yield folder
 
 
 def export(
@@ -274,6 +240,7 @@ def export(
     options: Mapping[str, Any] | None = None,
     plugin_manager: PluginManager | None = None,
     redact: Redaction | str | None = None,
+    overwrite: bool = False,
 ) -> Exporter:
     """Write ``bundle`` to a path (atomically) or to an open binary stream.
 
@@ -282,7 +249,10 @@ def export(
     language (``"vi"`` or ``"en"``, falling back to the other); ``options`` are
     the format's own settings; ``redact`` (``"omit"``, ``"pseudonymise"`` or a
     ``danvan.redact.Redaction`` with a salt) leaves out or pseudonymises the
-    personal columns of every table, whatever the format. Returns the exporter used.
+    personal columns of every table, whatever the format. ``overwrite`` lets a
+    folder export write into an existing folder danvan did not write (see
+    ``atomic_folder``); files are always replaced atomically. Returns the
+    exporter used.
     """
     exporters = available_exporters(plugin_manager)
     if isinstance(path_or_stream, str | os.PathLike):
@@ -291,7 +261,15 @@ def export(
         name = getattr(path_or_stream, "name", None)
         filename = Path(name).name if isinstance(name, str) else None
     exporter = find_exporter(exporters, format, filename)
-    export_with(exporter, bundle, path_or_stream, lang=lang, options=options, redact=redact)
+    export_with(
+        exporter,
+        bundle,
+        path_or_stream,
+        lang=lang,
+        options=options,
+        redact=redact,
+        overwrite=overwrite,
+    )
     return exporter
 
 
@@ -303,22 +281,26 @@ def export_with(
     lang: str = "vi",
     options: Mapping[str, Any] | None = None,
     redact: Redaction | str | None = None,
+    overwrite: bool = False,
 ) -> None:
     """Write ``bundle`` with the given exporter (registered or not) to a path or stream.
 
-    Paths are written atomically; a path that does not end in one of the
-    exporter's suffixes is a folder when the exporter can write folders.
-    ``redact`` is applied to the bundle before the exporter sees it (see ``export``).
+    Paths are written atomically (``atomic_write``, ``atomic_folder``: temporary
+    files beside the target, removed on every failure); a path that does not end
+    in one of the exporter's suffixes is a folder when the exporter can write
+    folders. ``redact`` is applied to the bundle before the exporter sees it and
+    ``overwrite`` is as in ``export``.
     """
     export_options = exporter.options(lang, options)
     bundle = _redacted(bundle, redact)
     if isinstance(path_or_stream, str | os.PathLike):
         target = Path(path_or_stream)
         if exporter.write_folder is not None and exporter.matches(target.name) is None:
-            with atomic_folder(target) as folder:
-                exporter.write_folder(bundle, folder, export_options)
+            with staged_folder(target, overwrite=overwrite) as (folder, scratch):
+                exporter.write_folder(bundle, folder, attrs.evolve(export_options, tmpdir=scratch))
         else:
-            with atomic_write(target) as stream:
-                exporter.write(bundle, stream, export_options)
+            with staged_file(target) as (stream, scratch):
+                exporter.write(bundle, stream, attrs.evolve(export_options, tmpdir=scratch))
     else:
-        exporter.write(bundle, path_or_stream, export_options)
+        with scratch_folder() as scratch:
+            exporter.write(bundle, path_or_stream, attrs.evolve(export_options, tmpdir=scratch))

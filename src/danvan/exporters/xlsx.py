@@ -340,6 +340,8 @@ def write_xlsx(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> 
             "strings_to_urls": False,
             "strings_to_numbers": False,
             "nan_inf_to_errors": True,
+            # Constant-memory temporary files beside the output, removed by danvan.
+            "tmpdir": None if options.tmpdir is None else str(options.tmpdir),
         },
     )
     meta = bundle.metadata
