@@ -111,19 +111,12 @@ _CellWriter = Callable[..., int]
 
 
 def _cell_writers(sheet: Worksheet) -> tuple[_CellWriter, _CellWriter, _CellWriter, _CellWriter]:
-    """The sheet's string, number, datetime and boolean writers, row/col arguments only.
+    """The sheet's string, number, datetime and boolean writers, bound once per sheet.
 
-    XlsxWriter's public ``write_*`` methods wrap the underscored ones in a
-    decorator that also accepts "A1" cell names; at millions of cells that
-    extra call is a large share of the time. The underscored methods take the
-    same arguments; if a release drops them, the public ones are used.
+    XlsxWriter's public ``write_*`` methods only: each cell's type is known from
+    its column, so the generic ``write`` (which guesses the type) is never needed.
     """
-    return (
-        getattr(sheet, "_write_string", sheet.write_string),
-        getattr(sheet, "_write_number", sheet.write_number),
-        getattr(sheet, "_write_datetime", sheet.write_datetime),
-        getattr(sheet, "_write_boolean", sheet.write_boolean),
-    )
+    return sheet.write_string, sheet.write_number, sheet.write_datetime, sheet.write_boolean
 
 
 class _TableWriter:
