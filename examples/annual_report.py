@@ -19,11 +19,11 @@ def main(output: str = "nampo-2022.xlsx") -> None:
     print(dataset.title)
     print("Kiểm tra / validation:", report.summary("vi"), "/", report.summary("en"))
 
-    for grade in danvan.classify(dataset, "2022"):
-        team = dataset.team(grade.team)
+    for result in danvan.classify(dataset, "2022"):
+        team = dataset.team(result.team)
         print(
-            f"  {team.name if team else grade.team}: {grade.classification.label} "
-            f"({grade.points:g} điểm / points)"
+            f"  {team.name if team else result.team}: {result.grade.label} "
+            f"({result.points:g} điểm / points)"
         )
 
     bundle = danvan.annual_report(dataset, 2022, findings=report.to_table())

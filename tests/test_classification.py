@@ -8,8 +8,8 @@ import attrs
 
 from danvan.classification import (
     DEFAULT_CRITERIA,
-    Classification,
     Criteria,
+    Grade,
     MeetingCompleteness,
     Reason,
     TeamYear,
@@ -25,8 +25,8 @@ from tests.test_aggregate import tiny
 def test_moc_4_is_graded_excellent_with_full_points(nampo: Dataset) -> None:
     grades = {grade.team: grade for grade in classify(nampo, 2022)}
     moc4 = grades["to-moc4"]
-    assert moc4.classification is Classification.EXCELLENT
-    assert moc4.classification.label.vi == "Hoàn thành xuất sắc nhiệm vụ"
+    assert moc4.grade is Grade.EXCELLENT
+    assert moc4.grade.label.vi == "Hoàn thành xuất sắc nhiệm vụ"
     assert moc4.points == 100
     assert [(r.criterion, r.points, r.max_points) for r in moc4.reasons] == [
         ("completeness", 40, 40),
@@ -50,13 +50,13 @@ def test_every_grade_is_the_sum_of_its_reasons(nampo: Dataset) -> None:
 def test_grades_follow_the_thresholds(nampo: Dataset) -> None:
     for grade in classify(nampo, 2022):
         if grade.points >= 90:
-            assert grade.classification is Classification.EXCELLENT
+            assert grade.grade is Grade.EXCELLENT
         elif grade.points >= 75:
-            assert grade.classification is Classification.GOOD
+            assert grade.grade is Grade.GOOD
         elif grade.points >= 50:
-            assert grade.classification is Classification.COMPLETED
+            assert grade.grade is Grade.COMPLETED
         else:
-            assert grade.classification is Classification.NOT_COMPLETED
+            assert grade.grade is Grade.NOT_COMPLETED
 
 
 def _busy_team_that_rarely_meets() -> Dataset:
@@ -87,10 +87,10 @@ def test_a_team_that_rarely_meets_cannot_be_graded_above_completed() -> None:
     busy = grades["t-v1"]
     # 40 * 2/12 + 20 + 20 + 20 = 66.67 points: "Hoàn thành" on points alone.
     assert busy.points == 66.67
-    assert busy.classification is Classification.COMPLETED
+    assert busy.grade is Grade.COMPLETED
     generous = attrs.evolve(DEFAULT_CRITERIA, completed=40, good=60)
     capped = {g.team: g for g in classify(_busy_team_that_rarely_meets(), 2022, generous)}["t-v1"]
-    assert capped.classification is Classification.COMPLETED
+    assert capped.grade is Grade.COMPLETED
     assert capped.reasons[-1].criterion == "completeness_floor"
     assert capped.reasons[-1].points == 0
 
@@ -99,7 +99,7 @@ def test_idle_teams_are_not_completed() -> None:
     grades = classify(_busy_team_that_rarely_meets(), 2022)
     idle = [g for g in grades if g.team != "t-v1"]
     assert len(idle) == 2
-    assert {g.classification for g in idle} == {Classification.NOT_COMPLETED}
+    assert {g.grade for g in idle} == {Grade.NOT_COMPLETED}
     assert {g.points for g in idle} == {0}
 
 
@@ -115,7 +115,7 @@ def test_a_criterion_can_be_replaced() -> None:
     grades = classify(
         _busy_team_that_rarely_meets(), 2022, Criteria((Everyone(),), completeness_floor=None)
     )
-    assert {g.classification for g in grades} == {Classification.EXCELLENT}
+    assert {g.grade for g in grades} == {Grade.EXCELLENT}
     assert grades[0].reasons == (
         Reason("everyone", 100, 100, Label("Ai cũng giỏi", "Everyone is great")),
     )
@@ -151,14 +151,14 @@ def test_the_facts_behind_the_grades() -> None:
 
 def test_the_calendar_decides_which_months_count(nampo: Dataset) -> None:
     grades = classify(nampo, "2022", calendar=ReportingCalendar(15))
-    assert {g.team: g.classification for g in grades}["to-moc4"] is Classification.EXCELLENT
+    assert {g.team: g.grade for g in grades}["to-moc4"] is Grade.EXCELLENT
 
 
 def test_grades_have_vietnamese_and_english_labels() -> None:
-    assert [c.label.vi for c in Classification] == [
+    assert [c.label.vi for c in Grade] == [
         "Hoàn thành xuất sắc nhiệm vụ",
         "Hoàn thành tốt nhiệm vụ",
         "Hoàn thành nhiệm vụ",
         "Không hoàn thành nhiệm vụ",
     ]
-    assert all(c.label.en for c in Classification)
+    assert all(c.label.en for c in Grade)

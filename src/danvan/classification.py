@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 
-class Classification(enum.Enum):
+class Grade(enum.Enum):
     """The four grades of a team's year, best first."""
 
     EXCELLENT = "excellent"
@@ -46,21 +46,21 @@ class Classification(enum.Enum):
 
     @property
     def label(self) -> Label:
-        return _CLASSIFICATION_LABELS[self]
+        return _GRADE_LABELS[self]
 
     @property
     def rank(self) -> int:
         """0 for the best grade, growing as grades get worse."""
-        return _CLASSIFICATION_RANK[self]
+        return _GRADE_RANK[self]
 
 
-_CLASSIFICATION_LABELS: Final = {
-    Classification.EXCELLENT: Label("Hoàn thành xuất sắc nhiệm vụ", "Excellent"),
-    Classification.GOOD: Label("Hoàn thành tốt nhiệm vụ", "Good"),
-    Classification.COMPLETED: Label("Hoàn thành nhiệm vụ", "Completed"),
-    Classification.NOT_COMPLETED: Label("Không hoàn thành nhiệm vụ", "Not completed"),
+_GRADE_LABELS: Final = {
+    Grade.EXCELLENT: Label("Hoàn thành xuất sắc nhiệm vụ", "Excellent"),
+    Grade.GOOD: Label("Hoàn thành tốt nhiệm vụ", "Good"),
+    Grade.COMPLETED: Label("Hoàn thành nhiệm vụ", "Completed"),
+    Grade.NOT_COMPLETED: Label("Không hoàn thành nhiệm vụ", "Not completed"),
 }
-_CLASSIFICATION_RANK: Final = {grade: rank for rank, grade in enumerate(Classification)}
+_GRADE_RANK: Final = {grade: rank for rank, grade in enumerate(Grade)}
 
 
 @attrs.frozen
@@ -216,12 +216,12 @@ _COUNTED: Final = "__activities_with_results__"
 
 
 @attrs.frozen
-class Grade:
+class Classification:
     """A team's grade for the period, with its total and the reasons behind it."""
 
     team: str
     name: str
-    classification: Classification
+    grade: Grade
     points: float
     reasons: tuple[Reason, ...]
 
@@ -245,25 +245,22 @@ class Criteria:
     completed: float = 50
     completeness_floor: float | None = 0.5
 
-    def grade(self, year: TeamYear) -> Grade:
+    def classify(self, year: TeamYear) -> Classification:
+        """The team's grade for the year, with its points and the reasons behind them."""
         reasons = [criterion(year) for criterion in self.criteria]
         points = round(sum(reason.points for reason in reasons), 2)
         if points >= self.excellent:
-            grade = Classification.EXCELLENT
+            grade = Grade.EXCELLENT
         elif points >= self.good:
-            grade = Classification.GOOD
+            grade = Grade.GOOD
         elif points >= self.completed:
-            grade = Classification.COMPLETED
+            grade = Grade.COMPLETED
         else:
-            grade = Classification.NOT_COMPLETED
+            grade = Grade.NOT_COMPLETED
         completeness = year.completeness or 0.0
         floor = self.completeness_floor
-        if (
-            floor is not None
-            and completeness < floor
-            and grade.rank < Classification.COMPLETED.rank
-        ):
-            grade = Classification.COMPLETED
+        if floor is not None and completeness < floor and grade.rank < Grade.COMPLETED.rank:
+            grade = Grade.COMPLETED
             reasons.append(
                 Reason(
                     "completeness_floor",
@@ -277,7 +274,7 @@ class Criteria:
                     ),
                 )
             )
-        return Grade(year.team.id, year.team.name, grade, points, tuple(reasons))
+        return Classification(year.team.id, year.team.name, grade, points, tuple(reasons))
 
 
 DEFAULT_CRITERIA: Final = Criteria()
@@ -355,14 +352,14 @@ def classify(
     *,
     calendar: ReportingCalendar = ReportingCalendar(1),  # noqa: B008 (frozen, immutable)
     totals: PeriodTotals | None = None,
-) -> list[Grade]:
+) -> list[Classification]:
     """Grade every team alive during ``year`` (or any period), in team name order.
 
     ``totals``: the period's activities already summed, as in `team_years`.
     """
     period = _as_period(year)
     facts = team_years(dataset, period, calendar=calendar, totals=totals)
-    return [criteria.grade(year_facts) for year_facts in facts]
+    return [criteria.classify(year_facts) for year_facts in facts]
 
 
 def _as_period(year: int | Period | str) -> Period:
@@ -373,6 +370,6 @@ def _as_period(year: int | Period | str) -> Period:
     return parse_period(year)
 
 
-def grades_by_team(grades: Sequence[Grade]) -> dict[str, Grade]:
-    """Grades indexed by team id."""
-    return {grade.team: grade for grade in grades}
+def classifications_by_team(classifications: Sequence[Classification]) -> dict[str, Classification]:
+    """Classifications indexed by team id."""
+    return {result.team: result for result in classifications}

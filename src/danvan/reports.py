@@ -20,7 +20,7 @@ from danvan.aggregate import (
     alive_between,
     make_table,
 )
-from danvan.classification import DEFAULT_CRITERIA, Criteria, classify
+from danvan.classification import DEFAULT_CRITERIA, Criteria, classifications_by_team, classify
 from danvan.labels import Label
 from danvan.model import Dataset, FundingSource, Level, QuantityUnit
 from danvan.periods import Period, PeriodKind, ReportingCalendar, parse_period
@@ -226,10 +226,9 @@ def _team_table(dataset: Dataset, totals: PeriodTotals, criteria: Criteria, lang
     period = totals.period
     if period.kind is not PeriodKind.YEAR:
         return summary.to_table("by_team", Label("Kết quả từng Tổ", "By team"), lang=lang)
-    grades = {
-        g.team: g
-        for g in classify(dataset, period, criteria, calendar=totals.calendar, totals=totals)
-    }
+    results = classifications_by_team(
+        classify(dataset, period, criteria, calendar=totals.calendar, totals=totals)
+    )
     columns = (
         *summary.columns(),
         Column("classification", Label("Xếp loại", "Classification")),
@@ -239,14 +238,14 @@ def _team_table(dataset: Dataset, totals: PeriodTotals, criteria: Criteria, lang
     table = summary.to_table(lang=lang)
     rows = []
     for row, values in zip(summary.rows, table.iter_rows(), strict=True):
-        grade = grades.get(row.group)
-        if grade is None:
+        result = results.get(row.group)
+        if result is None:
             rows.append((*values, None, None, None))
             continue
         reasons = "; ".join(
-            f"{r.explanation.get(lang)}: {r.points:g}/{r.max_points:g}" for r in grade.reasons
+            f"{r.explanation.get(lang)}: {r.points:g}/{r.max_points:g}" for r in result.reasons
         )
-        rows.append((*values, grade.classification.label.get(lang), grade.points, reasons))
+        rows.append((*values, result.grade.label.get(lang), result.points, reasons))
     return make_table(
         "by_team", Label("Kết quả và xếp loại từng Tổ", "By team, with its grade"), columns, rows
     )
