@@ -454,14 +454,14 @@ def test_one_pass_for_many_summaries_gives_what_summarize_gives(
     per: tuple[Dimension, ...],
     measures: set[Measure] | None,
     cutoff: int,
-    as_of: date | None,
+    units_on: date | None,
 ) -> None:
     """A report reads the activities once (PeriodTotals) and must get what summarize gets."""
     calendar = ReportingCalendar(cutoff)
     totals = PeriodTotals.of(dataset, "2022", calendar=calendar)
     for _ in range(2):  # the stored pass is not used up by a summary
-        derived = totals.summarize(by=by, per=per, measures=measures, as_of=as_of)
+        derived = totals.summarize(by=by, per=per, measures=measures, units_on=units_on)
         direct = summarize(
-            dataset, "2022", by=by, per=per, measures=measures, calendar=calendar, as_of=as_of
+            dataset, "2022", by=by, per=per, measures=measures, calendar=calendar, units_on=units_on
         )
         assert derived == direct

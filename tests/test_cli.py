@@ -53,9 +53,10 @@ def test_report_takes_period_grouping_calendar_and_language(
     assert names[:2] == ["summary", "by_village"]
 
 
-def test_report_under_the_2025_communes(runner: CliRunner, tmp_path: Path) -> None:
+@pytest.mark.parametrize("option", ["--units-on", "--as-of"])  # --as-of: the former spelling
+def test_report_under_the_2025_communes(runner: CliRunner, tmp_path: Path, option: str) -> None:
     output = tmp_path / "now.json"
-    result = runner.invoke(main, ["report", "--as-of", "01/07/2025", "-o", str(output)])
+    result = runner.invoke(main, ["report", option, "01/07/2025", "-o", str(output)])
     assert result.exit_code == 0, result.output
     document = json.loads(output.read_text(encoding="utf-8"))
     by_commune = next(t for t in document["tables"] if t["name"] == "by_commune")

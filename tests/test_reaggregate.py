@@ -35,7 +35,7 @@ def _sum_rows(summary: Summary, *groups: str) -> tuple[int | float, ...]:
 
 def test_the_2022_sample_reports_onto_the_2025_communes(nampo: Dataset) -> None:
     then = summarize(nampo, "2022", by=Level.COMMUNE)
-    now = summarize(nampo, "2022", by=Level.COMMUNE, as_of=REFORM)
+    now = summarize(nampo, "2022", by=Level.COMMUNE, units_on=REFORM)
     assert [(r.group, r.name, r.code) for r in then.rows] == [
         ("xa-cha-nua", "Chà Nưa", "03187"),
         ("xa-na-hy", "Nà Hỳ", "03169"),
@@ -54,7 +54,7 @@ def test_the_2022_sample_reports_onto_the_2025_communes(nampo: Dataset) -> None:
 
 def test_each_2025_commune_is_the_sum_of_its_predecessors(nampo: Dataset) -> None:
     then = summarize(nampo, "2022", by=Level.COMMUNE)
-    now = summarize(nampo, "2022", by=Level.COMMUNE, as_of=REFORM)
+    now = summarize(nampo, "2022", by=Level.COMMUNE, units_on=REFORM)
     muong_cha = now.row("11-03166-2025")
     assert now.additive(muong_cha) == _sum_rows(then, "xa-nam-tin", "xa-cha-nua")
     assert muong_cha.indicators["street_lights"] == 20  # bản Mốc 4's lights, now in Mường Chà
@@ -76,7 +76,7 @@ def test_a_reused_code_is_told_apart_by_its_validity(nampo: Dataset) -> None:
         activities=(*nampo.activities, visit),
     )
     then = summarize(dataset, "2022", by=Level.COMMUNE)
-    now = summarize(dataset, "2022", by=Level.COMMUNE, as_of=REFORM)
+    now = summarize(dataset, "2022", by=Level.COMMUNE, units_on=REFORM)
     assert (then.row("xa-cha-cang").name, then.row("xa-cha-cang").code) == ("Chà Cang", "03166")
     assert then.row("xa-cha-cang").activities == 1
     assert [r.group for r in now.rows if r.code == "03166"] == ["11-03166-2025"]
@@ -91,7 +91,7 @@ def test_a_dataset_recording_its_own_merger_needs_no_registry(nampo: Dataset) ->
     ours = AdminUnit("xa-moi", "Xã Mới", Level.COMMUNE, "tinh-dien-bien", valid_from=REFORM)
     merger = Succession(("xa-nam-tin", "xa-phin-ho"), "xa-moi", REFORM)
     dataset = attrs.evolve(nampo, units=(*nampo.units, ours), successions=(merger,))
-    now = summarize(dataset, "2022", by=Level.COMMUNE, as_of=REFORM, registry=UnitRegistry())
+    now = summarize(dataset, "2022", by=Level.COMMUNE, units_on=REFORM, registry=UnitRegistry())
     then = summarize(dataset, "2022", by=Level.COMMUNE)
     assert now.additive(now.row("xa-moi")) == _sum_rows(then, "xa-nam-tin", "xa-phin-ho")
     # Without a registry, the communes the dataset does not succeed stay as they were.
@@ -100,13 +100,13 @@ def test_a_dataset_recording_its_own_merger_needs_no_registry(nampo: Dataset) ->
 
 
 def test_a_day_before_the_reform_keeps_the_2022_communes(nampo: Dataset) -> None:
-    before = summarize(nampo, "2022", by=Level.COMMUNE, as_of=LAST_DAY)
+    before = summarize(nampo, "2022", by=Level.COMMUNE, units_on=LAST_DAY)
     assert before.rows == summarize(nampo, "2022", by=Level.COMMUNE).rows
 
 
 def test_the_province_is_the_same_under_both_hierarchies(nampo: Dataset) -> None:
     then = summarize(nampo, "2022", by=Level.PROVINCE)
-    now = summarize(nampo, "2022", by=Level.PROVINCE, as_of=REFORM)
+    now = summarize(nampo, "2022", by=Level.PROVINCE, units_on=REFORM)
     assert now.rows == then.rows
 
 
@@ -119,7 +119,7 @@ def test_the_annual_report_comes_out_under_both_hierarchies_with_equal_totals(
     nampo: Dataset,
 ) -> None:
     then = annual_report(nampo, 2022).table("by_commune")
-    now = annual_report(nampo, 2022, as_of=REFORM).table("by_commune")
+    now = annual_report(nampo, 2022, units_on=REFORM).table("by_commune")
     assert now.title.en == "By commune (units as of 2025-07-01)"
     assert now.title.vi == "Kết quả theo xã (địa giới ngày 01/07/2025)"
     assert [(r["code"], r["commune"]) for r in _records(now)] == [
@@ -175,7 +175,7 @@ def test_re_aggregation_preserves_every_total(dataset: Dataset, per: tuple[str, 
         "2022",
         by=Level.COMMUNE,
         per=per,  # type: ignore[arg-type]
-        as_of=REFORM,
+        units_on=REFORM,
         registry=UnitRegistry(),
     )
     assert all(row.group.startswith("new-") for row in now.rows)
@@ -188,5 +188,5 @@ def test_an_activity_in_a_unit_outside_the_registry_is_not_lost() -> None:
     village = AdminUnit("ban", "Bản", Level.VILLAGE, "xa")
     done = Activity("hd", "to", "ban", date(2022, 5, 1), "meeting")
     dataset = Dataset(units=(commune, village), activities=(done,))
-    now = summarize(dataset, "2022", by=Level.COMMUNE, as_of=REFORM)
+    now = summarize(dataset, "2022", by=Level.COMMUNE, units_on=REFORM)
     assert [(r.group, r.activities) for r in now.rows] == [("xa", 1)]

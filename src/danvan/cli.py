@@ -405,11 +405,13 @@ def main() -> None:
 @CUTOFF_DAY
 @LANG
 @click.option(
+    "--units-on",
     "--as-of",
-    "as_of",
+    "units_on",
     callback=_date,
     default=None,
-    help="Địa giới ngày / report under the units of this day (e.g. 01/07/2025).",
+    help="Địa giới ngày / report under the units of this day (e.g. 01/07/2025); "
+    "--as-of is its former spelling, still accepted.",
 )
 @click.option(
     "-o",
@@ -435,7 +437,7 @@ def report(
     by: str,
     cutoff_day: int,
     lang: str,
-    as_of: dt.date | None,
+    units_on: dt.date | None,
     output: str,
     fmt: str | None,
     table: str | None,
@@ -456,7 +458,7 @@ def report(
         calendar=calendar,
         findings=found.to_table(personal=quote_personal),
         lang=lang,
-        as_of=as_of,
+        units_on=units_on,
     )
     _write(
         bundle,

@@ -58,7 +58,7 @@ def period_report(
     source: str | None = None,
     lang: str = "vi",
     generated_at: dt.datetime | None = None,
-    as_of: dt.date | None = None,
+    units_on: dt.date | None = None,
     registry: UnitRegistry | None = None,
 ) -> Bundle:
     """A period's bundle: key figures, by unit (``by``, communes by default), by activity
@@ -66,9 +66,9 @@ def period_report(
     topics covered, and the validation findings when given.
 
     Headers are bilingual; ``lang`` chooses the language of names written in cells
-    (activity types, topics, months). ``as_of`` chooses the units of the by-unit
+    (activity types, topics, months). ``units_on`` chooses the units of the by-unit
     table: those of that day, the period's activities re-aggregated onto them
-    (``summarize``'s ``as_of`` and ``registry``); by default the units of the
+    (``summarize``'s ``units_on`` and ``registry``); by default the units of the
     period's last day.
     """
     if isinstance(period, str):
@@ -78,14 +78,14 @@ def period_report(
     overall = totals.summarize(by="all")
     group_name = f"by_{by.value}" if isinstance(by, Level) else f"by_{by}"
     group_title = _GROUP_TITLES[by]
-    if as_of is not None:
+    if units_on is not None:
         group_title = Label(
-            f"{group_title.vi} (địa giới ngày {as_of:%d/%m/%Y})",
-            f"{group_title.en} (units as of {as_of.isoformat()})",
+            f"{group_title.vi} (địa giới ngày {units_on:%d/%m/%Y})",
+            f"{group_title.en} (units as of {units_on.isoformat()})",
         )
     tables = [
         _summary_table(dataset, overall, lang),
-        totals.summarize(by=by, as_of=as_of, registry=registry).to_table(
+        totals.summarize(by=by, units_on=units_on, registry=registry).to_table(
             group_name, group_title, lang=lang
         ),
         totals.summarize(

@@ -39,7 +39,7 @@ def summarize(
     per: Sequence[Dimension] = (),
     measures: Iterable[Measure | str] | None = None,
     calendar: ReportingCalendar = ReportingCalendar(1),  # noqa: B008 (frozen, immutable)
-    as_of: date | None = None,
+    units_on: date | None = None,
     registry: UnitRegistry | None = None,
 ) -> Summary:
     """Sum the activities of ``period`` by unit level, team or overall, split by ``per``.
@@ -49,13 +49,13 @@ def summarize(
     ``"type"``, ``"field"``, ``"topic"``, ``"month"`` or ``"quarter"`` (reporting
     months of ``calendar``).
 
-    ``as_of`` is the day whose hierarchy the groups are reported in, by default
+    ``units_on`` is the day whose hierarchy the groups are reported in, by default
     the period's last day. A village whose unit at level ``by`` no longer exists
-    on ``as_of`` is re-aggregated onto that unit's successor: the dataset's own
+    on ``units_on`` is re-aggregated onto that unit's successor: the dataset's own
     successions first, else ``registry``'s (by default the bundled Điện Biên
     registry), the unit linked to it by official code. So the 2022 sample with
-    ``as_of=date(2025, 7, 1)`` reports by xã Mường Chà, xã Nà Hỳ and xã Si Pa
-    Phìn. The units listed are those at level ``by`` valid on ``as_of`` plus
+    ``units_on=date(2025, 7, 1)`` reports by xã Mường Chà, xã Nà Hỳ and xã Si Pa
+    Phìn. The units listed are those at level ``by`` valid on ``units_on`` plus
     any a village or team reaches; every unit appears, with zeros when it did
     nothing.
     """
@@ -63,7 +63,7 @@ def summarize(
         period = parse_period(period)
     dimensions, wanted = check_per(per), check_measures(measures)
     frame = _Frame.of(dataset, period, calendar)
-    groups = frame.groups(by, as_of, registry)
+    groups = frame.groups(by, units_on, registry)
     accumulators, held, unplaced = one_pass(
         dataset,
         by,
@@ -149,13 +149,13 @@ class PeriodTotals:
         by: GroupBy = Level.COMMUNE,
         per: Sequence[Dimension] = (),
         measures: Iterable[Measure | str] | None = None,
-        as_of: date | None = None,
+        units_on: date | None = None,
         registry: UnitRegistry | None = None,
     ) -> Summary:
         """What ``summarize(dataset, period, by=…, calendar=…)`` gives, from the stored pass."""
         dimensions, wanted = check_per(per), check_measures(measures)
         frame = self.frame
-        groups = frame.groups(by, as_of, registry)
+        groups = frame.groups(by, units_on, registry)
         accumulators, unplaced = regroup(
             self._source(by),
             by,
@@ -221,11 +221,11 @@ class _Frame:
             template += [0] if kind in (SUM, COUNT) else [None] if kind == MAX else [None, None]
         return cls(dataset, period, calendar, bounds, months, day_month, slots, template)
 
-    def groups(self, by: GroupBy, as_of: date | None, registry: UnitRegistry | None) -> Groups:
+    def groups(self, by: GroupBy, units_on: date | None, registry: UnitRegistry | None) -> Groups:
         if not (isinstance(by, Level) or by in ("team", "all")):
             raise ValueError(f"by must be a Level, 'team' or 'all', got {by!r}")
         bounds = self.bounds
-        reference = as_of or bounds.end
+        reference = units_on or bounds.end
         return make_groups(self.dataset, by, reference, bounds.start, bounds.end, registry)
 
     def summary(
