@@ -10,6 +10,7 @@ from danvan.aggregate import Measure, Summary, SummaryRow, summarize
 from danvan.bundled import bundled_registry, default_catalog, sample
 from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reason, classify
 from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
+from danvan.errors import DanvanError, DanvanWarning
 from danvan.findings import Finding, Location, Severity, ValidationReport
 from danvan.labels import Label
 from danvan.layout import dataset_bundle, template_bundle
@@ -43,6 +44,8 @@ __version__ = "0.1.0"
 __all__ = [
     "DEFAULT_CRITERIA",
     "Classification",
+    "DanvanError",
+    "DanvanWarning",
     "Dataset",
     "DatasetLoadError",
     "DatasetReadError",

@@ -26,6 +26,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.orjson import make_converter
 
+from danvan.errors import DanvanError
 from danvan.model import Activity, Catalog, Dataset, Funding, Quantity
 from danvan.text import normalize
 
@@ -255,7 +256,7 @@ class FieldError:
         return f"{where}: {self.problem}{expected} (found {self.value!r})"
 
 
-class DatasetLoadError(ValueError):
+class DatasetLoadError(DanvanError, ValueError):
     """A document that does not fit the model; ``errors`` lists every failing field."""
 
     def __init__(self, errors: list[FieldError]) -> None:

@@ -24,6 +24,8 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 
+from danvan.errors import DanvanWarning
+
 #: Characters that make a spreadsheet treat a cell's text as a formula.
 FORMULA_PREFIXES = frozenset("=+-@\t\r")
 #: Full-width forms of the formula characters (U+FF1D, U+FF0B, U+FF0D, U+FF20).
@@ -45,7 +47,7 @@ MAX_EXACT_INTEGER = 10**15 - 1
 TRUNCATION_MARKER = "…[cắt bớt / truncated]"
 
 
-class ExcelLimitWarning(UserWarning):
+class ExcelLimitWarning(DanvanWarning):
     """A value was changed to fit a spreadsheet limit (for instance a cut cell)."""
 
 

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from danvan.atomic import scratch_folder, staged_file, staged_folder
+from danvan.errors import DanvanError
 from danvan.labels import Label, Language, check_language
 from danvan.redact import Redaction, redact_bundle
 from danvan.tables import Bundle, Table
@@ -30,7 +31,7 @@ WriteFunction = Callable[[Bundle, BinaryStream, "ExportOptions"], None]
 WriteFolderFunction = Callable[[Bundle, Path, "ExportOptions"], None]
 
 
-class ExportError(Exception):
+class ExportError(DanvanError):
     """An export could not be done; the message says why in Vietnamese and English."""
 
 

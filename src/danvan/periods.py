@@ -20,6 +20,8 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
+from danvan.errors import DanvanError
+
 __all__ = [
     "DateRange",
     "Period",
@@ -369,7 +371,7 @@ ACCEPTED_FORMS: Final[tuple[tuple[str, str], ...]] = (
 )
 
 
-class PeriodParseError(ValueError):
+class PeriodParseError(DanvanError, ValueError):
     """Text that is not a period; the message lists every accepted form."""
 
     def __init__(self, text: str, reason: str) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from danvan.convert import collector_paused
+from danvan.errors import DanvanError
 from danvan.findings import Finding, Location, ValidationReport, make_finding
 from danvan.importers.base import Importer, ImportOptions, RawImport, UnreadableFileError
 from danvan.importers.tabular import FileContent, build_dataset, read_sheets
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 DATAPACKAGE_DESCRIPTOR = "datapackage.json"
 
 
-class DatasetReadError(Exception):
+class DatasetReadError(DanvanError):
     """Nothing could be read: the message names the file(s) and says why, in vi and en."""
 
 

@@ -17,6 +17,7 @@ from typing import IO, Any, overload
 
 import attrs
 
+from danvan.errors import DanvanError
 from danvan.findings import Finding
 from danvan.labels import Label
 from danvan.model import Catalog, Dataset
@@ -24,7 +25,7 @@ from danvan.model import Catalog, Dataset
 BinaryStream = IO[bytes]
 
 
-class UnreadableFileError(Exception):
+class UnreadableFileError(DanvanError):
     """A file cannot be read at all; the message names the file and says why (vi and en).
 
     Importers raise it (or any exception) from ``read``; ``read_dataset``

@@ -14,14 +14,16 @@ from typing import Protocol, TypeVar
 
 import attrs
 
+from danvan.errors import DanvanError, DanvanWarning
+
 ENV_ONLY_PLUGINS = "DANVAN_PLUGINS"
 
 
-class PluginWarning(UserWarning):
+class PluginWarning(DanvanWarning):
     """A plugin could not be loaded, failed in a hook or lost a name, and was skipped."""
 
 
-class PluginConflictError(Exception):
+class PluginConflictError(DanvanError):
     """Two built-in plugins claim one name: a bug in danvan, never a third party's doing."""
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from danvan.errors import DanvanError
+
 #: Every error code a parser here can raise, with its message templates (vi, en).
 #: ``{value}`` is the offending input, quoted.
 PARSE_ERRORS: Final[dict[str, tuple[str, str]]] = {
@@ -40,7 +42,7 @@ PARSE_ERRORS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-class ValueParseError(ValueError):
+class ValueParseError(DanvanError, ValueError):
     """A value that could not be read exactly; ``code`` is a key of :data:`PARSE_ERRORS`."""
 
     def __init__(self, code: str, value: object, detail_vi: str = "", detail_en: str = "") -> None:
