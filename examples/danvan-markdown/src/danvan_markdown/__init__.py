@@ -16,10 +16,7 @@ import datetime as dt
 import html
 from typing import IO, Any
 
-from danvan.export import Exporter, ExportOptions
-from danvan.labels import Label
-from danvan.plugins import hookimpl
-from danvan.tables import Bundle, ColumnType, Table
+from danvan.plugin import Bundle, ColumnType, Exporter, ExportOptions, Label, Table, hookimpl
 
 __all__ = ["MARKDOWN_EXPORTER", "cell_text", "danvan_exporters", "write_markdown"]
 
