@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 from collections.abc import Callable
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from danvan.periods import (
@@ -508,3 +509,36 @@ def test_months_of_a_custom_range_cover_it(calendar: ReportingCalendar, period: 
     assert span(months).end >= bounds.end
     assert all(month.overlaps(bounds) for month in months)
     assert_consecutive(months)
+
+
+@settings(max_examples=300)
+@given(st.integers(min_value=1, max_value=9999), st.sampled_from(list(PeriodKind)), st.data())
+def test_calendar_days_run_from_the_first_to_the_last_day_of_the_months(
+    year: int, kind: PeriodKind, data: st.DataObject
+) -> None:
+    """Periods sort by their plain calendar days; the calendar with cut-off 1 gives the same."""
+    if kind is PeriodKind.CUSTOM:
+        return
+    spans = {
+        PeriodKind.MONTH: (1, 12),
+        PeriodKind.QUARTER: (3, 4),
+        PeriodKind.HALF_YEAR: (6, 2),
+        PeriodKind.NINE_MONTHS: (9, 1),
+        PeriodKind.YEAR: (12, 1),
+    }
+    months, count = spans[kind]
+    index = data.draw(st.integers(min_value=1, max_value=count))
+    text = {
+        PeriodKind.YEAR: f"{year:04d}",
+        PeriodKind.MONTH: f"{year:04d}-{index:02d}",
+        PeriodKind.QUARTER: f"{year:04d}-Q{index}",
+        PeriodKind.HALF_YEAR: f"{year:04d}-H{index}",
+        PeriodKind.NINE_MONTHS: f"{year:04d}-9M",
+    }[kind]
+    period = parse_period(text)
+    first = (index - 1) * months + 1
+    last = first + months - 1
+    days = period.calendar_days()
+    assert days.start == dt.date(year, first, 1)
+    assert days.end == dt.date(year, last, calendar.monthrange(year, last)[1])
+    assert ReportingCalendar(1).bounds(period) == days

@@ -1,0 +1,25 @@
+"""Reporting periods (kỳ báo cáo) and the reporting calendar with a cut-off day.
+
+A `Period` is nominal: "March 2022", "Quý I/2022", "9 tháng năm 2022". Which days it
+covers depends on the `ReportingCalendar`: many agencies close a month on the 14th, so
+that with cut-off day 15 "January 2023" runs from 15/12/2022 to 14/01/2023. Keeping the
+two apart lets one dataset be reported under either convention.
+
+Pure: no I/O. python-dateutil does the month arithmetic. The rooms: ``_days`` (ranges
+of days and how a day is written), ``_period`` (the nominal period), ``_parse`` (its
+text forms), ``_calendar`` (periods onto days).
+"""
+
+from danvan.periods._calendar import ReportingCalendar
+from danvan.periods._days import DateRange
+from danvan.periods._parse import PeriodParseError, parse_period
+from danvan.periods._period import Period, PeriodKind
+
+__all__ = [
+    "DateRange",
+    "Period",
+    "PeriodKind",
+    "PeriodParseError",
+    "ReportingCalendar",
+    "parse_period",
+]
