@@ -3,7 +3,6 @@ DanvanWarning."""
 
 from __future__ import annotations
 
-import doctest
 import importlib
 import inspect
 import pkgutil
@@ -11,7 +10,6 @@ import pkgutil
 import pytest
 
 import danvan
-import danvan.errors
 from danvan.errors import DanvanError, DanvanWarning
 
 #: Exceptions that never leave danvan (caught where they are raised) or are test verdicts.
@@ -53,7 +51,3 @@ def test_errors_keep_their_built_in_kinds_for_existing_handlers() -> None:
         danvan.parse_period("2022-Q5")
     with pytest.raises(DanvanError):
         danvan.parse_money("hai mươi")
-
-
-def test_the_module_example_runs() -> None:
-    assert doctest.testmod(danvan.errors).failed == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 from pathlib import Path
 
 import danvan.plugin
@@ -17,7 +16,6 @@ def test_the_face_names_every_contract_a_plugin_needs() -> None:
 
 
 def test_its_example_plugin_passes_the_conformance_kit(tmp_path: Path) -> None:
-    assert doctest.testmod(danvan.plugin).failed == 0
     from danvan.labels import Label
 
     def write_counts(bundle: danvan.plugin.Bundle, stream: object, _options: object) -> None:

@@ -10,7 +10,7 @@ from danvan.labels import Label
 from danvan.model import AdminUnit, Catalog, Field, Level, Topic
 from danvan.plugins import hookimpl, make_plugin_manager
 from danvan.plugins.provided import catalog, unit_registry
-from danvan.units import UnitRegistry
+from danvan.registry import UnitRegistry
 
 BEEKEEPING = Topic("beekeeping", Label("Nuôi ong", "Beekeeping"), Field.ECONOMY)
 

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from danvan.aggregate import Summary, summarize
 from danvan.model import Activity, AdminUnit, Dataset, Level, Status, Succession
+from danvan.registry import UnitRegistry
 from danvan.reports import annual_report
 from danvan.tables import Table
-from danvan.units import UnitRegistry
 from tests.strategies import consistent_datasets
 
 LAST_DAY = date(2025, 6, 30)

@@ -9,9 +9,9 @@ import pytest
 from danvan.bundled import bundled_registry
 from danvan.findings import Location, Severity
 from danvan.model import AdminUnit, Dataset, Level, Provenance, Succession
+from danvan.registry import UnitRegistry
 from danvan.rules import registered_rules, successions
 from danvan.rules.successions import resolve_unit_name
-from danvan.units import UnitRegistry
 from tests.rule_cases import check, found
 
 RULES = (successions.reused_codes, successions.valid_after_successor, successions.succession_cycles)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from danvan.bundled import bundled_registry
 from danvan.model import AdminUnit, Dataset, Level, Succession
-from danvan.units import (
+from danvan.registry import (
     UnitRegistry,
     check_reused_codes,
     check_succession_cycles,

@@ -24,6 +24,7 @@ from danvan.periods import (
     parse_period,
 )
 from danvan.read import DatasetReadError, ImportResult, read_dataset
+from danvan.registry import LookupResult, UnitRegistry
 from danvan.reports import annual_report, period_report
 from danvan.rules import Rule, ValidationContext, rule, validate
 from danvan.rules.load import load_checked, load_lines
@@ -37,7 +38,6 @@ from danvan.text import (
     parse_money,
     sort_vi,
 )
-from danvan.units import LookupResult, UnitRegistry
 
 __version__ = "0.1.0"
 

@@ -10,7 +10,7 @@ from danvan.model import Catalog, Dataset
 from danvan.plugins.hookspecs import hookimpl
 
 if TYPE_CHECKING:
-    from danvan.units import UnitRegistry
+    from danvan.registry import UnitRegistry
 
 SAMPLE_FILE = "sample_nampo_2022.json"
 CATALOG_FILE = "catalog.json"
@@ -53,7 +53,7 @@ def bundled_registry() -> UnitRegistry:
     """
     import orjson
 
-    from danvan.units import registry_from_raw
+    from danvan.registry import registry_from_raw
 
     return registry_from_raw(orjson.loads(_read(UNITS_FILE)))
 

@@ -24,8 +24,8 @@ from danvan.classification import DEFAULT_CRITERIA, Criteria, classifications_by
 from danvan.labels import Label
 from danvan.model import Dataset, FundingSource, Level, QuantityUnit
 from danvan.periods import Period, PeriodKind, ReportingCalendar, parse_period
+from danvan.registry import UnitRegistry
 from danvan.tables import Bundle, BundleMetadata, ChartHint, Column, ColumnType, Table
-from danvan.units import UnitRegistry
 
 __all__ = ["annual_report", "period_report"]
 

@@ -28,7 +28,7 @@ from danvan.model import (
     Level,
 )
 from danvan.periods import DateRange, Period, PeriodKind, ReportingCalendar, parse_period
-from danvan.units import UnitRegistry
+from danvan.registry import UnitRegistry
 
 
 def summarize(

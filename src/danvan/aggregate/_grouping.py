@@ -14,7 +14,7 @@ from danvan.model import (
     Level,
     Team,
 )
-from danvan.units import UnitRegistry, remap_village_parents, unit_placements
+from danvan.registry import UnitRegistry, remap_village_parents, unit_placements
 
 
 @attrs.frozen

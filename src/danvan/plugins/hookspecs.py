@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from danvan.export import Exporter
     from danvan.importers.base import Importer
     from danvan.model import Catalog
+    from danvan.registry import UnitRegistry
     from danvan.rules import Rule
-    from danvan.units import UnitRegistry
 
 PROJECT_NAME = "danvan"
 
@@ -68,7 +68,7 @@ def danvan_catalog() -> Catalog:  # type: ignore[empty-body]
 def danvan_unit_registries() -> UnitRegistry:  # type: ignore[empty-body]
     """Signature: ``danvan_unit_registries() -> UnitRegistry``
 
-    Return administrative units and their successions (``danvan.units.UnitRegistry``,
+    Return administrative units and their successions (``danvan.registry.UnitRegistry``,
     or an iterable of them), for instance the whole country. They are merged
     after the bundled Điện Biên registry; unit ids must not collide.
     """

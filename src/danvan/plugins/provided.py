@@ -13,8 +13,8 @@ from danvan.model import Catalog
 from danvan.plugins.manager import PluginManager, get_plugin_manager
 
 if TYPE_CHECKING:
+    from danvan.registry import UnitRegistry
     from danvan.rules.base import Rule
-    from danvan.units import UnitRegistry
 
 
 def _manager(plugin_manager: PluginManager | None) -> PluginManager:
@@ -38,7 +38,7 @@ def catalog(plugin_manager: PluginManager | None = None) -> Catalog:
 
 def unit_registry(plugin_manager: PluginManager | None = None) -> UnitRegistry:
     """The bundled units with every plugin's added (``danvan_unit_registries``)."""
-    from danvan.units import UnitRegistry, merge_registries
+    from danvan.registry import UnitRegistry, merge_registries
 
     parts = _manager(plugin_manager).contributions("danvan_unit_registries", UnitRegistry)
     return merge_registries(registry for _, registry in parts)

@@ -1,6 +1,6 @@
 """Rules on units over time: reused codes, units outliving their successor, looping successions.
 
-The checks themselves are the pure functions of ``danvan.units``; these rules
+The checks themselves are the pure functions of ``danvan.registry``; these rules
 word their problems as findings on the dataset's unit records. Also here:
 ``resolve_unit_name``, the name look-up importers use, which turns an
 ambiguous name into a finding that lists the candidates.
@@ -13,14 +13,14 @@ from datetime import date
 
 from danvan.findings import Finding, Location, make_finding
 from danvan.model import AdminUnit, Level
-from danvan.rules import codes
-from danvan.rules.base import ValidationContext, rule
-from danvan.units import (
+from danvan.registry import (
     UnitRegistry,
     check_reused_codes,
     check_succession_cycles,
     check_valid_after_successor,
 )
+from danvan.rules import codes
+from danvan.rules.base import ValidationContext, rule
 
 
 def _at(context: ValidationContext, unit_id: str, field: str | None = None) -> Location:

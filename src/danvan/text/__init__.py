@@ -6,12 +6,14 @@ turn into located findings. See ``docs/text.md`` for the rules and examples.
 
 The rooms: ``_syllables`` (letters, syllables, tone placement), ``_normal`` (the
 normal form), ``_collation`` (alphabetical order), ``_money``, ``_dates``,
-``_legacy`` (TCVN3 and VNI mojibake), ``_errors`` (the stable parse codes).
+``_legacy`` (TCVN3 and VNI mojibake), ``_fold`` (comparison keys of names),
+``_errors`` (the stable parse codes).
 """
 
 from danvan.text._collation import CollationKey, collation_key, sort_vi
 from danvan.text._dates import date_from_cell, format_date, parse_date
 from danvan.text._errors import PARSE_ERRORS, ValueParseError
+from danvan.text._fold import bare_key, name_key
 from danvan.text._legacy import (
     LegacyEncoding,
     detect_legacy_encoding,
@@ -28,6 +30,7 @@ __all__ = [
     "LegacyEncoding",
     "NormalizationIssue",
     "ValueParseError",
+    "bare_key",
     "collation_key",
     "date_from_cell",
     "detect_legacy_encoding",
@@ -38,6 +41,7 @@ __all__ = [
     "is_normalized",
     "is_plain_word",
     "money_from_cell",
+    "name_key",
     "normalization_issues",
     "normalize",
     "parse_date",
