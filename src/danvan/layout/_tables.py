@@ -1,0 +1,260 @@
+"""The record tables, one per record kind: their names, titles and columns (declarations)."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from danvan.labels import Label
+from danvan.layout._columns import CellKind, LayoutColumn, RecordTable
+from danvan.model import (
+    Aggregation,
+    Field,
+    FundingSource,
+    Gender,
+    Level,
+    OrganizationKind,
+    QuantityUnit,
+    Role,
+    Status,
+)
+from danvan.model.people import MEMBER_PERSONAL_FIELDS
+
+
+def _c(
+    name: str,
+    vi: str,
+    en: str,
+    kind: CellKind = CellKind.TEXT,
+    *,
+    required: bool = False,
+    enum: type[enum.Enum] | None = None,
+) -> LayoutColumn:
+    # Names and labels may be empty; ids, references, dates and values may not.
+    allow_empty = name in {"name", "full_name", "label_vi"}
+    return LayoutColumn(name, Label(vi, en), kind, required, enum, allow_empty)
+
+
+T, OT, LIST = CellKind.TEXT, CellKind.OPTIONAL_TEXT, CellKind.LIST
+INT, NUM, MONEY, DATE = CellKind.INTEGER, CellKind.NUMBER, CellKind.MONEY, CellKind.DATE
+BOOL, ENUM = CellKind.BOOLEAN, CellKind.ENUM
+
+
+ILLUSTRATIVE = _c("illustrative", "Minh họa", "Illustrative", BOOL)
+_ID = _c("id", "Mã", "Id", required=True)
+
+DATASET = RecordTable(
+    "dataset",
+    Label("Bộ dữ liệu", "Dataset"),
+    "dataset",
+    (_c("title", "Tên bộ dữ liệu", "Title"), _c("description", "Mô tả", "Description")),
+)
+UNITS = RecordTable(
+    "units",
+    Label("Đơn vị hành chính", "Administrative units"),
+    "unit",
+    (
+        _ID,
+        _c("name", "Tên đơn vị", "Name", required=True),
+        _c("level", "Cấp", "Level", ENUM, required=True, enum=Level),
+        _c("parent", "Mã đơn vị cấp trên", "Parent id", OT),
+        _c("code", "Mã hành chính", "Official code", OT),
+        _c("valid_from", "Hiệu lực từ ngày", "Valid from", DATE),
+        _c("valid_until", "Hiệu lực đến ngày", "Valid until", DATE),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+)
+ORGANIZATIONS = RecordTable(
+    "organizations",
+    Label("Cơ quan, đơn vị", "Organisations"),
+    "organization",
+    (
+        _ID,
+        _c("name", "Tên cơ quan", "Name", required=True),
+        _c("kind", "Loại cơ quan", "Kind", ENUM, required=True, enum=OrganizationKind),
+        _c("unit", "Mã địa bàn", "Unit id", OT),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+)
+MEMBERS = RecordTable(
+    "members",
+    Label("Thành viên", "Members"),
+    "member",
+    tuple(
+        attrs.evolve(c, personal=c.name in MEMBER_PERSONAL_FIELDS)
+        for c in (
+            _ID,
+            _c("full_name", "Họ và tên", "Full name", required=True),
+            _c("gender", "Giới tính", "Gender", ENUM, enum=Gender),
+            _c("ethnicity", "Dân tộc", "Ethnicity", OT),
+            _c("organization", "Mã cơ quan", "Organisation id", OT),
+            _c("position", "Chức vụ", "Position", OT),
+            _c("party_member", "Đảng viên", "Party member", BOOL),
+            ILLUSTRATIVE,
+        )
+    ),
+    key="id",
+)
+TEAMS = RecordTable(
+    "teams",
+    Label("Tổ Dân vận", "Teams"),
+    "team",
+    (
+        _ID,
+        _c("name", "Tên tổ", "Name", required=True),
+        _c("decision", "Quyết định thành lập", "Founding decision", OT),
+        _c("established", "Ngày thành lập", "Established", DATE),
+        _c("dissolved", "Ngày giải thể", "Dissolved", DATE),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+)
+TEAM_VILLAGES = RecordTable(
+    "team_villages",
+    Label("Địa bàn phụ trách", "Team villages"),
+    "team_village",
+    (
+        _c("team", "Mã tổ", "Team id", required=True),
+        _c("village", "Mã bản", "Village id", required=True),
+        _c("valid_from", "Từ ngày", "Valid from", DATE),
+        _c("valid_until", "Đến ngày", "Valid until", DATE),
+    ),
+    key="team",
+)
+MEMBERSHIPS = RecordTable(
+    "memberships",
+    Label("Phân công thành viên", "Memberships"),
+    "membership",
+    (
+        _ID,
+        _c("team", "Mã tổ", "Team id", required=True),
+        _c("member", "Mã thành viên", "Member id", required=True),
+        _c("role", "Vai trò", "Role", ENUM, enum=Role),
+        _c("valid_from", "Từ ngày", "Valid from", DATE),
+        _c("valid_until", "Đến ngày", "Valid until", DATE),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+)
+ACTIVITIES = RecordTable(
+    "activities",
+    Label("Hoạt động", "Activities"),
+    "activity",
+    (
+        _ID,
+        _c("team", "Mã tổ", "Team id", required=True),
+        _c("village", "Mã bản", "Village id", required=True),
+        _c("date", "Ngày", "Date", DATE, required=True),
+        _c("type", "Loại hoạt động", "Activity type", required=True),
+        _c("title", "Nội dung", "Title"),
+        _c("topics", "Chủ đề", "Topics", LIST),
+        _c("participants", "Số người tham gia", "Participants", INT),
+        _c("households", "Số hộ", "Households", INT),
+        _c("partners", "Phối hợp", "Partners", LIST),
+        _c("status", "Trạng thái", "Status", ENUM, enum=Status),
+        _c("note", "Ghi chú", "Note"),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+)
+ACTIVITY_QUANTITIES = RecordTable(
+    "activity_quantities",
+    Label("Chỉ tiêu hoạt động", "Activity quantities"),
+    "quantity",
+    (
+        _c("activity", "Mã hoạt động", "Activity id", required=True),
+        _c("indicator", "Mã chỉ tiêu", "Indicator", required=True),
+        _c("value", "Giá trị", "Value", NUM, required=True),
+        _c("unit", "Đơn vị tính", "Unit", OT),
+    ),
+    key="activity",
+)
+ACTIVITY_FUNDING = RecordTable(
+    "activity_funding",
+    Label("Kinh phí hoạt động", "Activity funding"),
+    "funding",
+    (
+        _c("activity", "Mã hoạt động", "Activity id", required=True),
+        _c("source", "Nguồn kinh phí", "Source", ENUM, required=True, enum=FundingSource),
+        _c("amount", "Số tiền (đồng)", "Amount (đồng)", MONEY, required=True),
+        _c("donor", "Nhà tài trợ", "Donor", OT),
+    ),
+    key="activity",
+)
+SUCCESSIONS = RecordTable(
+    "successions",
+    Label("Sáp nhập đơn vị", "Successions"),
+    "succession",
+    (
+        _c("predecessors", "Đơn vị trước", "Predecessors", LIST, required=True),
+        _c("successor", "Đơn vị kế thừa", "Successor", required=True),
+        _c("date", "Ngày hiệu lực", "Date", DATE, required=True),
+        _c("share", "Tỷ lệ", "Share", NUM),
+        _c("reference", "Căn cứ", "Reference", OT),
+        ILLUSTRATIVE,
+    ),
+    key="successor",
+)
+ACTIVITY_TYPES = RecordTable(
+    "activity_types",
+    Label("Loại hoạt động", "Activity types"),
+    "activity_type",
+    (
+        _c("code", "Mã", "Code", required=True),
+        _c("label_vi", "Tên (tiếng Việt)", "Label (Vietnamese)", required=True),
+        _c("label_en", "Tên (tiếng Anh)", "Label (English)"),
+        _c("field", "Lĩnh vực", "Field", ENUM, required=True, enum=Field),
+        _c("monthly_meeting", "Họp định kỳ tháng", "Monthly meeting", BOOL),
+    ),
+    key="code",
+    catalog=True,
+)
+TOPICS = RecordTable(
+    "topics",
+    Label("Chủ đề", "Topics"),
+    "topic",
+    (
+        _c("code", "Mã", "Code", required=True),
+        _c("label_vi", "Tên (tiếng Việt)", "Label (Vietnamese)", required=True),
+        _c("label_en", "Tên (tiếng Anh)", "Label (English)"),
+        _c("field", "Lĩnh vực", "Field", ENUM, enum=Field),
+    ),
+    key="code",
+    catalog=True,
+)
+INDICATORS = RecordTable(
+    "indicators",
+    Label("Chỉ tiêu", "Indicators"),
+    "indicator",
+    (
+        _c("code", "Mã", "Code", required=True),
+        _c("label_vi", "Tên (tiếng Việt)", "Label (Vietnamese)", required=True),
+        _c("label_en", "Tên (tiếng Anh)", "Label (English)"),
+        _c("unit", "Đơn vị tính", "Unit", ENUM, required=True, enum=QuantityUnit),
+        _c("aggregation", "Cách cộng dồn", "Aggregation", ENUM, enum=Aggregation),
+    ),
+    key="code",
+    catalog=True,
+)
+
+#: Every table of the layout, in the order they are written.
+TABLES: tuple[RecordTable, ...] = (
+    DATASET,
+    UNITS,
+    ORGANIZATIONS,
+    MEMBERS,
+    TEAMS,
+    TEAM_VILLAGES,
+    MEMBERSHIPS,
+    ACTIVITIES,
+    ACTIVITY_QUANTITIES,
+    ACTIVITY_FUNDING,
+    SUCCESSIONS,
+    ACTIVITY_TYPES,
+    TOPICS,
+    INDICATORS,
+)
+TABLES_BY_NAME: dict[str, RecordTable] = {t.name: t for t in TABLES}
