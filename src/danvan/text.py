@@ -32,6 +32,7 @@ __all__ = [
     "fix_legacy",
     "format_date",
     "format_money",
+    "has_control_characters",
     "is_normalized",
     "is_plain_word",
     "money_from_cell",
@@ -40,6 +41,7 @@ __all__ = [
     "parse_date",
     "parse_money",
     "sort_vi",
+    "without_control_characters",
 ]
 
 T = TypeVar("T")
@@ -300,6 +302,24 @@ def normalization_issues(text: str) -> frozenset[NormalizationIssue]:
     if _retone(nfc) != nfc:
         issues.add(NormalizationIssue.TONE_PLACEMENT)
     return frozenset(issues)
+
+
+_CONTROL_CHARACTERS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""C0 control characters and DEL, but for tab, line feed and carriage return."""
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether ``text`` holds a NUL or another control character (tab, CR and LF aside).
+
+    Such a character has no business in a name or a note and breaks the
+    formats danvan writes (XML cannot hold it); importers remove it and say so.
+    """
+    return not text.isprintable() and _CONTROL_CHARACTERS.search(text) is not None
+
+
+def without_control_characters(text: str) -> str:
+    """``text`` with the characters ``has_control_characters`` looks for removed."""
+    return text if text.isprintable() else _CONTROL_CHARACTERS.sub("", text)
 
 
 def is_normalized(text: str) -> bool:
