@@ -122,9 +122,7 @@ def test_a_named_pipe_named_explicitly_is_a_finding_not_a_hang(tmp_path: Path) -
     good = _units(tmp_path / "tot", "a")
     result = _unblocked(pipe, lambda: read_dataset([pipe, good]))
     assert _ids(result) == ["a"]
-    assert [(f.code, f.location.source) for f in result.report.findings] == [
-        ("DV630", str(pipe))
-    ]
+    assert [(f.code, f.location.source) for f in result.report.findings] == [("DV630", str(pipe))]
     with pytest.raises(DatasetReadError, match="named pipe"):
         _unblocked(pipe, lambda: read_dataset(pipe))
 
@@ -137,9 +135,7 @@ def test_a_socket_in_a_folder_is_skipped_with_a_finding(tmp_path: Path) -> None:
         server.bind(str(folder / "k.csv"))
         result = read_dataset(folder)
     assert _ids(result) == ["a"]
-    assert [(f.code, f.values["kind"]) for f in result.report.findings] == [
-        ("DV630", "socket")
-    ]
+    assert [(f.code, f.values["kind"]) for f in result.report.findings] == [("DV630", "socket")]
 
 
 @posix_only
@@ -155,7 +151,7 @@ def test_a_file_is_opened_without_following_a_link_when_asked(tmp_path: Path) ->
     link = tmp_path / "link.csv"
     link.symlink_to(real)
     assert read_regular(link) == real.read_bytes()
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="link"):
         read_regular(link, follow_links=False)
 
 

@@ -99,9 +99,11 @@ def test_a_whole_float_is_the_integer_it_equals_and_a_quantity_keeps_its_kind() 
         quantities=[{"indicator": "a", "value": 2}, {"indicator": "b", "value": 2.5}],
     )
     dataset, report = load_checked(orjson.dumps(document))
-    assert dataset is not None and not report.findings
+    assert dataset is not None
+    assert not report.findings
     activity = dataset.activities[0]
-    assert activity.participants == 30 and type(activity.participants) is int
+    assert activity.participants == 30
+    assert type(activity.participants) is int
     assert [type(q.value) for q in activity.quantities] == [int, float]
 
 
@@ -162,9 +164,7 @@ def test_an_empty_json_file_is_a_finding(tmp_path: Path, content: bytes) -> None
     good = tmp_path / "tot.json"
     good.write_bytes(orjson.dumps(SETTING))
     result = read_dataset([empty, good])
-    assert [(f.code, f.location.source) for f in result.report.findings] == [
-        ("DV632", str(empty))
-    ]
+    assert [(f.code, f.location.source) for f in result.report.findings] == [("DV632", str(empty))]
     assert [u.id for u in result.dataset.units] == ["ban-a"]
 
 
@@ -199,7 +199,10 @@ def test_a_key_written_twice_in_a_json_line_is_an_error_at_that_line() -> None:
         (b'{"a": 1, "b": {"c": 1, "c": 2}}', [(("b",), "c")]),
         (b'{"a\\u003a": 1, "a:": 2}', [((), "a:")]),  # an escaped colon: checked closely
         (b'{"a\\u003a": 1, "b": 2}', []),
-        (b'[{"x": 1, "x": 1, "x": 1}, {"y": {"z": [{"w": 0, "w": 0}]}}]', [((0,), "x"), ((1, "y", "z", 0), "w")]),
+        (
+            b'[{"x": 1, "x": 1, "x": 1}, {"y": {"z": [{"w": 0, "w": 0}]}}]',
+            [((0,), "x"), ((1, "y", "z", 0), "w")],
+        ),
     ],
 )
 def test_duplicate_keys_are_found_by_counting_and_located_when_found(
@@ -209,9 +212,11 @@ def test_duplicate_keys_are_found_by_counting_and_located_when_found(
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(alphabet=":\\ab\"u"),
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.text(alphabet=":ab\\", max_size=3), inner, max_size=3),
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(alphabet=':\\ab"u'),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(alphabet=":ab\\", max_size=3), inner, max_size=3)
+    ),
     max_leaves=10,
 )
 
@@ -257,9 +262,7 @@ def test_an_empty_csv_file_is_a_finding(tmp_path: Path, content: bytes) -> None:
     empty = tmp_path / "trong.csv"
     empty.write_bytes(content)
     result = read_dataset([empty, _csv(tmp_path)])
-    assert [(f.code, f.location.source) for f in result.report.findings] == [
-        ("DV632", str(empty))
-    ]
+    assert [(f.code, f.location.source) for f in result.report.findings] == [("DV632", str(empty))]
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
