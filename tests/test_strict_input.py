@@ -186,10 +186,12 @@ def test_a_key_written_twice_is_an_error_with_the_key_and_its_place(tmp_path: Pa
 
 
 def test_a_key_written_twice_in_a_json_line_is_an_error_at_that_line() -> None:
-    lines = [orjson.dumps(_activity()), b'{"id": "hd-2", "id": "hd-3"}']
-    dataset, report = load_lines(SETTING, lines, source="hd.jsonl")
+    twice = orjson.dumps(_activity(id="hd-2")).replace(b'"id":', b'"id":"hd-3","id":')
+    others = [orjson.dumps(_activity(id=f"n{n}")) for n in range(2000)]
+    dataset, report = load_lines(SETTING, [orjson.dumps(_activity()), twice, *others])
     assert dataset is None
     assert [(f.code, f.location.row, f.location.field) for f in report] == [("DV634", 2, "id")]
+    assert report.findings[0].location.record_index == 1
 
 
 @pytest.mark.parametrize(

@@ -518,6 +518,11 @@ def collector_paused() -> Iterator[None]:
 
 
 def dataset_from_json(data: bytes | str, *, catalog: Catalog | None = None) -> Dataset:
+    """A dataset document's JSON text (a UTF-8 byte-order mark before it is accepted)."""
+    if isinstance(data, str):
+        data = data.removeprefix("\ufeff")
+    elif data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
         with collector_paused():
             raw = orjson.loads(data)

@@ -322,7 +322,11 @@ def load_lines(
     index = len(given) if isinstance(given, list) else 0
     activities: list[Activity] = list(base.activities) if base is not None else []
     failed = base is None
-    loads, decode_error, may_repeat_keys = orjson.loads, orjson.JSONDecodeError, _may_repeat_keys
+    loads, decode_error = orjson.loads, orjson.JSONDecodeError
+    batch_lines: list[Any] = []  # the last lines parsed, to be checked for duplicate keys
+    batch_raws: list[Any] = []
+    numbers: list[int] = []
+    keep_line, keep_raw, keep_number = batch_lines.append, batch_raws.append, numbers.append
     with clean_road(Activity) as clean:
         for number, line in enumerate(lines, start=1):
             if number == 1:
@@ -335,12 +339,16 @@ def load_lines(
                     findings.append(make_finding(codes.INVALID_JSON, location, detail=str(error)))
                     failed = True
                 continue
-            if may_repeat_keys(line, raw) and _repeated_in_line(
-                line, index, number, source, findings
-            ):
-                failed = True
-                index += 1
-                continue
+            keep_line(line)
+            keep_raw(raw)
+            keep_number(number)
+            if len(batch_raws) >= _BATCH:
+                first = index - len(batch_raws) + 1
+                if _repeated_keys(batch_lines, batch_raws, numbers, first, source, findings):
+                    failed = True
+                batch_lines.clear()
+                batch_raws.clear()
+                numbers.clear()
             try:
                 activities.append(clean(raw))
             except Exception:  # anything at all: the full road finds and reports it
@@ -350,9 +358,46 @@ def load_lines(
                 else:
                     activities.append(activity)
             index += 1
+    if batch_raws:
+        first = index - len(batch_raws)
+        if _repeated_keys(batch_lines, batch_raws, numbers, first, source, findings):
+            failed = True
     if failed or base is None:
         return None, ValidationReport.of(findings)
     return attrs.evolve(base, activities=tuple(activities)), ValidationReport.of(findings)
+
+
+_BATCH = 256
+"""JSON lines checked for duplicate keys together (see ``_repeated_keys``)."""
+
+
+def _repeated_keys(
+    lines: list[Any],
+    raws: list[Any],
+    numbers: list[int],
+    first_index: int,
+    source: str | None,
+    findings: list[Finding],
+) -> bool:
+    """``_may_repeat_keys`` for a batch of JSON lines; whether one had a key twice.
+
+    Writing each line's record back would cost more than the rest of its
+    check: the batch is joined and written back in one call each, and only a
+    batch whose colons do not add up is looked at line by line (with DV634
+    findings for the lines that repeat a key).
+    """
+    try:
+        text = lines[0][:0].join(lines)
+    except TypeError:  # text and bytes mixed: line by line
+        text = None
+    if text is not None and not _may_repeat_keys(text, raws):
+        return False
+    found = False
+    for offset, (line, raw, number) in enumerate(zip(lines, raws, numbers, strict=True)):
+        if _may_repeat_keys(line, raw):
+            index = first_index + offset
+            found = _repeated_in_line(line, index, number, source, findings) or found
+    return found
 
 
 def _repeated_in_line(
