@@ -319,3 +319,36 @@ def test_text_with_control_characters_never_takes_the_quick_road_unchanged(title
     assert quick is None or quick == dataset
     has_control = any(c in title for c in "\x00\x01\x08\x0b\x1f\x7f")
     assert has_control == any(f.code == "DV504" for f in report)
+
+
+# Rows after the stray quote hold no quote: one that a later quote closes validly
+# (`x,"a` then a line `b",c`) makes a multi-line cell, which no reader can tell from one.
+cells = st.text(alphabet="abcXYZ019 ạđ;'", max_size=6)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(cells, min_size=2, max_size=2), min_size=1, max_size=8), st.data())
+def test_a_row_with_a_quote_left_open_never_takes_other_rows_with_it(
+    rows: list[list[str]], data: st.DataObject
+) -> None:
+    import csv
+    import io
+
+    from danvan.importers.csv import csv_sheet
+
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows([["a", "b"], *rows])
+    lines = out.getvalue().splitlines(keepends=True)
+    # A broken record goes where a record begins: after the header or after any whole record.
+    starts = [0]
+    for row in [["a", "b"], *rows]:
+        one = io.StringIO(newline="")
+        csv.writer(one, lineterminator="\n").writerow(row)
+        starts.append(starts[-1] + one.getvalue().count("\n"))
+    at = data.draw(st.integers(min_value=1, max_value=len(rows) + 1))
+    broken = 'x,"open\n'
+    text = "".join(lines[: starts[at]]) + broken + "".join(lines[starts[at] :])
+    findings: list[Any] = []
+    sheet = csv_sheet(text.encode(), "t.csv", None, "t", findings)
+    assert [(f.code, f.location.row) for f in findings] == [("DV633", at + 1)]
+    assert [list(r) for r in sheet.rows] == [["a", "b"], *rows[: at - 1], [], *rows[at - 1 :]]
