@@ -171,7 +171,8 @@ def _inside(folder: Path, importers: Mapping[str, Importer], skipped: list[Findi
                     codes.NOT_REGULAR_FILE,
                     Location(source=where),
                     source=where,
-                    kind=file_kind(mode),
+                    kind_vi=file_kind(mode).vi,
+                    kind_en=file_kind(mode).en,
                 )
             )
     return inside
@@ -184,7 +185,11 @@ def _open_input(path: Path, source: str) -> BinaryIO | Finding:
         return open_regular(path, follow_links=False)
     except NotRegularFileError as error:
         return make_finding(
-            codes.NOT_REGULAR_FILE, Location(source=source), source=source, kind=error.kind
+            codes.NOT_REGULAR_FILE,
+            Location(source=source),
+            source=source,
+            kind_vi=error.kind.vi,
+            kind_en=error.kind.en,
         )
 
 

@@ -13,29 +13,32 @@ import os
 import stat
 from typing import BinaryIO
 
+from danvan.labels import Label
+
 _KINDS = (
-    (stat.S_ISFIFO, "ống dẫn có tên / named pipe"),
-    (stat.S_ISCHR, "thiết bị ký tự / character device"),
-    (stat.S_ISBLK, "thiết bị khối / block device"),
-    (stat.S_ISSOCK, "socket"),
-    (stat.S_ISDIR, "thư mục / folder"),
-    (stat.S_ISLNK, "liên kết tượng trưng / symbolic link"),
+    (stat.S_ISFIFO, Label("ống dẫn có tên", "named pipe")),
+    (stat.S_ISCHR, Label("thiết bị ký tự", "character device")),
+    (stat.S_ISBLK, Label("thiết bị khối", "block device")),
+    (stat.S_ISSOCK, Label("socket", "socket")),
+    (stat.S_ISDIR, Label("thư mục", "folder")),
+    (stat.S_ISLNK, Label("liên kết tượng trưng", "symbolic link")),
 )
+_REPLACED = Label("tệp vừa bị thay", "file replaced while being opened")
 
 
-def file_kind(mode: int) -> str:
-    """What a ``st_mode`` that is not a regular file is, in words (vi / en)."""
+def file_kind(mode: int) -> Label:
+    """What a ``st_mode`` that is not a regular file is, in words."""
     for test, name in _KINDS:
         if test(mode):
             return name
-    return "loại tệp lạ / unusual file type"
+    return Label("loại tệp lạ", "unusual kind of file")
 
 
 class NotRegularFileError(OSError):
     """A path that is not a regular file (pipe, device, socket, folder); it was not opened."""
 
-    def __init__(self, path: str | os.PathLike[str], kind: str) -> None:
-        super().__init__(f"{os.fspath(path)!r} is a {kind}, not a regular file")
+    def __init__(self, path: str | os.PathLike[str], kind: Label) -> None:
+        super().__init__(f"{os.fspath(path)!r} is a {kind.en}, not a regular file")
         self.kind = kind
 
 
@@ -59,7 +62,7 @@ def open_regular(path: str | os.PathLike[str], *, follow_links: bool = True) -> 
         if not stat.S_ISREG(after.st_mode):
             raise NotRegularFileError(path, file_kind(after.st_mode))
         if (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
-            raise NotRegularFileError(path, "tệp vừa bị thay / file replaced while opened")
+            raise NotRegularFileError(path, _REPLACED)
         return os.fdopen(descriptor, "rb")
     except BaseException:
         os.close(descriptor)

@@ -678,8 +678,8 @@ NOT_REGULAR_FILE = declare(
     WARNING,
     Label("Không phải tệp thường", "Not a regular file"),
     Label(
-        "{source} là {kind}, không phải tệp thường; bỏ qua, không mở",
-        "{source} is a {kind}, not a regular file; skipped without opening it",
+        "{source} là {kind_vi}, không phải tệp thường; bỏ qua, không mở",
+        "{source} is a {kind_en}, not a regular file; skipped without opening it",
     ),
     "A named pipe, device or socket where a file was expected (in a folder, or named "
     "explicitly): reading it could block the run or touch a device, so it is never opened.",
