@@ -282,9 +282,16 @@ def test_a_utf16_csv_with_its_byte_order_mark_is_read(tmp_path: Path, encoding: 
     assert [u.name for u in result.dataset.units] == ["Bản Mốc 4"]
 
 
-def test_a_utf16_mark_on_text_that_is_not_utf16_is_refused_clearly(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF16_LE + b"a",  # a mark, then an odd byte out
+        (HEADER + "ban-b,Bản B,village\n").encode("utf-16-le"),  # no mark: not guessed
+    ],
+)
+def test_utf16_that_cannot_be_read_for_sure_is_refused_clearly(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "units.csv"
-    path.write_bytes(codecs.BOM_UTF16_LE + b"a")  # an odd byte out
+    path.write_bytes(data)
     (finding,) = read_dataset([path, _csv(tmp_path, name="b.csv")]).report.errors
     assert (finding.code, finding.location.source) == ("DV601", str(path))
     assert "UTF-16" in finding.message.en

@@ -5,8 +5,10 @@ folder (one workbook per commune, say), each with the importer its suffix
 names, and merges them: records concatenated, each keeping its file, sheet and
 row; catalogue entries merged; duplicate ids left for validation to report.
 Bad input never ends in a traceback: a file that cannot be read at all is one
-DV601/DV602 finding naming it, and the rest still import. Only when nothing
-at all can be read (or a path does not exist) is ``DatasetReadError`` raised.
+DV601/DV602 finding naming it, and the rest still import. Only regular files
+inside what was asked are read: a link out of a folder (DV631), a pipe, a
+device or a socket (DV630) is skipped, never opened. Only when nothing at all
+can be read (or a path does not exist) is ``DatasetReadError`` raised.
 """
 
 from __future__ import annotations

@@ -49,7 +49,10 @@ _UTF16_BOMS = {
 
 
 def _decode(data: bytes, source: str, findings: list[Finding]) -> str:
-    """UTF-8 (with or without its mark), UTF-16 or UTF-32 by their mark, else Windows-1258."""
+    """UTF-8 (with or without its mark), UTF-16 or UTF-32 by their mark, else Windows-1258.
+
+    UTF-16 or UTF-32 without a mark (NUL bytes all along) is refused, not guessed.
+    """
     for bom, encoding in _UTF16_BOMS.items():
         if data.startswith(bom):
             try:
@@ -60,6 +63,12 @@ def _decode(data: bytes, source: str, findings: list[Finding]) -> str:
                     f"{encoding.upper()} / the file starts with a {encoding.upper()} "
                     f"byte-order mark but is not {encoding.upper()}: {error}"
                 ) from None
+    head = data[:4096]
+    if head.count(0) * 4 > len(head):  # NUL bytes all along: UTF-16 or UTF-32 without its mark
+        raise UnreadableFileError(
+            "tệp có vẻ là UTF-16/UTF-32 không có dấu BOM; hãy lưu lại dạng UTF-8 / the file "
+            "looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

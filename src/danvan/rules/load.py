@@ -261,7 +261,10 @@ def load_checked(
 
     Returns the dataset (``None`` when it does not fit the model) and a report
     of the structure errors and text normalisations found. ``data`` is JSON
-    text or an already parsed document; ``source`` names the file.
+    text or an already parsed document; ``source`` names the file. JSON text
+    may begin with a UTF-8 byte-order mark; empty text (DV632) or a key written
+    twice in one object (DV634, which a parsed document can no longer show)
+    gives no dataset.
     """
     raw, refused = _parsed(data, source)
     if refused:

@@ -9,17 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from danvan.convert import canonical_text
 from danvan.findings import Finding, Location, make_finding
 from danvan.model import Provenance
 from danvan.rules import codes
 from danvan.rules.base import ValidationContext, rule
-from danvan.text import (
-    NormalizationIssue,
-    has_control_characters,
-    normalization_issues,
-    normalize,
-    without_control_characters,
-)
+from danvan.text import NormalizationIssue, has_control_characters, normalization_issues
 
 _CODES = {
     NormalizationIssue.NFC: codes.NOT_NFC,
@@ -51,14 +46,10 @@ def _check(
     for field, text in fields:
         if text is None:
             continue
-        normal = normalize(without_control_characters(text))
+        normal = canonical_text(text)
         if normal != text:
             location = Location.of(kind, record_id, provenance, field=field)
             yield from text_findings(text, normal, location)
-
-
-def _canonical(text: str) -> str:
-    return normalize(without_control_characters(text))
 
 
 @rule("text-form", codes.NOT_NFC, codes.TONE_PLACEMENT, codes.EXTRA_SPACE, codes.CONTROL_CHARACTER)
@@ -81,7 +72,7 @@ def text_form(context: ValidationContext) -> Iterator[Finding]:
     for team in dataset.teams:
         fields = [("name", team.name), ("decision", team.decision)]
         yield from _check("team", team.id, team.provenance, fields)
-    normal = _canonical
+    normal = canonical_text
     for activity in dataset.activities:
         title, note, partners = activity.title, activity.note, activity.partners
         if normal(title) == title and normal(note) == note and not partners:
