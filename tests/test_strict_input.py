@@ -185,9 +185,10 @@ def test_a_key_written_twice_is_an_error_with_the_key_and_its_place(tmp_path: Pa
     )
 
 
-def test_a_key_written_twice_in_a_json_line_is_an_error_at_that_line() -> None:
+@pytest.mark.parametrize("after", [0, 2000])
+def test_a_key_written_twice_in_a_json_line_is_an_error_at_that_line(after: int) -> None:
     twice = orjson.dumps(_activity(id="hd-2")).replace(b'"id":', b'"id":"hd-3","id":')
-    others = [orjson.dumps(_activity(id=f"n{n}")) for n in range(2000)]
+    others = [orjson.dumps(_activity(id=f"n{n}")) for n in range(after)]
     dataset, report = load_lines(SETTING, [orjson.dumps(_activity()), twice, *others])
     assert dataset is None
     assert [(f.code, f.location.row, f.location.field) for f in report] == [("DV634", 2, "id")]

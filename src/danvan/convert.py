@@ -1,6 +1,8 @@
 """Records to ``Dataset`` and back: the one cattrs converter, tuned for orjson.
 
-Dates travel as ISO strings, enums as their values, defaults are left out.
+Dates travel as ISO strings, enums as their values, defaults are left out. A
+value of the wrong type is refused on every road, never coerced (1.9 people is
+not 1, null is not "None"; a whole float such as 2.0 is the integer 2).
 Structuring collects every failing field (cattrs detailed validation), so a
 bad file is reported whole, not one mistake at a time.
 """

@@ -9,7 +9,7 @@ workbook: a table's ``name`` is its sheet, rows are numbered from 1.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from danvan.convert import Path, format_path
@@ -48,7 +48,7 @@ def _bundle_sheets(document: Mapping[str, Any]) -> list[RawSheet]:
     return sheets
 
 
-def _where(source: str) -> Any:
+def _where(source: str) -> Callable[[Path, Any], Location]:
     """Where a path of the document is: in a record of a dataset document, or a JSON field."""
 
     def where(path: Path, document: Any) -> Location:

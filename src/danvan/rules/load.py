@@ -10,7 +10,7 @@ time, locating each line's findings by its line number.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -210,7 +210,7 @@ def json_pointer(path: Path) -> str:
 
 
 def parse_document(
-    data: bytes | str, source: str | None, where: Any = None
+    data: bytes | str, source: str | None, where: Callable[[Path, Any], Location] | None = None
 ) -> tuple[Any, list[Finding]]:
     """JSON text parsed, or ``None`` and why not: empty (DV632), not JSON (DV001), a key twice.
 
@@ -391,7 +391,7 @@ def _repeated_keys(
     """
     try:
         text = lines[0][:0].join(lines)
-    except TypeError:  # text and bytes mixed: line by line
+    except (TypeError, AttributeError):  # text and bytes mixed, or neither: line by line
         text = None
     if text is not None and not _may_repeat_keys(text, raws):
         return False
