@@ -360,3 +360,30 @@ def test_a_row_with_a_quote_left_open_never_takes_other_rows_with_it(
     sheet = csv_sheet(text.encode(), "t.csv", None, "t", findings)
     assert [(f.code, f.location.row) for f in findings] == [("DV633", at + 1)]
     assert [list(r) for r in sheet.rows] == [["a", "b"], *rows[: at - 1], [], *rows[at - 1 :]]
+
+
+@settings(max_examples=300)
+@given(
+    st.binary(max_size=200)
+    | st.text(alphabet='ab,;\t"\n\r\x00\ufeffạ ', max_size=60).map(lambda t: t.encode())
+)
+def test_any_bytes_as_csv_give_rows_or_findings_never_another_exception(data: bytes) -> None:
+    from danvan.importers.base import UnreadableFileError
+    from danvan.importers.csv import csv_sheet
+
+    findings: list[Any] = []
+    try:
+        sheet = csv_sheet(data, "t.csv", None, "t", findings)
+    except UnreadableFileError:
+        return
+    assert all(isinstance(cell, str) for row in sheet.rows for cell in row)
+    assert not any(c in cell for row in sheet.rows for cell in row for c in "\x00\x01\x7f")
+    if not sheet.rows:
+        assert [f.code for f in findings] == ["DV632"]
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=200) | json_values.map(orjson.dumps))
+def test_any_bytes_as_json_give_a_dataset_or_findings_never_an_exception(data: bytes) -> None:
+    dataset, report = load_checked(codecs.BOM_UTF8 + data if len(data) % 2 else data)
+    assert (dataset is None) == (not report.ok)

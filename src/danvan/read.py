@@ -181,8 +181,10 @@ def _inside(folder: Path, importers: Mapping[str, Importer], skipped: list[Findi
 
 
 def _open_input(path: Path, source: str) -> BinaryIO | Finding:
-    """``path`` opened if it is a regular file (never following a link: ``_expand`` resolved
-    them); a DV630 finding, the file unopened, if it is a pipe, a device or a socket."""
+    """``path`` opened if it is a regular file, else its DV630 finding (the file unopened).
+
+    A link is not followed: ``_expand`` resolved the links it was given.
+    """
     try:
         return open_regular(path, follow_links=False)
     except NotRegularFileError as error:
