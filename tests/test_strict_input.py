@@ -379,7 +379,7 @@ def test_any_bytes_as_csv_give_rows_or_findings_never_another_exception(data: by
     assert all(isinstance(cell, str) for row in sheet.rows for cell in row)
     assert not any(c in cell for row in sheet.rows for cell in row for c in "\x00\x01\x7f")
     if not sheet.rows:
-        assert [f.code for f in findings] == ["DV632"]
+        assert "DV632" in [f.code for f in findings]  # beside DV614 for a Windows code page
 
 
 @settings(max_examples=300)
