@@ -1,6 +1,8 @@
 """Records to ``Dataset`` and back: the one cattrs converter, tuned for orjson.
 
-Dates travel as ISO strings, enums as their values, defaults are left out.
+Dates travel as ISO strings, enums as their values, defaults are left out. A
+value of the wrong type is refused on every road, never coerced (1.9 people is
+not 1, null is not "None"; a whole float such as 2.0 is the integer 2).
 Structuring collects every failing field (cattrs detailed validation), so a
 bad file is reported whole, not one mistake at a time.
 """
@@ -28,7 +30,7 @@ from cattrs.preconf.orjson import make_converter
 
 from danvan.errors import DanvanError
 from danvan.model import Activity, Catalog, Dataset, Funding, Quantity
-from danvan.text import normalize
+from danvan.text import has_control_characters, normalize, without_control_characters
 
 FORMAT = "danvan.dataset/1"
 """The value of the ``format`` key that heads every dataset document."""
@@ -49,6 +51,63 @@ _clean_converter = make_converter(
 _iso_date = functools.lru_cache(maxsize=8192)(lambda value, _: date.fromisoformat(value))
 for _converter in (converter, _fast_converter, _clean_converter):
     _converter.register_structure_hook(date, _iso_date)
+
+_EXACT_FLOAT_INT = 2**53
+"""Integers up to this size are exactly a float (and floats that are whole, exactly an int)."""
+
+
+def _strict_int(value: Any, _: Any = None) -> int:
+    """An integer, never from a fraction, a flag or a text: ``1.9`` people is a finding, not 1.
+
+    A whole float (``2.0``, as some tools write every number) is the same
+    number and is taken as ``2``; nothing is lost.
+    """
+    if value.__class__ is int:
+        return int(value)
+    if value.__class__ is float and value.is_integer() and abs(value) <= _EXACT_FLOAT_INT:
+        return int(value)
+    raise TypeError(f"not an integer: {value!r}")
+
+
+def _strict_float(value: Any, _: Any = None) -> float:
+    """A number (an integer too, when the float is exactly it); never a flag or a text."""
+    if value.__class__ is float:
+        return float(value)
+    if value.__class__ is int and abs(value) <= _EXACT_FLOAT_INT:
+        return float(value)
+    raise TypeError(f"not a number: {value!r}")
+
+
+def _strict_number(value: Any, _: Any = None) -> int | float:
+    """``int | float`` as written: an integer stays one, a fraction stays one; no flag, no text."""
+    if value.__class__ is int or value.__class__ is float:
+        return value
+    raise TypeError(f"not a number: {value!r}")
+
+
+def _strict_bool(value: Any, _: Any = None) -> bool:
+    """``true`` or ``false``; never ``1``, ``"yes"`` or ``null`` turned into a flag."""
+    if value.__class__ is bool:
+        return bool(value)
+    raise TypeError(f"not true or false: {value!r}")
+
+
+def _strict_str(value: Any, _: Any = None) -> str:
+    """A text; never a number or ``null`` turned into one (``"None"``)."""
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"not a text: {value!r}")
+
+
+# Wrong types are refused on every road, never coerced (cattrs' default is ``int(value)``).
+for _converter in (converter, _fast_converter):
+    _converter.register_structure_hook(int, _strict_int)
+    _converter.register_structure_hook(float, _strict_float)
+    _converter.register_structure_hook(bool, _strict_bool)
+    _converter.register_structure_hook(str, _strict_str)
+    _converter.register_structure_hook_func(
+        lambda kind: bool(kind == (int | float)), _strict_number
+    )
 
 
 class _NotClean(Exception):
@@ -72,7 +131,9 @@ def _normal_text(value: Any, _: Any = None) -> str:
         if not isinstance(value, str):
             raise _NotClean
         # An ASCII word (most ids) is normal already: normalize would only fix spaces.
-        if not (value.isascii() and value.isalnum()) and normalize(value) != value:
+        if not (value.isascii() and value.isalnum()) and (
+            normalize(value) != value or has_control_characters(value)
+        ):
             raise _NotClean
         shared = _shared[value] = value
     return shared
@@ -82,7 +143,9 @@ def _unshared_text(value: Any, _: Any = None) -> str:
     """``_normal_text`` for an activity's id, which is unique: remembering it would be waste."""
     if not isinstance(value, str):
         raise _NotClean
-    if not (value.isascii() and value.isalnum()) and normalize(value) != value:
+    if not (value.isascii() and value.isalnum()) and (
+        normalize(value) != value or has_control_characters(value)
+    ):
         raise _NotClean
     return value
 
@@ -136,14 +199,23 @@ def _finite(record: Any) -> bool:
 
 
 def _not_from_text(kind: type[Any]) -> Any:
+    """The clean try takes a value of exactly ``kind`` (an int for a float too); else full road."""
+    also = int if kind is float else kind
+
     def structure(value: Any, _: Any) -> Any:
         if value.__class__ is kind:
             return value
-        if isinstance(value, str):
-            raise _NotClean
-        return kind(value)
+        if value.__class__ is also and abs(value) <= _EXACT_FLOAT_INT:
+            return kind(value)
+        raise _NotClean
 
     return structure
+
+
+def _clean_number(value: Any, _: Any) -> int | float:
+    if value.__class__ is int or value.__class__ is float:
+        return value
+    raise _NotClean
 
 
 def _optional(kind: type[Any]) -> Any:
@@ -165,6 +237,7 @@ _clean_converter.register_structure_hook_func(_for(tuple[str, ...]), _normal_tex
 for _kind in (int, float, bool):
     _clean_converter.register_structure_hook(_kind, _not_from_text(_kind))
     _clean_converter.register_structure_hook_func(_for(_kind | None), _optional(_kind))
+_clean_converter.register_structure_hook_func(_for(int | float), _clean_number)
 _clean_converter.register_structure_hook_func(_for(tuple[Quantity, ...]), _shared_records(Quantity))
 _clean_converter.register_structure_hook_func(_for(tuple[Funding, ...]), _shared_records(Funding))
 # Last, as it binds the hooks above: a million unique ids would fill the shared strings.
@@ -277,8 +350,13 @@ class TextChange:
     after: str
 
 
+def canonical_text(value: str) -> str:
+    """``value`` as loading keeps it: control characters removed, then ``normalize``."""
+    return normalize(without_control_characters(value))
+
+
 def normalize_strings(raw: Any, path: Path = ()) -> tuple[Any, list[TextChange]]:
-    """Parsed JSON with every string in normal form (``danvan.text.normalize``).
+    """Parsed JSON with every string in normal form (``canonical_text``).
 
     Returns the copy and the strings that changed, for validation to report.
     The outermost container is always a new one; an inner object or list with
@@ -295,7 +373,7 @@ def normalize_strings(raw: Any, path: Path = ()) -> tuple[Any, list[TextChange]]
         if isinstance(value, str):
             normal = memo.get(value)
             if normal is None:
-                normal = normalize(value)
+                normal = canonical_text(value)
                 memo[value] = normal = value if normal == value else normal
             if normal != value:
                 changes.append(TextChange(here, value, normal))
@@ -306,7 +384,7 @@ def normalize_strings(raw: Any, path: Path = ()) -> tuple[Any, list[TextChange]]
                 if isinstance(item, str):
                     new = memo.get(item)
                     if new is None:
-                        new = normalize(item)
+                        new = canonical_text(item)
                         memo[item] = new = item if new == item else new
                     if new is item:
                         continue
@@ -443,6 +521,11 @@ def collector_paused() -> Iterator[None]:
 
 
 def dataset_from_json(data: bytes | str, *, catalog: Catalog | None = None) -> Dataset:
+    """A dataset document's JSON text (a UTF-8 byte-order mark before it is accepted)."""
+    if isinstance(data, str):
+        data = data.removeprefix("\ufeff")
+    elif data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
         with collector_paused():
             raw = orjson.loads(data)

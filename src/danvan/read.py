@@ -5,16 +5,19 @@ folder (one workbook per commune, say), each with the importer its suffix
 names, and merges them: records concatenated, each keeping its file, sheet and
 row; catalogue entries merged; duplicate ids left for validation to report.
 Bad input never ends in a traceback: a file that cannot be read at all is one
-DV601/DV602 finding naming it, and the rest still import. Only when nothing
-at all can be read (or a path does not exist) is ``DatasetReadError`` raised.
+DV601/DV602 finding naming it, and the rest still import. Only regular files
+inside what was asked are read: a link out of a folder (DV631), a pipe, a
+device or a socket (DV630) is skipped, never opened. Only when nothing at all
+can be read (or a path does not exist) is ``DatasetReadError`` raised.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
@@ -22,6 +25,7 @@ from danvan.convert import collector_paused
 from danvan.errors import DanvanError
 from danvan.findings import Finding, Location, ValidationReport, make_finding
 from danvan.importers.base import Importer, ImportOptions, RawImport, UnreadableFileError
+from danvan.importers.files import NotRegularFileError, file_kind, open_regular
 from danvan.importers.tabular import FileContent, build_dataset, read_sheets
 from danvan.model import Catalog, Dataset
 from danvan.rules import codes
@@ -90,9 +94,20 @@ def _folder_importer(importers: Mapping[str, Importer], folder: Path) -> Importe
 
 
 def _expand(
-    sources: Sequence[str | os.PathLike[str]], importers: Mapping[str, Importer]
+    sources: Sequence[str | os.PathLike[str]],
+    importers: Mapping[str, Importer],
+    skipped: list[Finding] | None = None,
 ) -> list[Path]:
-    """Files and package folders to read: a folder's files with a known suffix, sorted."""
+    """Files and package folders to read: a folder's files with a known suffix, sorted.
+
+    Only what is inside a folder is read from it: a symbolic link in it whose
+    target resolves outside it (or nowhere) is skipped with a DV631 finding;
+    a link to a file or package folder inside it is read as its target, once
+    however many names lead there. Pipes, devices and sockets are skipped with
+    a DV630 finding, never opened. A link named explicitly is followed (it was
+    asked for) and read under its target's real path. Findings go to ``skipped``.
+    """
+    found = skipped if skipped is not None else []
     paths: list[Path] = []
     for source in sources:
         path = Path(source)
@@ -103,20 +118,85 @@ def _expand(
                 f"Không tìm thấy / not found: {os.fspath(source)!r} "
                 "(tệp hoặc thư mục không tồn tại / no such file or folder)"
             )
+        if path.is_symlink():
+            path = Path(os.path.realpath(path))
         if path.is_dir() and _folder_importer(importers, path) is None:
-            inside = sorted(
-                p
-                for p in path.iterdir()
-                if not p.name.startswith((".", "~$"))
-                and (
-                    (p.is_file() and find_importer(importers, p.name) is not None)
-                    or (p.is_dir() and _folder_importer(importers, p) is not None)
-                )
-            )
-            paths.extend(inside)
+            paths.extend(_inside(path, importers, found))
         else:
             paths.append(path)
-    return paths
+    return list(dict.fromkeys(paths))
+
+
+def _inside(folder: Path, importers: Mapping[str, Importer], skipped: list[Finding]) -> list[Path]:
+    """What ``_expand`` reads of a plain folder: see there."""
+    real = Path(os.path.realpath(folder))
+    inside: list[Path] = []
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            target = Path(os.path.realpath(path))
+            if not (
+                target.is_dir()
+                or find_importer(importers, entry.name) is not None
+                or find_importer(importers, target.name) is not None
+            ):
+                continue  # a link to nothing danvan would read, as a file of unknown suffix
+            if not target.is_relative_to(real) or not target.exists():
+                where = os.fspath(path)
+                skipped.append(
+                    make_finding(
+                        codes.LINK_OUTSIDE,
+                        Location(source=where),
+                        source=where,
+                        target=os.fspath(target),
+                        folder=os.fspath(folder),
+                    )
+                )
+                continue
+            path = folder / target.relative_to(real)
+        try:
+            mode = path.lstat().st_mode
+        except OSError:  # gone since it was listed
+            continue
+        if stat.S_ISREG(mode):
+            if find_importer(importers, path.name) is not None:
+                inside.append(path)
+        elif stat.S_ISDIR(mode):
+            if _folder_importer(importers, path) is not None:
+                inside.append(path)
+        else:
+            where = os.fspath(path)
+            skipped.append(
+                make_finding(
+                    codes.NOT_REGULAR_FILE,
+                    Location(source=where),
+                    source=where,
+                    kind_vi=file_kind(mode).vi,
+                    kind_en=file_kind(mode).en,
+                )
+            )
+    return inside
+
+
+def _open_input(path: Path, source: str) -> BinaryIO | Finding:
+    """``path`` opened if it is a regular file, else its DV630 finding (the file unopened).
+
+    A link is not followed: ``_expand`` resolved the links it was given.
+    """
+    try:
+        return open_regular(path, follow_links=False)
+    except NotRegularFileError as error:
+        return make_finding(
+            codes.NOT_REGULAR_FILE,
+            Location(source=source),
+            source=source,
+            kind_vi=error.kind.vi,
+            kind_en=error.kind.en,
+        )
 
 
 def _read_one(
@@ -138,7 +218,10 @@ def _read_one(
                 known=known_formats(importers),
             )
             return None, [finding]
-        with path.open("rb") as stream:
+        stream = _open_input(path, source)
+        if isinstance(stream, Finding):
+            return None, [stream]
+        with stream:
             return importer.read(stream, source, options), []
     except Exception as error:  # any failure of one file is a finding about that file
         detail = str(error) if isinstance(error, UnreadableFileError) else repr(error)
@@ -166,17 +249,22 @@ def read_dataset(
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
     importers = available_importers(plugin_manager)
-    paths = _expand(sources, importers)
+    skipped: list[Finding] = []
+    paths = _expand(sources, importers, skipped)
     if not paths:
         names = ", ".join(repr(os.fspath(s)) for s in sources) or "(none)"
+        reasons = "".join(f"; {f.message.get('en')}" for f in skipped)
         raise DatasetReadError(
             f"Không có tệp nào đọc được / no file to read in {names}; "
-            f"known formats: {known_formats(importers)}"
+            f"known formats: {known_formats(importers)}{reasons}"
         )
     # Importing makes many small objects and no cycles; the cyclic collector,
     # which would walk them again and again, is paused meanwhile.
     with collector_paused():
-        return _read_all(paths, importers, ImportOptions(catalog=catalog), progress)
+        result = _read_all(paths, importers, ImportOptions(catalog=catalog), progress)
+    if not skipped:
+        return result
+    return ImportResult(result.dataset, ValidationReport.of([*skipped, *result.report.findings]))
 
 
 def _read_all(

@@ -12,6 +12,7 @@ exporters (``'=…``) is restored.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
@@ -30,14 +31,44 @@ from danvan.importers.base import (
     RawSheet,
     UnreadableFileError,
 )
+from danvan.importers.files import read_regular
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
 from danvan.rules import codes
+from danvan.text import has_control_characters, without_control_characters
 
 DESCRIPTOR = "datapackage.json"
 
 
+_UTF16_BOMS = {
+    codecs.BOM_UTF32_LE: "utf-32",  # before UTF-16 LE, whose mark begins it
+    codecs.BOM_UTF32_BE: "utf-32",
+    codecs.BOM_UTF16_LE: "utf-16",
+    codecs.BOM_UTF16_BE: "utf-16",
+}
+
+
 def _decode(data: bytes, source: str, findings: list[Finding]) -> str:
+    """UTF-8 (with or without its mark), UTF-16 or UTF-32 by their mark, else Windows-1258.
+
+    UTF-16 or UTF-32 without a mark (NUL bytes all along) is refused, not guessed.
+    """
+    for bom, encoding in _UTF16_BOMS.items():
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UnreadableFileError(
+                    f"tệp có dấu BOM {encoding.upper()} nhưng nội dung không phải "
+                    f"{encoding.upper()} / the file starts with a {encoding.upper()} "
+                    f"byte-order mark but is not {encoding.upper()}: {error}"
+                ) from None
+    head = data[:4096]
+    if head.count(0) * 4 > len(head):  # NUL bytes all along: UTF-16 or UTF-32 without its mark
+        raise UnreadableFileError(
+            "tệp có vẻ là UTF-16/UTF-32 không có dấu BOM; hãy lưu lại dạng UTF-8 / the file "
+            "looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -50,23 +81,104 @@ def _decode(data: bytes, source: str, findings: list[Finding]) -> str:
 
 
 def _delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
+    first = text.lstrip("\r\n").split("\n", 1)[0]
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
+def _records(
+    text: str, delimiter: str, source: str, sheet: str | None, findings: list[Finding]
+) -> list[Sequence[Any]]:
+    """The records of ``text``; a quote left open is a DV633 error at its row, not a merge.
+
+    The usual file is read in one go by the strict reader, which refuses a
+    quote that is not closed (at the end of the data, or before another
+    character than a delimiter or a line end). Only then is the text read
+    again, line by line: the broken record becomes an empty row (its number
+    kept, so the rows after it keep theirs) and reading resumes on the line
+    after the one where that record began.
+    """
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error:
+        pass
+    lines = io.StringIO(text, newline="").readlines()
+    rows: list[Sequence[Any]] = []
+    start = 0  # index in ``lines`` where the reader below begins
+    while start < len(lines):
+        reader = csv.reader(iter(lines[start:]), delimiter=delimiter, strict=True)
+        read = 0  # lines of ``lines[start:]`` taken by the records read so far
+        try:
+            for row in reader:
+                rows.append(row)
+                read = reader.line_num
+            break
+        except csv.Error as error:
+            line = start + read + 1  # 1-based line where the broken record began
+            rows.append([])
+            findings.append(
+                make_finding(
+                    codes.UNCLOSED_QUOTE,
+                    Location(source=source, sheet=sheet, row=len(rows)),
+                    row=len(rows),
+                    line=line,
+                    detail=str(error),
+                )
+            )
+            start = line
+    return rows
+
+
+def _without_controls(
+    rows: list[Sequence[Any]], source: str, sheet: str | None, findings: list[Finding]
+) -> None:
+    """Remove control characters from the cells that hold one, each a DV504 warning at its cell."""
+    header = rows[0] if rows else ()
+    for number, row in enumerate(rows, start=1):
+        for index, cell in enumerate(row):
+            if has_control_characters(cell):
+                clean = without_control_characters(cell)
+                column = header[index] if index < len(header) and number > 1 else None
+                where = Location(
+                    source=source,
+                    sheet=sheet,
+                    row=number,
+                    column=without_control_characters(column) if column else None,
+                    field=f"column {index + 1}",
+                )
+                findings.append(
+                    make_finding(
+                        codes.CONTROL_CHARACTER,
+                        where,
+                        field=where.column or where.field,
+                        before=cell,
+                        after=clean,
+                    )
+                )
+                row[index] = clean  # type: ignore[index]
+
+
 def csv_sheet(
     data: bytes, source: str, name: str | None, hint: str | None, findings: list[Finding]
 ) -> RawSheet:
-    """One CSV file as a raw sheet; rows numbered from 1 (the header), as Excel shows them."""
+    """One CSV file as a raw sheet; rows numbered from 1 (the header), as Excel shows them.
+
+    Empty (nothing but a byte-order mark or white space): a DV632 error and no rows.
+    """
     text = _decode(data, source, findings)
-    try:
-        rows: list[Sequence[Any]] = list(
-            csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    if not text or text.isspace() or text == "\ufeff":
+        findings.append(
+            make_finding(
+                codes.EMPTY_FILE,
+                Location(source=source, sheet=name),
+                source=source if name is None else f"{source}/{name}",
+            )
         )
-    except csv.Error as error:
-        raise UnreadableFileError(f"CSV hỏng / malformed CSV: {error}") from None
+        return RawSheet(name=name, hint=hint, rows=[], text_cells=True)
+    rows = _records(text, _delimiter(text), source, name, findings)
+    if has_control_characters(text):
+        _without_controls(rows, source, name, findings)
     return RawSheet(name=name, hint=hint, rows=rows, text_cells=True)
 
 
@@ -75,7 +187,7 @@ def read_csv(stream: BinaryStream, source: str, options: ImportOptions) -> RawIm
     findings: list[Finding] = []
     stem = PurePosixPath(source.replace("\\", "/")).stem
     sheet = csv_sheet(stream.read(), source, None, stem, findings)
-    return RawImport(sheets=[sheet], findings=findings)
+    return RawImport(sheets=[sheet] if sheet.rows else [], findings=findings)
 
 
 def _resources(descriptor: Any) -> Iterator[tuple[str | None, str]]:
@@ -151,7 +263,7 @@ def read_datapackage_folder(folder: Path, source: str, options: ImportOptions) -
         target = (folder / path).resolve()
         if not target.is_relative_to(folder.resolve()):
             raise ValueError(f"path {path!r} leaves the package folder")
-        return target.read_bytes()
+        return read_regular(target, follow_links=False)  # a pipe or device: refused, unopened
 
     sheets = _package(source, names, read_member, findings)
     return RawImport(sheets=sheets, findings=findings)

@@ -9,17 +9,15 @@ workbook: a table's ``name`` is its sheet, rows are numbered from 1.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-import orjson
-
-from danvan.findings import Location, make_finding
+from danvan.convert import Path, format_path
+from danvan.findings import Location
 from danvan.importers.base import BinaryStream, Importer, ImportOptions, RawImport, RawSheet
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
-from danvan.rules import codes
-from danvan.rules.load import load_checked
+from danvan.rules.load import load_checked, locate, parse_document
 
 
 def _rows(table: Mapping[str, Any]) -> Iterator[Sequence[Any]]:
@@ -50,14 +48,23 @@ def _bundle_sheets(document: Mapping[str, Any]) -> list[RawSheet]:
     return sheets
 
 
+def _where(source: str) -> Callable[[Path, Any], Location]:
+    """Where a path of the document is: in a record of a dataset document, or a JSON field."""
+
+    def where(path: Path, document: Any) -> Location:
+        if isinstance(document, Mapping) and "format" not in document and "tables" in document:
+            return Location(source=source, field=format_path(path))
+        return locate(path, document, source)
+
+    return where
+
+
 def read_json(stream: BinaryStream, source: str, options: ImportOptions) -> RawImport:
     """A dataset document (lossless) or a ``json`` export of the layout's tables."""
-    data = stream.read()
-    try:
-        document = orjson.loads(data)
-    except orjson.JSONDecodeError as error:
-        finding = make_finding(codes.INVALID_JSON, Location(source=source), detail=str(error))
-        return RawImport(findings=[finding])
+    # Empty, not JSON or a key written twice: findings, and nothing of the file is taken.
+    document, refused = parse_document(stream.read(), source, _where(source))
+    if refused:
+        return RawImport(findings=refused)
     if (
         isinstance(document, Mapping)
         and "format" not in document

@@ -505,6 +505,22 @@ EXTRA_SPACE = declare(
     ["text"],
 )
 
+CONTROL_CHARACTER = declare(
+    "DV504",
+    WARNING,
+    Label("Ký tự điều khiển trong văn bản", "Control character in text"),
+    Label(
+        "Trường {field} có ký tự điều khiển (NUL hoặc tương tự) {before!r}; đã bỏ khi đọc: "
+        "{after!r}",
+        "Field {field} held a control character (NUL or the like) {before!r}; removed on load: "
+        "{after!r}",
+    ),
+    "A text held a NUL or another C0 control character (tab, line feed and carriage return "
+    "aside): invisible, and no spreadsheet can hold it. It is removed on load, never kept "
+    "silently; check the file that produced it.",
+    ["text", "import"],
+)
+
 # DV6xx: importing files (spreadsheets, CSV, Data Packages, JSON).
 
 UNREADABLE_FILE = declare(
@@ -655,6 +671,75 @@ NO_TABLES = declare(
     ),
     "A file that opened but in which no sheet or table matched the layout.",
     ["import"],
+)
+
+NOT_REGULAR_FILE = declare(
+    "DV630",
+    WARNING,
+    Label("Không phải tệp thường", "Not a regular file"),
+    Label(
+        "{source} là {kind_vi}, không phải tệp thường; bỏ qua, không mở",
+        "{source} is a {kind_en}, not a regular file; skipped without opening it",
+    ),
+    "A named pipe, device or socket where a file was expected (in a folder, or named "
+    "explicitly): reading it could block the run or touch a device, so it is never opened.",
+    ["import"],
+)
+LINK_OUTSIDE = declare(
+    "DV631",
+    WARNING,
+    Label("Liên kết ra ngoài thư mục", "Link out of the folder"),
+    Label(
+        "{source} là liên kết tượng trưng tới {target}, nằm ngoài thư mục {folder}; bỏ qua",
+        "{source} is a symbolic link to {target}, outside the folder {folder}; skipped",
+    ),
+    "Reading a folder reads only what is inside it: a symbolic link whose target resolves "
+    "outside the folder (or nowhere) is skipped. A link to a file inside the folder is read "
+    "as that file (once, however many links name it).",
+    ["import"],
+)
+EMPTY_FILE = declare(
+    "DV632",
+    ERROR,
+    Label("Tệp rỗng", "Empty file"),
+    Label(
+        "Tệp {source} rỗng (0 byte, hoặc chỉ có BOM/khoảng trắng); không có gì để nhập",
+        "The file {source} is empty (0 bytes, or only a byte-order mark or white space); "
+        "nothing to import",
+    ),
+    "A CSV or JSON file with no content at all: often a failed download or a save that did "
+    "not finish.",
+    ["import"],
+)
+UNCLOSED_QUOTE = declare(
+    "DV633",
+    ERROR,
+    Label("Dấu ngoặc kép không đóng", "Quote left open"),
+    Label(
+        "Dòng {row} (dòng văn bản {line}): dấu ngoặc kép mở mà không đóng đúng chỗ; dòng này "
+        "không được nhập, các dòng sau vẫn được đọc",
+        "Row {row} (text line {line}): a quote opens and is not closed where it should be; "
+        "the row is not imported, the rows after it are still read",
+    ),
+    "A CSV field opens a quote that is never closed, or closes it in the middle of the field "
+    '(`"abc"def`). The row is an error and nothing of it is guessed; reading resumes at '
+    "the next line, so a stray quote cannot swallow the rows after it.",
+    ["import"],
+)
+DUPLICATE_KEY = declare(
+    "DV634",
+    ERROR,
+    Label("Khóa JSON bị lặp", "Duplicate JSON key"),
+    Label(
+        "Khóa {key!r} xuất hiện nhiều lần trong đối tượng {pointer}; không rõ giá trị nào, "
+        "không nhập",
+        "Key {key!r} appears more than once in the object at {pointer}; which value is meant "
+        "is unclear, so it is not imported",
+    ),
+    "A JSON object names one key twice: readers disagree on which value wins, so the "
+    "document (or, in JSON lines, the line) is ambiguous and is not imported. The object is "
+    "named by a JSON pointer (`/activities/3`), the key as the field.",
+    ["import", "structure"],
 )
 
 # DV9xx: the validator itself.

@@ -10,7 +10,7 @@ time, locating each line's findings by its line number.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -128,17 +128,127 @@ def structure_finding(error: FieldError, location: Location) -> Finding:
     )
 
 
-def _parsed(
-    data: bytes | str | Mapping[str, Any], source: str | None
-) -> tuple[Any, Finding | None]:
-    """The parsed document, or ``None`` and the DV001 finding of JSON text that is not JSON."""
-    if not isinstance(data, bytes | str):
-        return data, None
+_BOM = b"\xef\xbb\xbf"
+
+
+def _without_bom(data: bytes | str) -> bytes | str:
+    """JSON text without its UTF-8 byte-order mark, which orjson refuses."""
+    if isinstance(data, bytes):
+        return data[3:] if data.startswith(_BOM) else data
+    return data[1:] if data.startswith("\ufeff") else data
+
+
+def _may_repeat_keys(raw: bytes | str, parsed: Any) -> bool:
+    """Whether the text ``raw`` of ``parsed`` may hold a key twice in one object.
+
+    orjson keeps the last of duplicate keys without a word, so the text is
+    checked by counting: each name-value pair and each colon inside a string
+    is one ``:`` in the text, and the parsed document written back has one
+    ``:`` per pair it kept. Equal counts, with no colon escaped as ``\\u003a``,
+    prove that no key was dropped.
+    """
+    escape, colon = (b"\\u003", b":") if isinstance(raw, bytes) else ("\\u003", ":")
+    if escape in raw:  # type: ignore[operator]
+        return True
+    try:
+        return raw.count(colon) != orjson.dumps(parsed).count(b":")  # type: ignore[arg-type]
+    except TypeError:  # not writable back (cannot come from orjson.loads): look closer
+        return True
+
+
+def duplicate_keys(data: bytes | str, parsed: Any) -> list[tuple[Path, str]]:
+    """``(path of the object, key)`` for each key written twice in one object of ``data``.
+
+    Cheap when there is none (see ``_may_repeat_keys``); only otherwise is the
+    text read again, by the standard library, to say which keys and where.
+    """
+    if not _may_repeat_keys(data, parsed):
+        return []
+    return _located_duplicates(data.encode() if isinstance(data, str) else data)
+
+
+class _Pairs(dict[str, Any]):
+    """A parsed JSON object that remembers the keys it saw twice."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Pairs:
+    seen = _Pairs()
+    repeated = []
+    for key, value in pairs:
+        if key in seen:
+            repeated.append(key)
+        seen[key] = value
+    seen.repeated = tuple(repeated)
+    return seen
+
+
+def _located_duplicates(raw: bytes) -> list[tuple[Path, str]]:
+    import json  # only for the rare document whose colons do not add up
+
+    try:
+        tree = json.loads(raw, object_pairs_hook=_pairs)
+    except ValueError:  # orjson read it; a text the two readers disagree on is not ours to judge
+        return []
+    found: list[tuple[Path, str]] = []
+    stack: list[tuple[Path, Any]] = [((), tree)]
+    while stack:
+        here, value = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value, _Pairs):
+                found.extend((here, key) for key in dict.fromkeys(value.repeated))
+            stack.extend(((*here, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*here, index), item) for index, item in enumerate(value))
+    return sorted(found, key=lambda item: (len(item[0]), str(item)))
+
+
+def json_pointer(path: Path) -> str:
+    """``("activities", 3)`` as the JSON pointer ``/activities/3`` (RFC 6901); ``""`` is the top."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def parse_document(
+    data: bytes | str, source: str | None, where: Callable[[Path, Any], Location] | None = None
+) -> tuple[Any, list[Finding]]:
+    """JSON text parsed, or ``None`` and why not: empty (DV632), not JSON (DV001), a key twice.
+
+    A key written twice in one object is a DV634 finding for each.
+
+    A UTF-8 byte-order mark is accepted. ``where(path, parsed)`` locates a
+    duplicate key (by default ``locate``, a path into a dataset document).
+    """
+    text = _without_bom(data)
+    if not text or text.isspace():
+        return None, [
+            make_finding(codes.EMPTY_FILE, Location(source=source), source=source or "JSON")
+        ]
     try:
         with collector_paused():
-            return orjson.loads(data), None
+            parsed = orjson.loads(text)
     except orjson.JSONDecodeError as error:
-        return None, make_finding(codes.INVALID_JSON, Location(source=source), detail=str(error))
+        return None, [make_finding(codes.INVALID_JSON, Location(source=source), detail=str(error))]
+    duplicates = duplicate_keys(text, parsed)
+    if duplicates:
+        place = where if where is not None else (lambda path, doc: locate(path, doc, source))
+        return None, [
+            make_finding(
+                codes.DUPLICATE_KEY,
+                place((*path, key), parsed),
+                key=key,
+                pointer=json_pointer(path),
+            )
+            for path, key in duplicates
+        ]
+    return parsed, []
+
+
+def _parsed(data: bytes | str | Mapping[str, Any], source: str | None) -> tuple[Any, list[Finding]]:
+    """The parsed document, or ``None`` and the findings of JSON text that cannot be taken."""
+    if not isinstance(data, bytes | str):
+        return data, []
+    return parse_document(data, source)
 
 
 def load_checked(
@@ -151,11 +261,14 @@ def load_checked(
 
     Returns the dataset (``None`` when it does not fit the model) and a report
     of the structure errors and text normalisations found. ``data`` is JSON
-    text or an already parsed document; ``source`` names the file.
+    text or an already parsed document; ``source`` names the file. JSON text
+    may begin with a UTF-8 byte-order mark; empty text (DV632) or a key written
+    twice in one object (DV634, which a parsed document can no longer show)
+    gives no dataset.
     """
-    raw, invalid = _parsed(data, source)
-    if invalid is not None:
-        return None, ValidationReport.of([invalid])
+    raw, refused = _parsed(data, source)
+    if refused:
+        return None, ValidationReport.of(refused)
     dataset: Dataset | None = structure_if_clean(raw, catalog=catalog)
     if dataset is not None:
         return dataset, ValidationReport.of([])
@@ -202,9 +315,8 @@ def load_lines(
     dataset is ``None`` when any error was found.
     """
     findings: list[Finding] = []
-    raw_setting, invalid = _parsed(setting, setting_source)
-    if invalid is not None:
-        findings.append(invalid)
+    raw_setting, refused = _parsed(setting, setting_source)
+    findings.extend(refused)
     base: Dataset | None = None
     if raw_setting is not None:
         base, report = load_checked(raw_setting, source=setting_source, catalog=catalog)
@@ -214,8 +326,14 @@ def load_lines(
     activities: list[Activity] = list(base.activities) if base is not None else []
     failed = base is None
     loads, decode_error = orjson.loads, orjson.JSONDecodeError
+    batch_lines: list[Any] = []  # the last lines parsed, to be checked for duplicate keys
+    batch_raws: list[Any] = []
+    numbers: list[int] = []
+    keep_line, keep_raw, keep_number = batch_lines.append, batch_raws.append, numbers.append
     with clean_road(Activity) as clean:
         for number, line in enumerate(lines, start=1):
+            if number == 1:
+                line = _without_bom(line)
             try:
                 raw = loads(line)
             except decode_error as error:
@@ -224,6 +342,16 @@ def load_lines(
                     findings.append(make_finding(codes.INVALID_JSON, location, detail=str(error)))
                     failed = True
                 continue
+            keep_line(line)
+            keep_raw(raw)
+            keep_number(number)
+            if len(batch_raws) >= _BATCH:
+                first = index - len(batch_raws) + 1
+                if _repeated_keys(batch_lines, batch_raws, numbers, first, source, findings):
+                    failed = True
+                batch_lines.clear()
+                batch_raws.clear()
+                numbers.clear()
             try:
                 activities.append(clean(raw))
             except Exception:  # anything at all: the full road finds and reports it
@@ -233,9 +361,65 @@ def load_lines(
                 else:
                     activities.append(activity)
             index += 1
+    if batch_raws:
+        first = index - len(batch_raws)
+        if _repeated_keys(batch_lines, batch_raws, numbers, first, source, findings):
+            failed = True
     if failed or base is None:
         return None, ValidationReport.of(findings)
     return attrs.evolve(base, activities=tuple(activities)), ValidationReport.of(findings)
+
+
+_BATCH = 256
+"""JSON lines checked for duplicate keys together (see ``_repeated_keys``)."""
+
+
+def _repeated_keys(
+    lines: list[Any],
+    raws: list[Any],
+    numbers: list[int],
+    first_index: int,
+    source: str | None,
+    findings: list[Finding],
+) -> bool:
+    """``_may_repeat_keys`` for a batch of JSON lines; whether one had a key twice.
+
+    Writing each line's record back would cost more than the rest of its
+    check: the batch is joined and written back in one call each, and only a
+    batch whose colons do not add up is looked at line by line (with DV634
+    findings for the lines that repeat a key).
+    """
+    try:
+        text = lines[0][:0].join(lines)
+    except (TypeError, AttributeError):  # text and bytes mixed, or neither: line by line
+        text = None
+    if text is not None and not _may_repeat_keys(text, raws):
+        return False
+    found = False
+    for offset, (line, raw, number) in enumerate(zip(lines, raws, numbers, strict=True)):
+        if _may_repeat_keys(line, raw):
+            index = first_index + offset
+            found = _repeated_in_line(line, index, number, source, findings) or found
+    return found
+
+
+def _repeated_in_line(
+    line: bytes | str, index: int, number: int, source: str | None, findings: list[Finding]
+) -> bool:
+    """Add a DV634 finding for each key the line writes twice; whether there was one."""
+    repeated = _located_duplicates(line.encode() if isinstance(line, str) else line)
+    for path, key in repeated:
+        location = Location(
+            source=source,
+            row=number,
+            field=format_path((*path, key)),
+            record_kind="activity",
+            record_index=index,
+        )
+        findings.append(
+            make_finding(codes.DUPLICATE_KEY, location, key=key, pointer=json_pointer(path))
+        )
+    return bool(repeated)
 
 
 def _activity_the_full_way(

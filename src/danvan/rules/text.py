@@ -1,4 +1,4 @@
-"""Rules on text: strings that were not in the canonical form (NFC, one tone-mark placement).
+"""Rules on text: strings not in the canonical form (NFC, one tone-mark placement, no controls).
 
 Loading normalises every string, so for a loaded dataset these findings come
 from the changes the loader made (see ``danvan.rules.load``); for a dataset
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from danvan.convert import canonical_text
 from danvan.findings import Finding, Location, make_finding
 from danvan.model import Provenance
 from danvan.rules import codes
 from danvan.rules.base import ValidationContext, rule
-from danvan.text import NormalizationIssue, normalization_issues, normalize
+from danvan.text import NormalizationIssue, has_control_characters, normalization_issues
 
 _CODES = {
     NormalizationIssue.NFC: codes.NOT_NFC,
@@ -23,8 +24,15 @@ _CODES = {
 
 
 def text_findings(before: str, after: str, location: Location) -> Iterator[Finding]:
-    """What changed between ``before`` and its canonical form ``after``, as information."""
+    """What changed between ``before`` and its canonical form ``after``.
+
+    Information for a change of form; a warning for control characters removed (DV504).
+    """
     field = location.field or ""
+    if has_control_characters(before):
+        yield make_finding(
+            codes.CONTROL_CHARACTER, location, field=field, before=before, after=after
+        )
     for issue in sorted(normalization_issues(before)):
         yield make_finding(_CODES[issue], location, field=field, before=before, after=after)
 
@@ -38,13 +46,13 @@ def _check(
     for field, text in fields:
         if text is None:
             continue
-        normal = normalize(text)
+        normal = canonical_text(text)
         if normal != text:
             location = Location.of(kind, record_id, provenance, field=field)
             yield from text_findings(text, normal, location)
 
 
-@rule("text-form", codes.NOT_NFC, codes.TONE_PLACEMENT, codes.EXTRA_SPACE)
+@rule("text-form", codes.NOT_NFC, codes.TONE_PLACEMENT, codes.EXTRA_SPACE, codes.CONTROL_CHARACTER)
 def text_form(context: ValidationContext) -> Iterator[Finding]:
     """Names, titles and notes are in the canonical form."""
     dataset = context.dataset
@@ -64,7 +72,7 @@ def text_form(context: ValidationContext) -> Iterator[Finding]:
     for team in dataset.teams:
         fields = [("name", team.name), ("decision", team.decision)]
         yield from _check("team", team.id, team.provenance, fields)
-    normal = normalize
+    normal = canonical_text
     for activity in dataset.activities:
         title, note, partners = activity.title, activity.note, activity.partners
         if normal(title) == title and normal(note) == note and not partners:

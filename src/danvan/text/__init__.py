@@ -22,7 +22,14 @@ from danvan.text._legacy import (
     is_plain_word,
 )
 from danvan.text._money import format_money, money_from_cell, parse_money
-from danvan.text._normal import NormalizationIssue, is_normalized, normalization_issues, normalize
+from danvan.text._normal import (
+    NormalizationIssue,
+    has_control_characters,
+    is_normalized,
+    normalization_issues,
+    normalize,
+    without_control_characters,
+)
 
 __all__ = [
     "PARSE_ERRORS",
@@ -38,6 +45,7 @@ __all__ = [
     "fix_legacy",
     "format_date",
     "format_money",
+    "has_control_characters",
     "is_normalized",
     "is_plain_word",
     "money_from_cell",
@@ -47,4 +55,5 @@ __all__ = [
     "parse_date",
     "parse_money",
     "sort_vi",
+    "without_control_characters",
 ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
+from typing import Final
 
 from danvan.text._syllables import retone, retone_token
 
@@ -46,3 +48,21 @@ def normalization_issues(text: str) -> frozenset[NormalizationIssue]:
 def is_normalized(text: str) -> bool:
     """Whether ``text`` is already in normal form."""
     return normalize(text) == text
+
+
+_CONTROL_CHARACTERS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""C0 control characters and DEL, but for tab, line feed and carriage return."""
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether ``text`` holds a NUL or another control character (tab, CR and LF aside).
+
+    Such a character has no business in a name or a note and breaks the
+    formats danvan writes (XML cannot hold it); importers remove it and say so.
+    """
+    return not text.isprintable() and _CONTROL_CHARACTERS.search(text) is not None
+
+
+def without_control_characters(text: str) -> str:
+    """``text`` with the characters ``has_control_characters`` looks for removed."""
+    return text if text.isprintable() else _CONTROL_CHARACTERS.sub("", text)
