@@ -138,7 +138,7 @@ def test_a_progress_bar_when_stderr_is_a_terminal(
 
     sample = tmp_path / "sample.zip"
     assert runner.invoke(main, ["sample", "-o", str(sample)]).exit_code == 0
-    monkeypatch.setattr(danvan.cli, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(danvan.cli._common, "_stderr_is_terminal", lambda: True)
     result = runner.invoke(main, ["report", str(sample), "-o", str(tmp_path / "r.xlsx")])
     assert result.exit_code == 0, result.output
     assert "Đọc / reading" in result.stderr

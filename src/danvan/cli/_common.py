@@ -1,0 +1,162 @@
+"""What the commands share: reading the inputs, the summary line, options declared once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
+
+import click
+
+import danvan
+from danvan.aggregate import GroupBy
+from danvan.findings import Severity, ValidationReport
+from danvan.model import Dataset, Level
+from danvan.periods import Period, PeriodParseError, parse_period
+from danvan.read import DatasetReadError, read_dataset
+from danvan.redact import Redaction, RedactMode
+
+STDOUT = "-"
+GROUPINGS: dict[str, GroupBy] = {
+    "village": Level.VILLAGE,
+    "commune": Level.COMMUNE,
+    "district": Level.DISTRICT,
+    "province": Level.PROVINCE,
+    "team": "team",
+}
+
+
+class UsageProblem(click.ClickException):
+    """A problem the user can fix: bad input, a missing file, an unknown format (exit 2)."""
+
+    exit_code = 2
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def progress_bar(label: str, length: int | None = None) -> Any:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not _stderr_is_terminal():
+        return nullcontext(None)
+    return click.progressbar(length=length, label=label, file=sys.stderr)
+
+
+def one_line(error: Exception) -> str:
+    return " | ".join(line.strip() for line in str(error).splitlines() if line.strip())
+
+
+def parse_date_option(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return danvan.parse_date(value)
+    except ValueError as error:
+        raise click.BadParameter(one_line(error)) from None
+
+
+def parse_period_option(_ctx: click.Context, _param: click.Parameter, value: str) -> Period:
+    try:
+        return parse_period(value)
+    except PeriodParseError as error:
+        raise click.BadParameter(one_line(error)) from None
+
+
+def read_inputs(paths: Sequence[str]) -> tuple[Dataset, ValidationReport]:
+    """The dataset in ``paths`` (the bundled sample when there are none) and the import findings."""
+    if not paths:
+        return danvan.sample(), ValidationReport()
+    bar: AbstractContextManager[Any] = progress_bar("Đọc / reading", len(paths))
+    with bar as progress:
+
+        def tick(done: int, total: int) -> None:
+            if progress is not None:
+                progress.length = total
+                progress.update(done - progress.pos)
+
+        try:
+            result = read_dataset(list(paths), progress=tick)
+        except DatasetReadError as error:
+            raise UsageProblem(one_line(error)) from None
+    return result.dataset, result.report
+
+
+def echo_summary(dataset: Dataset, report: ValidationReport, output: str | None) -> None:
+    """The short summary every command that writes a file prints (to stderr with ``-o -``)."""
+    err = output == STDOUT
+    counts = report.counts
+    click.echo(
+        f"Tổ / teams: {len(dataset.teams)}, hoạt động / activities: {len(dataset.activities)}",
+        err=err,
+    )
+    click.echo(
+        f"Phát hiện / findings: {counts[Severity.ERROR]} lỗi / errors, "
+        f"{counts[Severity.WARNING]} cảnh báo / warnings, "
+        f"{counts[Severity.INFO]} thông tin / notes",
+        err=err,
+    )
+    if output is not None and output != STDOUT:
+        click.echo(f"Đã ghi / written: {os.fspath(output)}", err=err)
+
+
+# Options shared by several commands, declared once.
+CUTOFF_DAY = click.option(
+    "--cutoff-day",
+    type=click.IntRange(1, 28),
+    default=1,
+    show_default=True,
+    help="Ngày chốt số liệu / the day a reporting month starts (15: 15th to 14th).",
+)
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Ngôn ngữ / language of headers, names and messages.",
+)
+FORMAT = click.option(
+    "--format", "fmt", default=None, help="Định dạng / format (default: by suffix)."
+)
+TABLE = click.option(
+    "--table",
+    default=None,
+    help="Bảng cần ghi / the one table to write, for one-table formats (csv, jsonl).",
+)
+OVERWRITE = click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Ghi vào thư mục có sẵn không do danvan ghi (các tệp khác giữ nguyên), hoặc đè "
+    "tệp đầu vào / write into an existing folder danvan did not write (its other files "
+    "stay), or over one of the inputs.",
+)
+INPUTS = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
+REDACT = click.option(
+    "--redact",
+    type=click.Choice([m.value for m in RedactMode]),
+    default=None,
+    help="Ẩn dữ liệu cá nhân / leave out (omit) or pseudonymise members' personal fields "
+    "(name, position, gender, ethnicity, party membership) in every table.",
+)
+SALT = click.option(
+    "--salt",
+    envvar="DANVAN_REDACT_SALT",
+    default=None,
+    help="Muối bí mật / secret salt of the pseudonyms (also DANVAN_REDACT_SALT); the same "
+    "salt gives the same pseudonyms in every run. Default: a random one each run.",
+)
+
+
+def redaction_asked(redact: str | None, salt: str | None) -> Redaction | None:
+    """The redaction asked for; a salt matters only to pseudonyms."""
+    if redact is None:
+        return None
+    try:
+        return Redaction(redact, salt or None)
+    except ValueError as error:
+        raise UsageProblem(one_line(error)) from None
