@@ -12,15 +12,17 @@ at all can be read (or a path does not exist) is ``DatasetReadError`` raised.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 
 from danvan.convert import collector_paused
-from danvan.findings import Finding, Location, ValidationReport, make_finding
+from danvan.findings import Finding, Location, ValidationReport, cap_findings, make_finding
 from danvan.importers.base import Importer, ImportOptions, RawImport, UnreadableFileError
+from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
 from danvan.importers.tabular import FileContent, build_dataset, read_sheets
 from danvan.model import Catalog, Dataset
 from danvan.rules import codes
@@ -138,6 +140,8 @@ def _read_one(
             return None, [finding]
         with path.open("rb") as stream:
             return importer.read(stream, source, options), []
+    except RefusedFileError as refused:  # a limit passed, or a reader stopped: its own finding
+        return None, [refused.finding]
     except Exception as error:  # any failure of one file is a finding about that file
         detail = str(error) if isinstance(error, UnreadableFileError) else repr(error)
         finding = make_finding(
@@ -152,6 +156,8 @@ def read_dataset(
     catalog: Catalog | None = None,
     plugin_manager: PluginManager | None = None,
     progress: Callable[[int, int], None] | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    workers: int = 1,
 ) -> ImportResult:
     """Read one file, a folder, or a list of files and folders into one dataset.
 
@@ -160,6 +166,12 @@ def read_dataset(
     ``DatasetReadError`` only when a path does not exist or nothing at all
     could be read; any other problem is a finding. ``progress(done, total)``
     is called after each file (the command line draws its progress bar with it).
+
+    ``limits`` says what one file may cost (``ReadLimits``: sizes, cells, text
+    length, nesting, findings per code, the native readers' memory and time);
+    a file past one is refused with a finding and the others are still read.
+    ``workers`` files are opened at once (their native readers run in worker
+    processes meanwhile); 1, the default, reads one after another.
     """
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
@@ -174,7 +186,23 @@ def read_dataset(
     # Importing makes many small objects and no cycles; the cyclic collector,
     # which would walk them again and again, is paused meanwhile.
     with collector_paused():
-        return _read_all(paths, importers, ImportOptions(catalog=catalog), progress)
+        options = ImportOptions(catalog=catalog, limits=limits)
+        return _read_all(paths, importers, options, progress, workers)
+
+
+def _opened(
+    paths: list[Path], importers: Mapping[str, Importer], options: ImportOptions, workers: int
+) -> Iterator[tuple[RawImport | None, list[Finding]]]:
+    """``_read_one`` of each path, in order; ``workers`` at a time when more than one."""
+    if workers <= 1 or len(paths) <= 1:
+        return (_read_one(path, importers, options) for path in paths)
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="danvan-read")
+
+    def opened() -> Iterator[tuple[RawImport | None, list[Finding]]]:
+        with pool:
+            yield from pool.map(lambda path: _read_one(path, importers, options), paths)
+
+    return opened()
 
 
 def _read_all(
@@ -182,31 +210,33 @@ def _read_all(
     importers: Mapping[str, Importer],
     options: ImportOptions,
     progress: Callable[[int, int], None] | None,
+    workers: int = 1,
 ) -> ImportResult:
     findings: list[Finding] = []
     contents: list[FileContent] = []
     failed: list[Finding] = []
-    for done, path in enumerate(paths, 1):
+    cap = options.limits.max_findings_per_code
+    opened = _opened(paths, importers, options, workers)
+    for done, (path, (raw, problems)) in enumerate(zip(paths, opened, strict=True), 1):
         if progress is not None:
             progress(done - 1, len(paths))
-        raw, problems = _read_one(path, importers, options)
         findings.extend(problems)
         if raw is None:
             failed.extend(problems)
             continue
         source = os.fspath(path)
-        findings.extend(raw.findings)
-        file_findings: list[Finding] = []
+        file_findings: list[Finding] = list(raw.findings)
         try:
-            tables = read_sheets(raw.sheets, source, file_findings)
+            tables = read_sheets(raw.sheets, source, file_findings, options.limits)
         except Exception as error:  # a lazy reader failing halfway through the file
             failed_here = make_finding(
                 codes.UNREADABLE_FILE, Location(source=source), source=source, detail=repr(error)
             )
+            findings.extend(cap_findings(file_findings, cap))
             findings.append(failed_here)
             failed.append(failed_here)
             continue
-        findings.extend(file_findings)
+        findings.extend(cap_findings(file_findings, cap))
         contents.append(FileContent(source, tables, raw.dataset))
     if not contents:
         reasons = "; ".join(f.message.get("vi") + " / " + f.message.get("en") for f in failed)
@@ -214,4 +244,4 @@ def _read_all(
     if progress is not None:
         progress(len(paths), len(paths))
     dataset = build_dataset(contents, findings, options.catalog)
-    return ImportResult(dataset, ValidationReport.of(findings))
+    return ImportResult(dataset, ValidationReport.of(cap_findings(findings, cap)))

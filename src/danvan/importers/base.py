@@ -18,6 +18,7 @@ from typing import IO, Any, overload
 import attrs
 
 from danvan.findings import Finding
+from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.labels import Label
 from danvan.model import Catalog, Dataset
 
@@ -34,9 +35,14 @@ class UnreadableFileError(Exception):
 
 @attrs.frozen
 class ImportOptions:
-    """What an importer is given besides the stream: the catalogue for documents without one."""
+    """What an importer is given besides the stream.
+
+    ``catalog`` serves documents without one; ``limits`` says what one file
+    may cost before it is refused with a finding (``ReadLimits``).
+    """
 
     catalog: Catalog | None = None
+    limits: ReadLimits = DEFAULT_LIMITS
 
 
 class ColumnarRows(Sequence[tuple[Any, ...]]):

@@ -16,6 +16,7 @@ import orjson
 
 from danvan.findings import Location, make_finding
 from danvan.importers.base import BinaryStream, Importer, ImportOptions, RawImport, RawSheet
+from danvan.importers.limits import check_json_depth
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
 from danvan.rules import codes
@@ -51,8 +52,13 @@ def _bundle_sheets(document: Mapping[str, Any]) -> list[RawSheet]:
 
 
 def read_json(stream: BinaryStream, source: str, options: ImportOptions) -> RawImport:
-    """A dataset document (lossless) or a ``json`` export of the layout's tables."""
+    """A dataset document (lossless) or a ``json`` export of the layout's tables.
+
+    A document nested deeper than ``options.limits.max_json_depth`` is refused
+    (DV626) before it is parsed.
+    """
     data = stream.read()
+    check_json_depth(data, source, options.limits)
     try:
         document = orjson.loads(data)
     except orjson.JSONDecodeError as error:
