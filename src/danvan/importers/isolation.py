@@ -15,6 +15,7 @@ there is none), which costs an interpreter start and sending the bytes.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import pickle
@@ -85,6 +86,8 @@ def _work(function: Callable[[bytes], Any], data: bytes, memory: int, sender: Co
 
 
 def _quiet() -> None:
+    # In the child only: an abort's traceback dump would land in the caller's stderr.
+    faulthandler.disable()
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
