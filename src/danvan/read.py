@@ -12,8 +12,7 @@ at all can be read (or a path does not exist) is ``DatasetReadError`` raised.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -157,7 +156,6 @@ def read_dataset(
     plugin_manager: PluginManager | None = None,
     progress: Callable[[int, int], None] | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
-    workers: int = 1,
 ) -> ImportResult:
     """Read one file, a folder, or a list of files and folders into one dataset.
 
@@ -170,8 +168,6 @@ def read_dataset(
     ``limits`` says what one file may cost (``ReadLimits``: sizes, cells, text
     length, nesting, findings per code, the native readers' memory and time);
     a file past one is refused with a finding and the others are still read.
-    ``workers`` files are opened at once (their native readers run in worker
-    processes meanwhile); 1, the default, reads one after another.
     """
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
@@ -187,22 +183,7 @@ def read_dataset(
     # which would walk them again and again, is paused meanwhile.
     with collector_paused():
         options = ImportOptions(catalog=catalog, limits=limits)
-        return _read_all(paths, importers, options, progress, workers)
-
-
-def _opened(
-    paths: list[Path], importers: Mapping[str, Importer], options: ImportOptions, workers: int
-) -> Iterator[tuple[RawImport | None, list[Finding]]]:
-    """``_read_one`` of each path, in order; ``workers`` at a time when more than one."""
-    if workers <= 1 or len(paths) <= 1:
-        return (_read_one(path, importers, options) for path in paths)
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="danvan-read")
-
-    def opened() -> Iterator[tuple[RawImport | None, list[Finding]]]:
-        with pool:
-            yield from pool.map(lambda path: _read_one(path, importers, options), paths)
-
-    return opened()
+        return _read_all(paths, importers, options, progress)
 
 
 def _read_all(
@@ -210,16 +191,15 @@ def _read_all(
     importers: Mapping[str, Importer],
     options: ImportOptions,
     progress: Callable[[int, int], None] | None,
-    workers: int = 1,
 ) -> ImportResult:
     findings: list[Finding] = []
     contents: list[FileContent] = []
     failed: list[Finding] = []
     cap = options.limits.max_findings_per_code
-    opened = _opened(paths, importers, options, workers)
-    for done, (path, (raw, problems)) in enumerate(zip(paths, opened, strict=True), 1):
+    for done, path in enumerate(paths, 1):
         if progress is not None:
             progress(done - 1, len(paths))
+        raw, problems = _read_one(path, importers, options)
         findings.extend(problems)
         if raw is None:
             failed.extend(problems)

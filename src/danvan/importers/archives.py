@@ -155,6 +155,8 @@ class WorkbookScan:
         tail = b""
         size = 0
         for chunk in chunks:
+            if not size:  # the shared strings' root and a sheet's dimension open the member
+                self._declared(chunk)
             size += len(chunk)
             elements += chunk.count(b"<row")
             if tail:  # what a chunk's end and the next one's start hold together
@@ -172,7 +174,12 @@ class WorkbookScan:
         )
         return size
 
-    def _scan(self, window: bytes) -> None:
+    def _declared(self, window: bytes) -> None:
+        """The counts and dimension a member declares at its start (what a reader allocates by).
+
+        A declaration placed further on breaks the schema; what a reader makes
+        of it is left to the worker's memory limit.
+        """
         if _ODD.search(window):
             window = _ODD_ATTRIBUTE.sub(rb' \1="', window)
         if b"sst" in window:
@@ -188,6 +195,10 @@ class WorkbookScan:
         if b"dimension" in window:
             for match in _DIMENSION.finditer(window):
                 self._dimension(match.group(1))
+
+    def _scan(self, window: bytes) -> None:
+        if _ODD.search(window):
+            window = _ODD_ATTRIBUTE.sub(rb' \1="', window)
         if not _SUSPECT.search(window):
             return
         if _TOO_LONG.search(window):
