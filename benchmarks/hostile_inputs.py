@@ -87,6 +87,11 @@ def workbook(sheet_data: str, shared: str = "", *, dimension: str = "A1") -> byt
     return buffer.getvalue()
 
 
+def row(number: int, *cells: str) -> str:
+    """A ``<row>`` element holding ``cells``."""
+    return f'<row r="{number}">{"".join(cells)}</row>'
+
+
 def _cell(ref: str, value: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
 
@@ -164,6 +169,56 @@ def duplicate_ids_package(target: int = 1_000_000) -> bytes:
     return _zip({"activities.csv": _activity_rows(low, same_id=True)})
 
 
+def _repetitive_rows(count: int) -> bytes:
+    """Activity rows with one id that vary just enough to inflate about 70 times (under 100)."""
+    header = "id,team,village,date,type,title,participants,status\n"
+    rows = (
+        f"hd-1,to-1,ban-1,2022-01-01,monthly_meeting,Họp,{k % 150},done\n" for k in range(count)
+    )
+    return (header + "".join(rows)).encode()
+
+
+def small_rows_package() -> bytes:
+    """The issue's shape: about 100 KB of zip holding two million identical small rows."""
+    header = "id,team,village,date,type\n"
+    text = header + "hd-1,to-1,ban-1,2022-01-01,monthly_meeting\n" * 2_000_000
+    return _zip({"activities.csv": text.encode()})
+
+
+def duplicate_ids_at_the_limits() -> bytes:
+    """The worst package the default limits let through: rows up to ``max_rows``, ratio < 100.
+
+    The issue's 98 KB package of small rows inflated far beyond what the
+    ratio now allows; this one stays under it, with as many rows as a file
+    may hold (299,998 and its header), every one with the same id.
+    """
+    return _zip({"activities.csv": _repetitive_rows(299_998)})
+
+
+def duplicate_ids_workbook(target: int = 1_000_000) -> bytes:
+    """A workbook of rows with one id, as many as fit in ``target`` bytes."""
+
+    names = "id team village date type title".split()
+
+    def build(count: int) -> bytes:
+        data = [row(1, *(_cell(f"{c}1", h) for c, h in zip("ABCDEF", names, strict=True)))]
+        for r in range(2, count + 2):
+            values = ("hd-1", "to-1", "ban-1", "2022-01-01", "monthly_meeting", f"Họp {r % 1000}")
+            data.append(
+                row(r, *(_cell(f"{c}{r}", v) for c, v in zip("ABCDEF", values, strict=True)))
+            )
+        return workbook("".join(data))
+
+    low, high = 1_000, 400_000
+    while high - low > 1_000:
+        middle = (low + high) // 2
+        if len(build(middle)) <= target:
+            low = middle
+        else:
+            high = middle
+    return build(low)
+
+
 def duplicate_ids_csv(target: int = 1_000_000) -> bytes:
     """A plain CSV of about ``target`` bytes, every row with one id."""
     rows = _activity_rows(30_000, same_id=True)
@@ -198,7 +253,10 @@ INPUTS: dict[str, Callable[[], bytes]] = {
     "long-reference.xlsx": long_reference,
     "columns-a-xfd.xlsx": columns_a_and_xfd,
     "member-bomb.xlsx": member_bomb,
+    "small-rows.zip": small_rows_package,
     "duplicate-ids.zip": duplicate_ids_package,
+    "duplicate-ids-at-limits.zip": duplicate_ids_at_the_limits,
+    "duplicate-ids.xlsx": duplicate_ids_workbook,
     "duplicate-ids.csv": duplicate_ids_csv,
     "empty.zip": empty_archive,
     "duplicate-member.zip": duplicate_member,
@@ -235,6 +293,8 @@ def run_one(path: Path) -> tuple[float, int, int, list[str]]:
     # in a fresh process (``_measured``), so that it is this input's.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     found = sorted(set(re.findall(r"\bDV\d{3}\b", done.stdout + done.stderr)))
+    if not found and done.stderr:  # a file alone refused: "Error: ... / <English reason>"
+        found = [done.stderr.strip().splitlines()[-1].rsplit(" / ", 1)[-1][:60]]
     return seconds, peak, done.returncode, found
 
 
