@@ -13,12 +13,14 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from danvan.importers import calamine_worker
 from danvan.importers.base import UnreadableFileError
 from danvan.importers.isolation import run_isolated, start_method
 from danvan.importers.limits import ReadLimits, RefusedFileError
-from danvan.read import DatasetReadError, read_dataset
+from danvan.read import DatasetReadError, ImportResult, read_dataset
 from tests.hostile import cell, good_workbook, row, workbook, zipped
 
 FOUR_BILLION = (
@@ -179,3 +181,35 @@ def test_the_worker_is_forked_only_when_no_other_thread_runs(tmp_path: Path) -> 
     finally:
         release.set()
         other.join()
+
+
+_reference = st.text(alphabet="AXFDZaz0123456789:$ ", max_size=14)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    references=st.lists(_reference, min_size=1, max_size=4),
+    dimension=_reference,
+    count=st.integers(min_value=0, max_value=10**12),
+)
+def test_whatever_the_references_and_counts_the_run_goes_on(
+    tmp_path: Path, references: list[str], dimension: str, count: int
+) -> None:
+    """A finding or a dataset, never a crash of the run: the process survives every example."""
+    shared = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'count="{count}" uniqueCount="{count}"><si><t>x</t></si></sst>'
+    )
+    cells = "".join(cell(ref, "x") for ref in references)
+    path = tmp_path / "fuzz.xlsx"
+    path.write_bytes(workbook(row(1, cells), shared, dimension=dimension))
+    try:
+        read: ImportResult | str = read_dataset(path)
+    except DatasetReadError as error:  # refused: a limit passed, or not a workbook
+        read = str(error)
+    if isinstance(read, str):
+        assert "fuzz.xlsx" in read
+    else:
+        assert read.dataset.activities == ()
