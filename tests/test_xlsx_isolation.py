@@ -92,6 +92,18 @@ def test_a_larger_limit_lets_a_wide_but_small_sheet_through(tmp_path: Path) -> N
     assert {f.code for f in result.report.findings} == {"DV603", "DV615"}  # read: no table in it
 
 
+def test_the_worker_counts_the_rows_its_reader_allocated_before_making_them_objects(
+    tmp_path: Path,
+) -> None:
+    """Rows under Z99999 pass the pre-scan; the worker still holds the file to ``max_rows``."""
+    path = tmp_path / "dai.xlsx"
+    path.write_bytes(workbook("".join(row(r, cell(f"A{r}", "x")) for r in range(1, 60))))
+    with pytest.raises(DatasetReadError, match="max_rows"):
+        read_dataset(path, limits=ReadLimits(max_rows=50))
+    with pytest.raises(DatasetReadError, match="max_cells"):
+        read_dataset(path, limits=ReadLimits(max_cells=50))
+
+
 # The worker ----------------------------------------------------------------------------
 
 
@@ -147,10 +159,10 @@ def test_a_worker_killed_mid_folder_is_a_finding_for_its_file_only(
     doomed = good_workbook(tmp_path, "b-doomed.xlsx")
     doomed.write_bytes(doomed.read_bytes() + b"DOOMED")  # trailing bytes: how the reader tells
 
-    def aborting(data: bytes) -> object:
+    def aborting(data: bytes, **limits: int) -> object:
         if data.endswith(b"DOOMED"):
             os.abort()
-        return read_workbook(data)
+        return read_workbook(data, **limits)
 
     read_workbook = calamine_worker.read_workbook
     monkeypatch.setattr("danvan.importers.calamine_worker.read_workbook", aborting)
@@ -178,6 +190,8 @@ def test_the_worker_is_forked_only_when_no_other_thread_runs(tmp_path: Path) -> 
         not_a_workbook.write_bytes(zipped({"note.txt": "x"}))
         with pytest.raises(DatasetReadError, match="not a readable workbook"):
             read_dataset(not_a_workbook)
+        with pytest.raises(DatasetReadError, match="max_rows"):  # the limits reach the script
+            read_dataset(tmp_path / "mau.xlsx", limits=ReadLimits(max_rows=5))
     finally:
         release.set()
         other.join()

@@ -105,9 +105,9 @@ def read_members(archive: zipfile.ZipFile, source: str, limits: ReadLimits) -> d
 
 # Workbooks ------------------------------------------------------------------------------
 
-#: A reference attribute written oddly (spaces around ``=``, single quotes): rare enough
-#: that the window is rewritten to the usual ``␠r="`` first. (What this scan misses, the
-#: worker's memory limit still stops.)
+#: An attribute written oddly (spaces around ``=``, single quotes): rare enough that the
+#: start of a member is rewritten to the usual ``␠r="`` first. (References written so
+#: further on are left to the worker's own count and memory limit.)
 _ODD = re.compile(rb"r[\s=][\s'=]")
 _ODD_ATTRIBUTE = re.compile(rb"\s(r|ref)\s*=\s*[\"']")
 #: A reference worth a closer look: two or three letters, seven digits, or too long.
@@ -136,10 +136,10 @@ class WorkbookScan:
     ``feed`` takes a member's chunks in order (each seam between two chunks
     is scanned too). Every search runs in C over a whole chunk, with no Python
     step per cell: a sheet whose references all have one letter and at most
-    five digits (up to ``Z99999``) is settled by one search and a count of its
-    ``<row`` elements; only references beyond are collected. A sheet no wider
-    than ``Z`` is not counted in cells here (its reader's rectangle stays
-    small); the shared sheet reader counts its cells once read.
+    five digits (up to ``Z99999``) is settled by one search; only references
+    beyond are collected. Such a sheet is not counted here (its reader's
+    rectangle stays under 2.6 million cells); the worker counts the rows and
+    cells its reader allocated before any becomes a Python object.
     """
 
     def __init__(self, source: str, limits: ReadLimits) -> None:
@@ -151,21 +151,18 @@ class WorkbookScan:
     def feed(self, chunks: Iterator[bytes]) -> int:
         """Scan one member, chunk by chunk, and say its size; refuse at the first limit passed."""
         self.rows = self.columns = 0
-        elements = 0
         tail = b""
         size = 0
         for chunk in chunks:
             if not size:  # the shared strings' root and a sheet's dimension open the member
                 self._declared(chunk)
             size += len(chunk)
-            elements += chunk.count(b"<row")
             if tail:  # what a chunk's end and the next one's start hold together
                 self._scan(tail + chunk[:_OVERLAP])
             self._scan(chunk)
             tail = chunk[-_OVERLAP:]
-        rows = max(self.rows, elements)
-        self.total_rows += rows
-        self.total_cells += rows * self.columns
+        self.total_rows += self.rows
+        self.total_cells += self.rows * self.columns
         limits = self.limits
         what = "the workbook's sheets / các trang tính"
         sheet_too_large(self.source, f"{what}: rows", self.total_rows, limits.max_rows, "max_rows")
@@ -197,8 +194,6 @@ class WorkbookScan:
                 self._dimension(match.group(1))
 
     def _scan(self, window: bytes) -> None:
-        if _ODD.search(window):
-            window = _ODD_ATTRIBUTE.sub(rb' \1="', window)
         if not _SUSPECT.search(window):
             return
         if _TOO_LONG.search(window):

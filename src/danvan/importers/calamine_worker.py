@@ -1,7 +1,7 @@
 """The worker side of reading a workbook: python-calamine under a memory limit, nothing of danvan.
 
 It needs only the standard library and python-calamine, so that it also runs
-as a script in a fresh interpreter (``python -I calamine_worker.py MEMORY``:
+as a script in a fresh interpreter (``python -I calamine_worker.py MEMORY …``:
 the workbook on standard input, its sheets pickled on standard output) that
 starts in a few hundredths of a second. ``danvan.importers.isolation`` forks
 into ``outcome`` instead when it can.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import faulthandler
+import functools
 import io
 import itertools
 import os
@@ -19,7 +20,16 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-OK, FAILED, NO_MEMORY = "ok", "failed", "memory"
+OK, FAILED, NO_MEMORY, TOO_LARGE = "ok", "failed", "memory", "too large"
+
+
+class TooLarge(Exception):
+    """A workbook past a limit, found by its reader before any cell became a Python object."""
+
+    def __init__(self, what: str, value: int, limit: int, setting: str) -> None:
+        super().__init__(what, value, limit, setting)
+        self.what, self.value, self.limit, self.setting = what, value, limit, setting
+
 
 #: A sheet as the worker sends it back: name, head rows, columns, row count, first row number.
 SheetParts = tuple[str, list[Any], list[Any], int, int]
@@ -80,11 +90,14 @@ def unpacked(column: list[Any] | str) -> list[Any]:
     return column.split("\x00") if isinstance(column, str) else column
 
 
-def read_workbook(data: bytes) -> list[SheetParts]:
+def read_workbook(
+    data: bytes, max_rows: int = 1_048_576, max_cells: int = 17_179_869_184
+) -> list[SheetParts]:
     """Every sheet of the workbook in ``data``, rows numbered as Excel shows them.
 
     Raises ``ValueError`` saying why (vi / en) when the workbook or a sheet
-    cannot be read.
+    cannot be read, ``TooLarge`` when its sheets together hold more rows or
+    cells (the rectangles the reader allocated) than allowed.
     """
     import python_calamine
 
@@ -95,11 +108,20 @@ def read_workbook(data: bytes) -> list[SheetParts]:
             f"không mở được sổ tính / not a readable workbook ({type(error).__name__}: {error})"
         ) from None
     sheets: list[SheetParts] = []
+    rows_so_far = cells_so_far = 0
     for name in workbook.sheet_names:
         try:
             sheet = workbook.get_sheet_by_name(name)
+            rows_so_far += sheet.height
+            cells_so_far += sheet.height * sheet.width
+            if rows_so_far > max_rows:
+                raise TooLarge(f"{name}: rows / số dòng", rows_so_far, max_rows, "max_rows")
+            if cells_so_far > max_cells:
+                raise TooLarge(f"{name}: cells / số ô", cells_so_far, max_cells, "max_cells")
             head, columns, count = turned(sheet.iter_rows())
             end = sheet.end
+        except TooLarge:
+            raise
         except Exception as error:
             raise ValueError(
                 f"không đọc được trang tính / sheet {name!r} cannot be read "
@@ -149,6 +171,8 @@ def outcome(function: Callable[[bytes], Any], data: bytes, memory: int) -> bytes
         result: tuple[str, Any] = (OK, function(data))
     except MemoryError:
         result = (NO_MEMORY, None)
+    except TooLarge as error:
+        result = (TOO_LARGE, (error.what, error.value, error.limit, error.setting))
     except Exception as error:
         result = (FAILED, str(error) or type(error).__name__)
     try:
@@ -158,11 +182,12 @@ def outcome(function: Callable[[bytes], Any], data: bytes, memory: int) -> bytes
 
 
 def main() -> None:
-    """Script mode: the workbook on standard input, the outcome on standard output."""
+    """Script mode (``MEMORY MAX_ROWS MAX_CELLS``): the workbook on stdin, the outcome on stdout."""
     quiet()
-    memory = int(sys.argv[1])
+    memory, max_rows, max_cells = map(int, sys.argv[1:4])
     data = sys.stdin.buffer.read()
-    sys.stdout.buffer.write(outcome(read_workbook, data, memory))
+    read = functools.partial(read_workbook, max_rows=max_rows, max_cells=max_cells)
+    sys.stdout.buffer.write(outcome(read, data, memory))
     sys.stdout.buffer.flush()
     os._exit(0)  # at once, without taking apart what was read object by object
 

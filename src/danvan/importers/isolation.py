@@ -26,14 +26,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from danvan.importers.base import UnreadableFileError
-from danvan.importers.calamine_worker import FAILED, NO_MEMORY, outcome, quiet
+from danvan.importers.calamine_worker import FAILED, NO_MEMORY, TOO_LARGE, outcome, quiet
 from danvan.importers.limits import ReadLimits, refuse
 from danvan.rules import codes
 
@@ -68,13 +68,19 @@ class Isolated(Generic[T]):
     """``function(data)`` running in a worker process: ``result`` waits for it, ``stop`` ends it.
 
     ``script`` is the same reader as a script (see ``calamine_worker.main``),
-    for when the worker cannot be forked. Started before the caller's own
+    for when the worker cannot be forked, given the memory limit and
+    ``arguments``. Started before the caller's own
     checks of the same input (the zip pre-scan), so that both run at once on
     two cores; a caller that refuses the input meanwhile stops the worker.
     """
 
     def __init__(
-        self, function: Callable[[bytes], T], data: bytes, limits: ReadLimits, script: Path
+        self,
+        function: Callable[[bytes], T],
+        data: bytes,
+        limits: ReadLimits,
+        script: Path,
+        arguments: Sequence[str] = (),
     ) -> None:
         self.limits = limits
         self._deadline = time.monotonic() + limits.worker_timeout
@@ -92,7 +98,7 @@ class Isolated(Generic[T]):
             sender.close()
         else:
             self._popen = subprocess.Popen(
-                [sys.executable, "-I", str(script), str(limits.worker_memory)],
+                [sys.executable, "-I", str(script), str(limits.worker_memory), *arguments],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -143,6 +149,11 @@ class Isolated(Generic[T]):
             )
         if status == FAILED:
             raise UnreadableFileError(value)
+        if status == TOO_LARGE:
+            what, count, limit, setting = value
+            raise refuse(
+                codes.SHEET_TOO_LARGE, source, what=what, value=count, limit=limit, setting=setting
+            )
         result: T = value
         return result
 
@@ -163,7 +174,12 @@ class Isolated(Generic[T]):
 
 
 def run_isolated(
-    function: Callable[[bytes], T], data: bytes, source: str, limits: ReadLimits, script: Path
+    function: Callable[[bytes], T],
+    data: bytes,
+    source: str,
+    limits: ReadLimits,
+    script: Path,
+    arguments: Sequence[str] = (),
 ) -> T:
     """``function(data)`` in a worker process under ``limits.worker_memory`` and ``_timeout``.
 
@@ -172,4 +188,4 @@ def run_isolated(
     ``RefusedFileError`` with a DV627 finding. ``function`` must be a
     module-level function; ``script`` runs it when the worker cannot be forked.
     """
-    return Isolated(function, data, limits, script).result(source)
+    return Isolated(function, data, limits, script, arguments).result(source)

@@ -16,6 +16,7 @@ reads it in a worker process with a memory limit and a timeout
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
@@ -44,10 +45,17 @@ def read_xlsx(stream: BinaryStream, source: str, options: ImportOptions) -> RawI
 
     python-calamine reads it in a worker process while the zip is checked
     against ``options.limits`` here; a workbook the check refuses is dropped,
-    whatever the worker made of it (it cannot harm this process).
+    whatever the worker made of it (it cannot harm this process). The worker
+    checks the rows and cells its reader allocated before making any cell a
+    Python object.
     """
     data = stream.read()
-    worker = Isolated(calamine_worker.read_workbook, data, options.limits, _WORKER)
+    limits = options.limits
+    read = functools.partial(
+        calamine_worker.read_workbook, max_rows=limits.max_rows, max_cells=limits.max_cells
+    )
+    arguments = (str(limits.max_rows), str(limits.max_cells))
+    worker = Isolated(read, data, limits, _WORKER, arguments)
     try:
         with open_archive(io.BytesIO(data), source) as archive:
             scan_workbook(archive, source, options.limits)
