@@ -11,6 +11,7 @@ from danvan.bundled import bundled_registry, default_catalog, sample
 from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reason, classify
 from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
 from danvan.findings import Finding, Location, Severity, ValidationReport
+from danvan.importers.limits import ReadLimits
 from danvan.labels import Label
 from danvan.layout import dataset_bundle, template_bundle
 from danvan.model import Dataset
@@ -57,6 +58,7 @@ __all__ = [
     "Period",
     "PeriodKind",
     "PeriodParseError",
+    "ReadLimits",
     "Reason",
     "ReportingCalendar",
     "Rule",
