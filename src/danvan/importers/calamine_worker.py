@@ -1,7 +1,7 @@
 """The worker side of reading a workbook: python-calamine under a memory limit, nothing of danvan.
 
 It needs only the standard library and python-calamine, so that it also runs
-as a script in a fresh interpreter (``python -I calamine_worker.py MEMORY …``:
+as a script in a fresh interpreter (``python -P calamine_worker.py MEMORY …``:
 the workbook on standard input, its sheets pickled on standard output) that
 starts in a few hundredths of a second. ``danvan.importers.isolation`` forks
 into ``outcome`` instead when it can.

@@ -9,11 +9,12 @@ DV627 finding for that file, and the run goes on with the others.
 The child is forked when the calling process has a single thread: forking is
 cheap (the file's bytes and the loaded modules are shared, nothing is sent)
 and, with no other thread, no lock can be held across the fork. With other
-threads running (a caller's, or ``read_dataset(workers=2)``'s), the child is a
-fresh interpreter running the reader's script (``python -I script MEMORY``),
-which imports nothing of danvan: no lock is copied, and unlike
-multiprocessing's ``forkserver`` or ``spawn`` it never re-imports the
-caller's ``__main__``, so a script without a ``__main__`` guard still works.
+threads running (a caller's), the child is a fresh interpreter running the
+reader's script (``python -P script MEMORY …``; ``-P`` keeps the script's
+folder, where ``csv.py`` and ``json.py`` live, off the path), which imports
+nothing of danvan: no lock is copied, and unlike multiprocessing's
+``forkserver`` or ``spawn`` it never re-imports the caller's ``__main__``, so
+a script without a ``__main__`` guard still works.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ class Isolated(Generic[T]):
             sender.close()
         else:
             self._popen = subprocess.Popen(
-                [sys.executable, "-I", str(script), str(limits.worker_memory), *arguments],
+                [sys.executable, "-P", str(script), str(limits.worker_memory), *arguments],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
