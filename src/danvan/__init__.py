@@ -12,6 +12,7 @@ from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reaso
 from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
 from danvan.errors import DanvanError, DanvanWarning
 from danvan.findings import Finding, Location, Severity, ValidationReport
+from danvan.importers.limits import ReadLimits
 from danvan.labels import Label
 from danvan.layout import dataset_bundle, template_bundle
 from danvan.model import Dataset
@@ -60,6 +61,7 @@ __all__ = [
     "Period",
     "PeriodKind",
     "PeriodParseError",
+    "ReadLimits",
     "Reason",
     "ReportingCalendar",
     "Rule",

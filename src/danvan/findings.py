@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -271,6 +272,40 @@ def _render(kind: FindingCode, values: Mapping[str, Any]) -> Label:
         kind.message.vi.format(**{k: _render_value(v, "vi") for k, v in values.items()}),
         kind.message.en.format(**{k: _render_value(v, "en") for k, v in values.items()}),
     )
+
+
+#: Findings of one code listed per file by default; one DV628 finding counts the others.
+MAX_FINDINGS_PER_CODE = 1_000
+
+
+def capped(findings: Iterable[Finding], limit: int) -> Iterator[Finding]:
+    """The first ``limit`` findings of each code in each file, then one DV628 counting the others.
+
+    Files are told apart by the findings' ``location.source``. Findings past
+    the limit are let go as they come (a rule's generator never piles them
+    up); the DV628 findings come last, for a report sorts its findings anyway.
+    """
+    seen: Counter[tuple[str | None, str]] = Counter()
+    for finding in findings:
+        key = (finding.location.source, finding.code)
+        seen[key] += 1
+        if seen[key] <= limit:
+            yield finding
+    for (source, code), count in seen.items():
+        if count > limit:
+            yield make_finding(
+                "DV628",
+                Location(source=source),
+                source=source or "",
+                count=count - limit,
+                kind=code,
+                limit=limit,
+            )
+
+
+def cap_findings(findings: Iterable[Finding], limit: int) -> list[Finding]:
+    """``capped`` as a list."""
+    return list(capped(findings, limit))
 
 
 FINDING_COLUMNS = (

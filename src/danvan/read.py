@@ -23,9 +23,10 @@ import attrs
 
 from danvan.convert import collector_paused
 from danvan.errors import DanvanError
-from danvan.findings import Finding, Location, ValidationReport, make_finding
+from danvan.findings import Finding, Location, ValidationReport, cap_findings, make_finding
 from danvan.importers.base import Importer, ImportOptions, RawImport, UnreadableFileError
 from danvan.importers.files import NotRegularFileError, file_kind, open_regular
+from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
 from danvan.importers.tabular import FileContent, build_dataset, read_sheets
 from danvan.model import Catalog, Dataset
 from danvan.rules import codes
@@ -223,6 +224,8 @@ def _read_one(
             return None, [stream]
         with stream:
             return importer.read(stream, source, options), []
+    except RefusedFileError as refused:  # a limit passed, or a reader stopped: its own finding
+        return None, [refused.finding]
     except Exception as error:  # any failure of one file is a finding about that file
         detail = str(error) if isinstance(error, UnreadableFileError) else repr(error)
         finding = make_finding(
@@ -237,6 +240,7 @@ def read_dataset(
     catalog: Catalog | None = None,
     plugin_manager: PluginManager | None = None,
     progress: Callable[[int, int], None] | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> ImportResult:
     """Read one file, a folder, or a list of files and folders into one dataset.
 
@@ -245,6 +249,10 @@ def read_dataset(
     ``DatasetReadError`` only when a path does not exist or nothing at all
     could be read; any other problem is a finding. ``progress(done, total)``
     is called after each file (the command line draws its progress bar with it).
+
+    ``limits`` says what one file may cost (``ReadLimits``: sizes, cells, text
+    length, nesting, findings per code, the native readers' memory and time);
+    a file past one is refused with a finding and the others are still read.
     """
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
@@ -261,7 +269,8 @@ def read_dataset(
     # Importing makes many small objects and no cycles; the cyclic collector,
     # which would walk them again and again, is paused meanwhile.
     with collector_paused():
-        result = _read_all(paths, importers, ImportOptions(catalog=catalog), progress)
+        options = ImportOptions(catalog=catalog, limits=limits)
+        result = _read_all(paths, importers, options, progress)
     if not skipped:
         return result
     return ImportResult(result.dataset, ValidationReport.of([*skipped, *result.report.findings]))
@@ -276,6 +285,7 @@ def _read_all(
     findings: list[Finding] = []
     contents: list[FileContent] = []
     failed: list[Finding] = []
+    cap = options.limits.max_findings_per_code
     for done, path in enumerate(paths, 1):
         if progress is not None:
             progress(done - 1, len(paths))
@@ -285,18 +295,18 @@ def _read_all(
             failed.extend(problems)
             continue
         source = os.fspath(path)
-        findings.extend(raw.findings)
-        file_findings: list[Finding] = []
+        file_findings: list[Finding] = list(raw.findings)
         try:
-            tables = read_sheets(raw.sheets, source, file_findings)
+            tables = read_sheets(raw.sheets, source, file_findings, options.limits)
         except Exception as error:  # a lazy reader failing halfway through the file
             failed_here = make_finding(
                 codes.UNREADABLE_FILE, Location(source=source), source=source, detail=repr(error)
             )
+            findings.extend(cap_findings(file_findings, cap))
             findings.append(failed_here)
             failed.append(failed_here)
             continue
-        findings.extend(file_findings)
+        findings.extend(cap_findings(file_findings, cap))
         contents.append(FileContent(source, tables, raw.dataset))
     if not contents:
         reasons = "; ".join(f.message.get("vi") + " / " + f.message.get("en") for f in failed)
@@ -304,4 +314,4 @@ def _read_all(
     if progress is not None:
         progress(len(paths), len(paths))
     dataset = build_dataset(contents, findings, options.catalog)
-    return ImportResult(dataset, ValidationReport.of(findings))
+    return ImportResult(dataset, ValidationReport.of(cap_findings(findings, cap)))

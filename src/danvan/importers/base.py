@@ -19,6 +19,8 @@ import attrs
 
 from danvan.errors import DanvanError
 from danvan.findings import Finding
+from danvan.importers.calamine_worker import turned
+from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.labels import Label
 from danvan.model import Catalog, Dataset
 
@@ -35,9 +37,14 @@ class UnreadableFileError(DanvanError):
 
 @attrs.frozen
 class ImportOptions:
-    """What an importer is given besides the stream: the catalogue for documents without one."""
+    """What an importer is given besides the stream.
+
+    ``catalog`` serves documents without one; ``limits`` says what one file
+    may cost before it is refused with a finding (``ReadLimits``).
+    """
 
     catalog: Catalog | None = None
+    limits: ReadLimits = DEFAULT_LIMITS
 
 
 class ColumnarRows(Sequence[tuple[Any, ...]]):
@@ -76,23 +83,7 @@ class ColumnarRows(Sequence[tuple[Any, ...]]):
         Rows are taken a chunk at a time, so each is turned round while it is
         fresh and then let go.
         """
-        iterator = iter(rows)
-        first = list(itertools.islice(iterator, head))
-        columns: list[list[Any]] = []
-        count = 0
-        while block := list(itertools.islice(iterator, chunk)):
-            lengths = set(map(len, block))
-            width = max(lengths)
-            for _ in range(len(columns), width):
-                columns.append([None] * count)
-            turned = (
-                zip(*block, strict=True) if len(lengths) == 1 else itertools.zip_longest(*block)
-            )
-            for column, cells in zip(columns, turned, strict=False):
-                column.extend(cells)
-            for column in columns[width:]:
-                column.extend(itertools.repeat(None, len(block)))
-            count += len(block)
+        first, columns, count = turned(rows, head, chunk)
         return cls(first, columns, count)
 
     def columns_from(self, start: int) -> list[Sequence[Any]]:

@@ -16,13 +16,14 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import orjson
 
 from danvan.findings import Finding, Location, make_finding
+from danvan.importers.archives import check_members, inflate, open_archive
 from danvan.importers.base import (
     BinaryStream,
     Importer,
@@ -32,6 +33,7 @@ from danvan.importers.base import (
     UnreadableFileError,
 )
 from danvan.importers.files import read_regular
+from danvan.importers.limits import ReadLimits, check_json_depth
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
 from danvan.rules import codes
@@ -207,26 +209,63 @@ def _resources(descriptor: Any) -> Iterator[tuple[str | None, str]]:
             yield (name if isinstance(name, str) else None), path
 
 
-def _load_descriptor(data: bytes) -> Any:
+def _load_descriptor(data: bytes, source: str, limits: ReadLimits) -> Any:
+    check_json_depth(data, source, limits)
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as error:
         raise UnreadableFileError(f"{DESCRIPTOR} không phải JSON / is not JSON: {error}") from None
 
 
+def _too_large(
+    data: bytes, source: str, path: str, used: list[int], limits: ReadLimits
+) -> Finding | None:
+    """A DV624 finding when this CSV takes the package past ``max_rows`` or ``max_cells``.
+
+    Counted on the bytes before parsing (lines, and fields of the first line)
+    and added to ``used`` (rows and cells of the package so far).
+    """
+    lines = data.count(b"\n") + 1
+    first = data[: data.find(b"\n")]
+    fields = max(first.count(b","), first.count(b";"), first.count(b"\t")) + 1
+    used[0] += lines
+    used[1] += lines * fields
+    for what, value, limit, setting in (
+        ("lines (whole package) / số dòng (cả gói)", used[0], limits.max_rows, "max_rows"),
+        ("cells (whole package) / số ô (cả gói)", used[1], limits.max_cells, "max_cells"),
+    ):
+        if value > limit:
+            return make_finding(
+                codes.SHEET_TOO_LARGE,
+                Location(source=source, sheet=path),
+                source=source,
+                what=f"{path}: {what}",
+                value=value,
+                limit=limit,
+                setting=setting,
+            )
+    return None
+
+
 def _package(
-    source: str, names: list[str], read_member: Any, findings: list[Finding]
+    source: str,
+    names: list[str],
+    read_member: Callable[[str], bytes],
+    findings: list[Finding],
+    limits: ReadLimits,
 ) -> list[RawSheet]:
     sheets: list[RawSheet] = []
+    used = [0, 0]
     if DESCRIPTOR in names:
-        entries = list(_resources(_load_descriptor(read_member(DESCRIPTOR))))
+        descriptor = _load_descriptor(read_member(DESCRIPTOR), source, limits)
+        entries = list(_resources(descriptor))
     else:
         entries = [(None, n) for n in sorted(names) if n.lower().endswith(".csv")]
     for name, path in entries:
         where = f"{source}/{path}" if source else path
         try:
             data = read_member(path)
-        except (KeyError, OSError, zipfile.BadZipFile, ValueError) as error:
+        except (KeyError, OSError, zipfile.BadZipFile, ValueError, UnreadableFileError) as error:
             findings.append(
                 make_finding(
                     codes.UNREADABLE_FILE,
@@ -236,21 +275,34 @@ def _package(
                 )
             )
             continue
+        too_large = _too_large(data, source, path, used, limits)
+        if too_large is not None:
+            findings.append(too_large)
+            continue
         hint = name or PurePosixPath(path).stem
         sheets.append(csv_sheet(data, source, path, hint, findings))
     return sheets
 
 
 def read_datapackage_zip(stream: BinaryStream, source: str, options: ImportOptions) -> RawImport:
-    """A zipped Data Package (or a zip of CSV files)."""
+    """A zipped Data Package (or a zip of CSV files).
+
+    The archive is checked as it is inflated (``danvan.importers.archives``):
+    an empty archive, a member named twice, a member or archive inflating
+    past ``options.limits`` refuse the file with a finding.
+    """
     findings: list[Finding] = []
-    try:
-        archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise UnreadableFileError(f"không phải tệp zip / not a zip file: {error}") from None
-    with archive:
-        names = archive.namelist()
-        sheets = _package(source, names, archive.read, findings)
+    limits = options.limits
+    with open_archive(stream, source) as archive:
+        members = {info.filename: info for info in check_members(archive, source)}
+        budget = [limits.max_archive_bytes]
+
+        def read_member(name: str) -> bytes:
+            data = b"".join(inflate(archive, members[name], source, limits, budget[0]))
+            budget[0] -= len(data)
+            return data
+
+        sheets = _package(source, list(members), read_member, findings, limits)
     return RawImport(sheets=sheets, findings=findings)
 
 
@@ -265,7 +317,7 @@ def read_datapackage_folder(folder: Path, source: str, options: ImportOptions) -
             raise ValueError(f"path {path!r} leaves the package folder")
         return read_regular(target, follow_links=False)  # a pipe or device: refused, unopened
 
-    sheets = _package(source, names, read_member, findings)
+    sheets = _package(source, names, read_member, findings, options.limits)
     return RawImport(sheets=sheets, findings=findings)
 
 

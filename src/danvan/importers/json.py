@@ -15,6 +15,7 @@ from typing import Any
 from danvan.convert import Path, format_path
 from danvan.findings import Location
 from danvan.importers.base import BinaryStream, Importer, ImportOptions, RawImport, RawSheet
+from danvan.importers.limits import check_json_depth
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
 from danvan.rules.load import load_checked, locate, parse_document
@@ -60,9 +61,15 @@ def _where(source: str) -> Callable[[Path, Any], Location]:
 
 
 def read_json(stream: BinaryStream, source: str, options: ImportOptions) -> RawImport:
-    """A dataset document (lossless) or a ``json`` export of the layout's tables."""
+    """A dataset document (lossless) or a ``json`` export of the layout's tables.
+
+    A document nested deeper than ``options.limits.max_json_depth`` is refused
+    (DV626) before it is parsed.
+    """
+    data = stream.read()
+    check_json_depth(data, source, options.limits)
     # Empty, not JSON or a key written twice: findings, and nothing of the file is taken.
-    document, refused = parse_document(stream.read(), source, _where(source))
+    document, refused = parse_document(data, source, _where(source))
     if refused:
         return RawImport(findings=refused)
     if (

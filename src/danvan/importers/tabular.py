@@ -25,6 +25,7 @@ import attrs
 from danvan.excel import unescape_formula_csv
 from danvan.findings import Finding, Location, make_finding
 from danvan.importers.base import ColumnarRows, RawSheet
+from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.labels import Label
 from danvan.layout import (
     TABLES,
@@ -537,7 +538,17 @@ def _plans(
 
 
 _MISSING = "missing"
-Issue = CellError | tuple[Problem, ...] | str
+
+
+@attrs.frozen
+class _TooLong:
+    """A text cell over ``max_text_length``: its length and the limit."""
+
+    length: int
+    limit: int
+
+
+Issue = CellError | tuple[Problem, ...] | str | _TooLong
 
 
 #: Whitespace other than the plain space (what ``str.split`` splits on).
@@ -637,6 +648,8 @@ class _Values(dict[Any, Any]):
         self.optional_text = column.kind is CellKind.OPTIONAL_TEXT
         self.escaped = escaped
         self.issues: dict[Any, Issue] = {}
+        #: Set when the column holds text longer than allowed: checked per distinct value then.
+        self.max_text: int | None = None
 
     def __missing__(self, raw: Any) -> Any:
         value = self[raw] = self.convert(raw)
@@ -647,6 +660,9 @@ class _Values(dict[Any, Any]):
             self.issues[raw] = CellError(
                 f"giá trị lạ {raw.value!r}", f"unexpected value {raw.value!r}"
             )
+            return self.empty
+        if self.max_text is not None and raw.__class__ is str and len(raw) > self.max_text:
+            self.issues[raw] = _TooLong(len(raw), self.max_text)
             return self.empty
         if raw is None or (raw.__class__ is str and not raw.strip()):
             if self.needs_value:
@@ -664,15 +680,33 @@ class _Values(dict[Any, Any]):
         return value
 
 
+def _longest_text(cells: Sequence[Any]) -> int:
+    """The length of the longest text among ``cells`` (a C-level pass when all are text)."""
+    try:
+        return max(map(len, cells), default=0)
+    except TypeError:  # not all text
+        return max((len(c) for c in cells if c.__class__ is str), default=0)
+
+
 def _convert_column(
-    table: RecordTable, column: LayoutColumn, cells: Sequence[Any], escaped: bool
+    table: RecordTable,
+    column: LayoutColumn,
+    cells: Sequence[Any],
+    escaped: bool,
+    max_text: int = DEFAULT_LIMITS.max_text_length,
 ) -> tuple[Sequence[Any], dict[Any, Issue], Sequence[Any]]:
     """The column's values, the issue of each raw value that has one, and the cells read.
 
     Each distinct raw value is read once: ids, codes, dates and names repeat.
     A column of text already in normal form is checked in bulk and kept as it is.
+    A text longer than ``max_text`` is an issue of its own (one length pass per
+    text column; the values are then read one by one).
     """
     values = _Values(table, column, escaped)
+    if column.kind in _TEXT_KINDS and _longest_text(cells) > max_text:
+        values.max_text = max_text
+        converted = list(map(values.__getitem__, cells))
+        return converted, values.issues, cells
     if _constant(cells):
         # One value all the way down (a status, an empty note): read it once.
         value = values[cells[0]]
@@ -735,11 +769,48 @@ def _blank_rows(columns: Sequence[Sequence[Any]], probe: int) -> set[int]:
     }
 
 
-def read_sheet(sheet: RawSheet, source: str, findings: list[Finding]) -> SheetRows | None:
+def _width(rows: Sequence[Sequence[Any]]) -> int:
+    """The number of columns of the widest row (columns kept as columns counted as they are)."""
+    if isinstance(rows, ColumnarRows):
+        return max(len(rows.columns), max(map(len, rows.head), default=0))
+    return max(map(len, rows), default=0)
+
+
+def _beyond(
+    sheet: RawSheet, source: str, rows: int, width: int, cells: int, limits: ReadLimits
+) -> Finding | None:
+    """The DV624 finding of a sheet past a limit: its width, or the file's rows or cells so far."""
+    name = sheet.name or source
+    for what, value, limit, setting in (
+        ("rows (whole file) / số dòng (cả tệp)", rows, limits.max_rows, "max_rows"),
+        ("columns / số cột", width, limits.max_columns, "max_columns"),
+        ("cells (whole file) / số ô (cả tệp)", cells, limits.max_cells, "max_cells"),
+    ):
+        if value > limit:
+            return make_finding(
+                codes.SHEET_TOO_LARGE,
+                Location(source=source, sheet=sheet.name),
+                source=source,
+                what=f"{name}: {what}",
+                value=value,
+                limit=limit,
+                setting=setting,
+            )
+    return None
+
+
+def read_sheet(
+    sheet: RawSheet,
+    source: str,
+    findings: list[Finding],
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> SheetRows | None:
     """One raw sheet as the rows of its layout table, findings appended.
 
     ``None`` when the sheet is empty or matches no table (with a finding), or
-    lacks a required column (an error per missing column).
+    lacks a required column (an error per missing column). A text longer than
+    ``limits.max_text_length`` is a DV625 at its cell (``read_sheets`` checks
+    the rows, columns and cells).
     """
     where = Location(source=source, sheet=sheet.name)
     rows = sheet.rows
@@ -772,7 +843,9 @@ def read_sheet(sheet: RawSheet, source: str, findings: list[Finding]) -> SheetRo
     located: list[tuple[int, _Plan, Any, Issue]] = []
     for plan in plans:
         cells: Sequence[Any] = transposed[plan.index] if plan.index < width else [None] * count
-        values, issues, cells = _convert_column(table, plan.column, cells, sheet.text_cells)
+        values, issues, cells = _convert_column(
+            table, plan.column, cells, sheet.text_cells, limits.max_text_length
+        )
         columns[plan.column.name] = values
         if issues:
             for position, raw in enumerate(cells):
@@ -849,6 +922,14 @@ def _cell_findings(
     )
     if isinstance(issue, str):
         yield make_finding(codes.MISSING_VALUE, location, column=plan.header)
+    elif isinstance(issue, _TooLong):
+        yield make_finding(
+            codes.TEXT_TOO_LONG,
+            location,
+            column=plan.header,
+            length=issue.length,
+            limit=issue.limit,
+        )
     elif isinstance(issue, CellError):
         yield make_finding(
             codes.BAD_CELL,
@@ -864,15 +945,31 @@ def _cell_findings(
 
 
 def read_sheets(
-    sheets: Iterable[RawSheet], source: str, findings: list[Finding]
+    sheets: Iterable[RawSheet],
+    source: str,
+    findings: list[Finding],
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> dict[str, list[SheetRows]]:
-    """Every sheet of one file read, by table name (continuation sheets in order)."""
+    """Every sheet of one file read, by table name (continuation sheets in order).
+
+    A sheet that would take the file past ``limits.max_rows`` or ``max_cells``
+    (counted over all its sheets so far), or is wider than ``max_columns``, is
+    left out with a DV624 finding, before any pass over its cells.
+    """
     tables: dict[str, list[SheetRows]] = {}
     any_sheet = False
     errors_before = sum(f.severity.rank == 2 for f in findings)
+    rows = cells = 0
     for sheet in sheets:
         any_sheet = True
-        result = read_sheet(sheet, source, findings)
+        width = _width(sheet.rows)
+        rows += len(sheet.rows)
+        cells += len(sheet.rows) * width
+        beyond = _beyond(sheet, source, rows, width, cells, limits)
+        if beyond is not None:
+            findings.append(beyond)
+            continue
+        result = read_sheet(sheet, source, findings, limits)
         if result is not None:
             tables.setdefault(result.table.name, []).append(result)
     errors = sum(f.severity.rank == 2 for f in findings) - errors_before

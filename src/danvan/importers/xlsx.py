@@ -8,14 +8,21 @@ number or date belongs is read as people write it (``danvan.text``).
 
 python-calamine (Rust, well kept, wheels for every platform) was chosen over
 openpyxl's read-only mode: it reads a 100,000-row sheet about ten times
-faster (``benchmarks/bench_import.py``).
+faster (``benchmarks/bench_import.py``). Being native code, it only sees a
+workbook that passed the zip pre-scan (``danvan.importers.archives``), and
+reads it in a worker process with a memory limit and a timeout
+(``danvan.importers.isolation``): its abort ends only that file.
 """
 
 from __future__ import annotations
 
-import python_calamine
+import functools
+import io
+from pathlib import Path
 
 from danvan.exporters.xlsx import SUMMARY
+from danvan.importers import calamine_worker
+from danvan.importers.archives import open_archive, scan_workbook
 from danvan.importers.base import (
     BinaryStream,
     ColumnarRows,
@@ -23,39 +30,48 @@ from danvan.importers.base import (
     ImportOptions,
     RawImport,
     RawSheet,
-    UnreadableFileError,
 )
+from danvan.importers.isolation import Isolated
 from danvan.importers.tabular import fold
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
 
 _SUMMARY_NAMES = frozenset({fold(SUMMARY.vi), fold(SUMMARY.en)})
+_WORKER = Path(calamine_worker.__file__)
 
 
 def read_xlsx(stream: BinaryStream, source: str, options: ImportOptions) -> RawImport:
-    """Every sheet of the workbook but the summary, rows numbered as Excel shows them."""
+    """Every sheet of the workbook but the summary, rows numbered as Excel shows them.
+
+    python-calamine reads it in a worker process while the zip is checked
+    against ``options.limits`` here; a workbook the check refuses is dropped,
+    whatever the worker made of it (it cannot harm this process). The worker
+    checks the rows and cells its reader allocated before making any cell a
+    Python object.
+    """
+    data = stream.read()
+    limits = options.limits
+    read = functools.partial(
+        calamine_worker.read_workbook, max_rows=limits.max_rows, max_cells=limits.max_cells
+    )
+    arguments = (str(limits.max_rows), str(limits.max_cells))
+    worker = Isolated(read, data, limits, _WORKER, arguments)
     try:
-        workbook = python_calamine.CalamineWorkbook.from_filelike(stream)
-    except Exception as error:
-        raise UnreadableFileError(
-            f"không mở được sổ tính / not a readable workbook ({type(error).__name__}: {error})"
-        ) from None
-    sheets: list[RawSheet] = []
-    for name in workbook.sheet_names:
-        if fold(name) in _SUMMARY_NAMES:
-            continue
-        try:
-            sheet = workbook.get_sheet_by_name(name)
-            rows = ColumnarRows.from_rows(sheet.iter_rows())
-            end = sheet.end
-        except Exception as error:
-            raise UnreadableFileError(
-                f"không đọc được trang tính / sheet {name!r} cannot be read "
-                f"({type(error).__name__}: {error})"
-            ) from None
-        # Number rows as Excel does: the last row yielded is the sheet's last (0-based end).
-        first = end[0] + 2 - len(rows) if end is not None and rows else 1
-        sheets.append(RawSheet(name=name, hint=name, rows=rows, first_row=first))
+        with open_archive(io.BytesIO(data), source) as archive:
+            scan_workbook(archive, source, options.limits)
+        parts = worker.result(source)
+    finally:
+        worker.stop()
+    sheets = [
+        RawSheet(
+            name=name,
+            hint=name,
+            rows=ColumnarRows(head, [calamine_worker.unpacked(c) for c in columns], count),
+            first_row=first,
+        )
+        for name, head, columns, count, first in parts
+        if fold(name) not in _SUMMARY_NAMES
+    ]
     return RawImport(sheets=sheets)
 
 

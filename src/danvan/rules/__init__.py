@@ -12,7 +12,13 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from danvan.findings import Finding, ValidationReport, make_finding
+from danvan.findings import (
+    MAX_FINDINGS_PER_CODE,
+    Finding,
+    ValidationReport,
+    capped,
+    make_finding,
+)
 from danvan.model import Dataset
 from danvan.periods import ReportingCalendar
 from danvan.rules import codes
@@ -38,12 +44,18 @@ def registered_rules(plugin_manager: PluginManager | None = None) -> list[Rule]:
     return rules(plugin_manager)
 
 
-def run_rule(checker: Rule, context: ValidationContext) -> Iterator[Finding]:
+def run_rule(
+    checker: Rule, context: ValidationContext, max_findings_per_code: int | None = None
+) -> Iterator[Finding]:
     """The findings of one rule; an exception inside it becomes a DV999 finding after those
-    it had already found."""
+    it had already found. Past ``max_findings_per_code`` of one code in one file, a DV628
+    counts the others (``capped``)."""
     found: list[Finding] = []
     try:
-        found.extend(checker.check(context))
+        if max_findings_per_code is None:
+            found.extend(checker.check(context))
+        else:
+            found.extend(capped(checker.check(context), max_findings_per_code))
     except Exception as error:  # a bug in the rule must not hide the other rules' findings
         found.append(make_finding(codes.RULE_FAILED, rule=checker.name, error=repr(error)))
     return iter(found)
@@ -55,16 +67,22 @@ def validate(
     as_of: dt.date | None = None,
     rules: Iterable[Rule] | None = None,
     calendar: ReportingCalendar | None = None,
+    max_findings_per_code: int | None = MAX_FINDINGS_PER_CODE,
 ) -> ValidationReport:
     """Every finding of every rule about ``dataset``, most severe first.
 
     ``as_of`` is the day the data is reported as of: nothing done after it,
     leaders and meetings needed up to it. ``rules`` defaults to every
     registered rule. ``calendar`` sets the reporting months for meetings.
+    ``max_findings_per_code`` findings of one code of one rule are listed per
+    file (the ``source`` of their place), then one DV628 counts the others;
+    ``None`` lists all. Each rule's findings are cut as it ends, so that a
+    file of a million duplicate rows cannot hold a million findings of every
+    rule at once (a rule that yields them lets each go as it comes).
     """
     context = ValidationContext(dataset, as_of=as_of, calendar=calendar)
     selected = registered_rules() if rules is None else list(rules)
     findings: list[Finding] = []
     for checker in selected:
-        findings.extend(run_rule(checker, context))
+        findings.extend(run_rule(checker, context, max_findings_per_code))
     return ValidationReport.of(findings)
