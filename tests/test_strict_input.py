@@ -387,3 +387,36 @@ def test_any_bytes_as_csv_give_rows_or_findings_never_another_exception(data: by
 def test_any_bytes_as_json_give_a_dataset_or_findings_never_an_exception(data: bytes) -> None:
     dataset, report = load_checked(codecs.BOM_UTF8 + data if len(data) % 2 else data)
     assert (dataset is None) == (not report.ok)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from("ab ạ\x00\x01\x08\x0b\x1f\x7f"), min_size=1, max_size=8),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_control_characters_in_workbook_cells_are_removed_with_a_warning_at_the_cell(
+    names: list[str],
+) -> None:
+    """A workbook cell holding NUL or the like (calamine gives it as written) is a DV504 at its
+    cell, whether the column takes the quick road for clean text or reads cell by cell."""
+    import tempfile
+
+    import xlsxwriter
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "units.xlsx"
+        workbook = xlsxwriter.Workbook(str(path))
+        sheet = workbook.add_worksheet("Đơn vị hành chính")
+        sheet.write_row(0, 0, ["Mã", "Tên đơn vị", "Cấp"])
+        for row, name in enumerate(names, start=1):
+            sheet.write_row(row, 0, [f"u{row}", name, "village"])
+        workbook.close()
+        result = read_dataset(path)
+    controls = "\x00\x01\x08\x0b\x1f\x7f"
+    warned = {f.location.row for f in result.report.findings if f.code == "DV504"}
+    expected = {row for row, name in enumerate(names, start=2) if any(c in name for c in controls)}
+    assert warned == expected
+    assert not any(c in unit.name for unit in result.dataset.units for c in controls)

@@ -61,9 +61,11 @@ from danvan.text import (
     detect_legacy_encoding,
     fix_legacy,
     format_date,
+    has_control_characters,
     is_plain_word,
     money_from_cell,
     normalize,
+    without_control_characters,
 )
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -251,11 +253,30 @@ def _text(raw: Any, escaped: bool) -> Converted:
     before = raw if raw.__class__ is str else _as_text(raw)
     if escaped and before[:1] == "'":
         before = unescape_formula_csv(before)
+    if not before.isprintable() and has_control_characters(before):
+        return _without_controls(before, escaped)
     if before.isascii():
         after = " ".join(before.split())
         return after, (() if after == before else _text_problems(before, after))
     after = _normalize(before)
     return after, _text_problems(before, after)
+
+
+def _without_controls(raw: str, escaped: bool) -> Converted:
+    """The text with its control characters removed, and a DV504 warning at its cell."""
+    clean = without_control_characters(raw)
+    after, problems = _text(clean, escaped=False)
+
+    def removed(location: Location) -> Iterator[Finding]:
+        yield make_finding(
+            codes.CONTROL_CHARACTER,
+            location,
+            field=location.column or location.field,
+            before=raw,
+            after=after,
+        )
+
+    return after, (removed, *problems)
 
 
 def _list(raw: Any, escaped: bool) -> Converted:
@@ -407,7 +428,11 @@ def cell_reader(column: LayoutColumn) -> Callable[[Any, bool], Converted]:
 
 
 def _is_empty(raw: Any) -> bool:
-    return raw is None or (raw.__class__ is str and not raw.strip())
+    """No value: nothing, or only spaces (a lone control character such as ``\\x1f``, which
+    Python counts as white space, is a value to report, not a blank)."""
+    return raw is None or (
+        raw.__class__ is str and not raw.strip() and not has_control_characters(raw)
+    )
 
 
 # Sheets -----------------------------------------------------------------------------------
@@ -572,8 +597,16 @@ def _spaced_badly(joined: str, ascii_only: bool) -> bool:
 _TEXT_KINDS = frozenset({CellKind.TEXT, CellKind.OPTIONAL_TEXT})
 
 
-def _clean_ascii(joined: str, escaped: bool, ascii_only: bool) -> bool:
-    """Whether values joined by NUL have no spacing to fix and no CSV formula escape to undo."""
+def _clean_ascii(joined: str, escaped: bool, ascii_only: bool, values: int) -> bool:
+    """Whether ``values`` values joined by NUL have no spacing to fix, no control character
+    to remove (a NUL inside a value shows as one separator too many) and no CSV formula
+    escape to undo."""
+    if joined.count("\x00") != values - 1:
+        return False
+    if not joined.replace("\x00", " ").isprintable() and has_control_characters(
+        joined.replace("\x00", " ")
+    ):
+        return False
     if _spaced_badly(joined, ascii_only):
         return False
     return not (escaped and (joined[:1] == "'" or "\x00'" in joined))
@@ -590,7 +623,7 @@ def _clean_texts(distinct: set[Any], escaped: bool) -> bool:
     except TypeError:  # not all text
         return False
     ascii_only = joined.isascii()
-    if not _clean_ascii(joined, escaped, ascii_only):
+    if not _clean_ascii(joined, escaped, ascii_only, len(distinct)):
         return False
     if ascii_only:
         return True
@@ -621,7 +654,7 @@ def _blanks_if_clean(cells: Sequence[Any], escaped: bool) -> set[Any] | None:
         except TypeError:  # not all text
             return None
         if joined.isascii():
-            if not _clean_ascii(joined, escaped, True):
+            if not _clean_ascii(joined, escaped, True, len(cells)):
                 return None
             blank = joined[:1] in ("", "\x00") or joined[-1:] == "\x00" or "\x00\x00" in joined
             return {""} if blank else set()
@@ -664,7 +697,7 @@ class _Values(dict[Any, Any]):
         if self.max_text is not None and raw.__class__ is str and len(raw) > self.max_text:
             self.issues[raw] = _TooLong(len(raw), self.max_text)
             return self.empty
-        if raw is None or (raw.__class__ is str and not raw.strip()):
+        if _is_empty(raw):
             if self.needs_value:
                 self.issues[raw] = _MISSING
             return self.empty
