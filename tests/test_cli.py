@@ -201,3 +201,21 @@ def test_export_of_an_unreadable_file_is_one_clear_error(runner: CliRunner, tmp_
     assert result.exit_code == 2
     assert "bad.xlsx" in result.stderr
     assert not (tmp_path / "out.zip").exists()
+
+
+def test_a_read_limit_can_be_changed_and_a_wrong_one_is_exit_2(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    sample = tmp_path / "sample.zip"
+    assert runner.invoke(main, ["sample", "-o", str(sample)]).exit_code == 0
+    tight = runner.invoke(main, ["validate", str(sample), "--limit", "max_rows=10"])
+    assert tight.exit_code == 1
+    assert "DV624" in tight.output
+    assert "max_rows" in tight.output
+    assert (
+        runner.invoke(main, ["validate", str(sample), "--limit", "max_rows=1000000"]).exit_code == 0
+    )
+    for wrong in ("max_rows=-1", "no_such_limit=3", "max_rows=many", "max_rows"):
+        result = runner.invoke(main, ["validate", str(sample), "--limit", wrong])
+        assert result.exit_code == 2, wrong
+        assert "--limit" in result.output

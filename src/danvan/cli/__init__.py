@@ -30,6 +30,7 @@ from danvan.cli._common import (
     GROUPINGS,
     INPUTS,
     LANG,
+    LIMITS,
     OVERWRITE,
     REDACT,
     SALT,
@@ -43,6 +44,7 @@ from danvan.cli._common import (
 )
 from danvan.cli._writing import write_output
 from danvan.findings import Finding
+from danvan.importers.limits import ReadLimits
 from danvan.layout import dataset_bundle, template_bundle
 from danvan.periods import Period, ReportingCalendar
 
@@ -104,6 +106,7 @@ def main() -> None:
     "members' names and positions (by default it names the record instead).",
 )
 @OVERWRITE
+@LIMITS
 def report(
     paths: tuple[str, ...],
     period: Period,
@@ -118,12 +121,15 @@ def report(
     salt: str | None,
     quote_personal: bool,
     overwrite: bool,
+    limits: ReadLimits,
 ) -> None:
     """The main job: import, validate, aggregate and export the period report."""
     redaction = redaction_asked(redact, salt)
-    dataset, loaded = read_inputs(paths)
+    dataset, loaded = read_inputs(paths, limits)
     calendar = ReportingCalendar(cutoff_day)
-    found = loaded + danvan.validate(dataset, calendar=calendar)
+    found = loaded + danvan.validate(
+        dataset, calendar=calendar, max_findings_per_code=limits.max_findings_per_code
+    )
     bundle = danvan.period_report(
         dataset,
         period,
@@ -160,12 +166,23 @@ def report(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @LANG
+@LIMITS
 def validate_command(
-    paths: tuple[str, ...], as_of: dt.date | None, cutoff_day: int, fmt: str, lang: str
+    paths: tuple[str, ...],
+    as_of: dt.date | None,
+    cutoff_day: int,
+    fmt: str,
+    lang: str,
+    limits: ReadLimits,
 ) -> None:
     """Check datasets and list every finding; exit 1 when there are errors."""
-    dataset, loaded = read_inputs(paths)
-    found = loaded + danvan.validate(dataset, as_of=as_of, calendar=ReportingCalendar(cutoff_day))
+    dataset, loaded = read_inputs(paths, limits)
+    found = loaded + danvan.validate(
+        dataset,
+        as_of=as_of,
+        calendar=ReportingCalendar(cutoff_day),
+        max_findings_per_code=limits.max_findings_per_code,
+    )
     if fmt == "json":
         click.echo(orjson.dumps([_finding_json(f) for f in found], option=orjson.OPT_INDENT_2))
     else:
@@ -216,6 +233,7 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
 @REDACT
 @SALT
 @OVERWRITE
+@LIMITS
 def export_command(
     paths: tuple[str, ...],
     output: str,
@@ -225,11 +243,12 @@ def export_command(
     redact: str | None,
     salt: str | None,
     overwrite: bool,
+    limits: ReadLimits,
 ) -> None:
     """The datasets in PATHs, merged, in any format an exporter offers (one table per record
     kind)."""
     redaction = redaction_asked(redact, salt)
-    dataset, loaded = read_inputs(paths)
+    dataset, loaded = read_inputs(paths, limits)
     write_output(
         dataset_bundle(dataset),
         output,

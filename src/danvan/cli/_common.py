@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
+import attrs
 import click
 
 import danvan
 from danvan.aggregate import GroupBy
 from danvan.findings import Severity, ValidationReport
+from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.model import Dataset, Level
 from danvan.periods import Period, PeriodParseError, parse_period
 from danvan.read import DatasetReadError, read_dataset
@@ -68,7 +70,9 @@ def parse_period_option(_ctx: click.Context, _param: click.Parameter, value: str
         raise click.BadParameter(one_line(error)) from None
 
 
-def read_inputs(paths: Sequence[str]) -> tuple[Dataset, ValidationReport]:
+def read_inputs(
+    paths: Sequence[str], limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[Dataset, ValidationReport]:
     """The dataset in ``paths`` (the bundled sample when there are none) and the import findings."""
     if not paths:
         return danvan.sample(), ValidationReport()
@@ -81,7 +85,7 @@ def read_inputs(paths: Sequence[str]) -> tuple[Dataset, ValidationReport]:
                 progress.update(done - progress.pos)
 
         try:
-            result = read_dataset(list(paths), progress=tick)
+            result = read_dataset(list(paths), progress=tick, limits=limits)
         except DatasetReadError as error:
             raise UsageProblem(one_line(error)) from None
     return result.dataset, result.report
@@ -136,6 +140,44 @@ OVERWRITE = click.option(
     "stay), or over one of the inputs.",
 )
 INPUTS = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
+
+
+def parse_limits_option(
+    _ctx: click.Context, _param: click.Parameter, values: Sequence[str]
+) -> ReadLimits:
+    """``--limit max_rows=1000000`` (repeatable) onto the default limits; a bad one is exit 2."""
+    known = attrs.fields_dict(ReadLimits)
+    changes: dict[str, Any] = {}
+    for item in values:
+        name, equals, text = item.partition("=")
+        name = name.strip().replace("-", "_")
+        if not equals or name not in known:
+            raise click.BadParameter(
+                f"{item!r}: cần TÊN=GIÁ_TRỊ / expected NAME=VALUE with NAME one of "
+                f"{', '.join(known)}"
+            )
+        kind: type[int] | type[float] = float if isinstance(known[name].default, float) else int
+        try:
+            changes[name] = kind(text.strip())
+        except ValueError:
+            raise click.BadParameter(
+                f"{item!r}: {text!r} không phải số / is not a number ({kind.__name__})"
+            ) from None
+    try:
+        return attrs.evolve(DEFAULT_LIMITS, **changes)
+    except ValueError as error:
+        raise click.BadParameter(one_line(error)) from None
+
+
+LIMITS = click.option(
+    "--limit",
+    "limits",
+    multiple=True,
+    metavar="NAME=VALUE",
+    callback=parse_limits_option,
+    help="Đổi một giới hạn đọc tệp / change a read limit, e.g. --limit max_rows=1000000 "
+    "(repeatable; every limit and its default: docs/reliability.md).",
+)
 REDACT = click.option(
     "--redact",
     type=click.Choice([m.value for m in RedactMode]),
