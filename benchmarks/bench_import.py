@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import make_dataset
 
-from danvan.export import export
+from danvan.exporting import export
 from danvan.layout import ACTIVITIES, dataset_bundle
 from danvan.read import read_dataset
 from danvan.tables import Bundle

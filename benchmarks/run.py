@@ -56,7 +56,7 @@ from synthetic import ACTIVITIES, DOCUMENT, SETTING, write_inputs
 
 from danvan.aggregate import Measure, summarize
 from danvan.convert import collector_paused, converter
-from danvan.export import available_exporters, export
+from danvan.exporting import available_exporters, export
 from danvan.labels import Label
 from danvan.model import (
     Activity,

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 
 import danvan
-from danvan.export import export
+from danvan.exporting import export
 
 
 def main(output: str = "nampo-2022.xlsx") -> None:

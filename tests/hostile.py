@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from danvan.bundled import sample
-from danvan.export import export
+from danvan.exporting import export
 from danvan.layout import dataset_bundle
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

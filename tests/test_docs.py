@@ -26,6 +26,7 @@ RUNNABLE_PAGES = [
     "units.md",
     "plugins.md",
     "privacy.md",
+    "reliability.md",
 ]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 

@@ -27,7 +27,7 @@ from danvan.excel import (
     safe_sheet_name,
     unescape_formula_csv,
 )
-from danvan.export import export
+from danvan.exporting import export
 from danvan.labels import Label
 from danvan.read import read_dataset
 from danvan.tables import VIETNAM_TZ, Bundle, BundleMetadata, Column, Table

@@ -11,15 +11,8 @@ from pathlib import Path
 import attrs
 import pytest
 
-from danvan.export import (
-    ExportError,
-    UnknownFormatError,
-    atomic_folder,
-    atomic_write,
-    available_exporters,
-    export,
-    find_exporter,
-)
+from danvan.exporters.base import ExportError, UnknownFormatError
+from danvan.exporting import atomic_folder, atomic_write, available_exporters, export, find_exporter
 from danvan.tables import Bundle
 from danvan.testing import reference_bundles
 from danvan.testing.readers import read_csv

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from danvan.atomic import MARKER, read_marker
 from danvan.cli import main
-from danvan.export import ExportError, export
+from danvan.exporters.base import ExportError
+from danvan.exporting import export
 from danvan.tables import Bundle
 from danvan.testing import reference_bundles
 

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 import danvan.cli
 from danvan.cli import main
-from danvan.export import export
+from danvan.exporting import export
 from danvan.tables import Bundle
 from danvan.testing import reference_bundles
 

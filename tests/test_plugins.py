@@ -13,7 +13,8 @@ from typing import Any
 import attrs
 import pytest
 
-from danvan.export import Exporter, ExportOptions, available_exporters, export
+from danvan.exporters.base import Exporter, ExportOptions
+from danvan.exporting import available_exporters, export
 from danvan.labels import Label
 from danvan.plugins import (
     PluginConflictError,

@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from danvan.cli import main
-from danvan.export import ExportError, available_exporters, export
+from danvan.exporters.base import ExportError
+from danvan.exporting import available_exporters, export
 from danvan.findings import FindingCode, Location, Severity, ValidationReport, make_finding
 from danvan.labels import Label
 from danvan.layout import dataset_bundle

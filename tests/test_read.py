@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from danvan.bundled import default_catalog, sample
 from danvan.convert import dataset_to_json
-from danvan.export import export
+from danvan.exporting import export
 from danvan.layout import dataset_bundle, template_bundle
 from danvan.model import (
     Activity,

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan.export import available_exporters, export_with
+from danvan.exporting import available_exporters, export_with
 from danvan.labels import Label
 from danvan.tables import VIETNAM_TZ, Bundle, BundleMetadata, Column, ColumnType, Table
 from danvan.testing import compare_tables

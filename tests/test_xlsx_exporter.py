@@ -12,7 +12,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from danvan.excel import MAX_CELL_CHARS, TRUNCATION_MARKER, ExcelLimitWarning
-from danvan.export import export
+from danvan.exporting import export
 from danvan.model import Dataset
 from danvan.reports import annual_report
 from danvan.testing import reference_bundles

@@ -11,6 +11,7 @@ from danvan.bundled import bundled_registry, default_catalog, sample
 from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reason, classify
 from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
 from danvan.errors import DanvanError, DanvanWarning
+from danvan.exporting import export
 from danvan.findings import Finding, Location, Severity, ValidationReport
 from danvan.importers.limits import ReadLimits
 from danvan.labels import Label
@@ -81,6 +82,7 @@ __all__ = [
     "dataset_from_json",
     "dataset_to_json",
     "default_catalog",
+    "export",
     "format_date",
     "format_money",
     "load_checked",

@@ -40,7 +40,7 @@ _INSIDE = "output"
 
 
 def _refuse(message: str) -> NoReturn:
-    from danvan.export import ExportError  # export imports this module
+    from danvan.exporters.base import ExportError  # export imports this module
 
     raise ExportError(message)
 

@@ -27,7 +27,7 @@ behind it may move.
 
 from __future__ import annotations
 
-from danvan.export import Exporter, ExportError, ExportOptions, single_table
+from danvan.exporters.base import Exporter, ExportError, ExportOptions, single_table
 from danvan.findings import Finding, FindingCode, Location, Severity, make_finding
 from danvan.importers.base import (
     ColumnarRows,

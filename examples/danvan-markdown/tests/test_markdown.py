@@ -10,7 +10,7 @@ from pathlib import Path
 import danvan_markdown
 from danvan_markdown import MARKDOWN_EXPORTER
 
-from danvan.export import available_exporters, export
+from danvan.exporting import available_exporters, export
 from danvan.plugins import make_plugin_manager
 from danvan.tables import Bundle, Row
 from danvan.testing import check_exporter, reference_bundles

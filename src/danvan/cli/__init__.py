@@ -292,7 +292,7 @@ def plugins() -> None:
     Name clashes (an exporter or importer named like another) and the plugins
     that were skipped (failed to load) are listed too.
     """
-    from danvan.export import Exporter
+    from danvan.exporters.base import Exporter
     from danvan.importers.base import Importer
     from danvan.plugins import NameClash, get_plugin_manager
 

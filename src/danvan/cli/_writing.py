@@ -17,7 +17,8 @@ import attrs
 import click
 
 from danvan.cli._common import STDOUT, UsageProblem, one_line, progress_bar
-from danvan.export import ExportError, available_exporters, export, find_exporter
+from danvan.exporters.base import ExportError
+from danvan.exporting import available_exporters, export, find_exporter
 from danvan.redact import Redaction
 from danvan.tables import Bundle, Row, Table
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import orjson
 
-from danvan.export import BinaryStream, Exporter, ExportError, ExportOptions, single_table
+from danvan.exporters.base import BinaryStream, Exporter, ExportError, ExportOptions, single_table
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
 from danvan.tables import Bundle, Table

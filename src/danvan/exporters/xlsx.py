@@ -30,7 +30,7 @@ from danvan.excel import (
     naive_in_zone,
     safe_sheet_name,
 )
-from danvan.export import BinaryStream, Exporter, ExportError, ExportOptions
+from danvan.exporters.base import BinaryStream, Exporter, ExportError, ExportOptions
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
 from danvan.tables import Bundle, ChartHint, ColumnType, Table

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from danvan.export import Exporter
+    from danvan.exporters.base import Exporter
     from danvan.importers.base import Importer
     from danvan.model import Catalog
     from danvan.registry import UnitRegistry
@@ -34,7 +34,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 def danvan_exporters() -> Iterable[Exporter]:  # type: ignore[empty-body]
     """Signature: ``danvan_exporters() -> Iterable[Exporter]``
 
-    Return the exporters this plugin provides (``danvan.export.Exporter``).
+    Return the exporters this plugin provides (``danvan.plugin.Exporter``).
     Each has a unique ``name`` (two exporters with one name are an error
     naming both plugins), the file ``suffixes`` it claims, a ``media_type``,
     a bilingual ``description`` and ``write(bundle, binary_stream, options)``.

@@ -27,7 +27,8 @@ from typing import Any
 import attrs
 
 from danvan.excel import MAX_CELL_CHARS, TRUNCATION_MARKER, ExcelLimitWarning
-from danvan.export import Exporter, export_with
+from danvan.exporters.base import Exporter
+from danvan.exporting import export_with
 from danvan.tables import Bundle, Row, Table
 from danvan.testing.bundles import FORMULA_LIKE, GENERATED_AT, reference_bundles
 from danvan.testing.readers import READERS, Reader
