@@ -23,13 +23,12 @@ import attrs
 
 from danvan.convert import collector_paused
 from danvan.errors import DanvanError
-from danvan.findings import Finding, Location, ValidationReport, cap_findings, make_finding
+from danvan.findings import Finding, Location, ValidationReport, cap_findings, codes, make_finding
 from danvan.importers.base import Importer, ImportOptions, RawImport, UnreadableFileError
 from danvan.importers.files import NotRegularFileError, file_kind, open_regular
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
 from danvan.importers.tabular import FileContent, build_dataset, read_sheets
 from danvan.model import Catalog, Dataset
-from danvan.rules import codes
 
 if TYPE_CHECKING:
     from danvan.plugins.manager import PluginManager

@@ -16,9 +16,9 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO
 
+from danvan.findings import codes
 from danvan.importers.base import UnreadableFileError
 from danvan.importers.limits import ReadLimits, check_area, refuse, sheet_too_large
-from danvan.rules import codes
 
 CHUNK = 1 << 20
 #: Bytes of one chunk kept in front of the next, so that no tag is cut in two unseen.

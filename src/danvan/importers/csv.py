@@ -22,7 +22,7 @@ from typing import Any
 
 import orjson
 
-from danvan.findings import Finding, Location, make_finding
+from danvan.findings import Finding, Location, codes, make_finding
 from danvan.importers.archives import check_members, inflate, open_archive
 from danvan.importers.base import (
     BinaryStream,
@@ -36,7 +36,6 @@ from danvan.importers.files import read_regular
 from danvan.importers.limits import ReadLimits, check_json_depth
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
-from danvan.rules import codes
 from danvan.text import has_control_characters, without_control_characters
 
 DESCRIPTOR = "datapackage.json"

@@ -33,10 +33,10 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from danvan.findings import codes
 from danvan.importers.base import UnreadableFileError
 from danvan.importers.calamine_worker import FAILED, NO_MEMORY, TOO_LARGE, outcome, quiet
 from danvan.importers.limits import ReadLimits, refuse
-from danvan.rules import codes
 
 T = TypeVar("T")
 

@@ -16,8 +16,7 @@ from typing import Any
 import attrs
 
 from danvan.errors import DanvanError
-from danvan.findings import MAX_FINDINGS_PER_CODE, Finding, Location, make_finding
-from danvan.rules import codes
+from danvan.findings import MAX_FINDINGS_PER_CODE, Finding, Location, codes, make_finding
 
 MIB = 1 << 20
 

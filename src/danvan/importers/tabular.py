@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from danvan.excel import unescape_formula_csv
-from danvan.findings import Finding, Location, make_finding
+from danvan.findings import Finding, Location, codes, make_finding
 from danvan.importers.base import ColumnarRows, RawSheet
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.labels import Label
@@ -53,7 +53,6 @@ from danvan.model import (
     Team,
     Topic,
 )
-from danvan.rules import codes
 from danvan.rules.text import text_findings
 from danvan.text import (
     ValueParseError,

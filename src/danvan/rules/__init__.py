@@ -17,11 +17,11 @@ from danvan.findings import (
     Finding,
     ValidationReport,
     capped,
+    codes,
     make_finding,
 )
 from danvan.model import Dataset
 from danvan.periods import ReportingCalendar
-from danvan.rules import codes
 from danvan.rules.base import Rule, ValidationContext, rule
 
 if TYPE_CHECKING:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from danvan.findings import Finding, Location, make_finding
+from danvan.findings import Finding, Location, codes, make_finding
 from danvan.model import AdminUnit, Level
 from danvan.model._dates import within
-from danvan.rules import codes
 from danvan.rules.base import ValidationContext, rule
 
 

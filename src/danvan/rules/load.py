@@ -29,9 +29,8 @@ from danvan.convert import (
     structure_if_clean,
     structure_records,
 )
-from danvan.findings import Finding, Location, ValidationReport, make_finding
+from danvan.findings import Finding, Location, ValidationReport, codes, make_finding
 from danvan.model import Activity, Catalog, Dataset
-from danvan.rules import codes
 from danvan.rules.text import text_findings
 
 _RECORD_KINDS = {

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from danvan.findings import Finding, Location, make_finding
+from danvan.findings import Finding, Location, codes, make_finding
 from danvan.model import Level, Provenance
-from danvan.rules import codes
 from danvan.rules.base import ValidationContext, rule
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from danvan.findings import Finding, Location, make_finding
+from danvan.findings import Finding, Location, codes, make_finding
 from danvan.model import AdminUnit, Level
 from danvan.registry import (
     UnitRegistry,
@@ -19,7 +19,6 @@ from danvan.registry import (
     check_succession_cycles,
     check_valid_after_successor,
 )
-from danvan.rules import codes
 from danvan.rules.base import ValidationContext, rule
 
 

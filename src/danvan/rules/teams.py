@@ -11,11 +11,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from danvan.findings import Finding, Location, make_finding
+from danvan.findings import Finding, Location, codes, make_finding
 from danvan.model import Membership, Team
 from danvan.model._dates import overlap, within
 from danvan.periods import DateRange, Period
-from danvan.rules import codes
 from danvan.rules.base import ValidationContext, rule
 
 _FIRST = dt.date.min.toordinal()

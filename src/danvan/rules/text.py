@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from danvan.convert import canonical_text
-from danvan.findings import Finding, Location, make_finding
+from danvan.findings import Finding, Location, codes, make_finding
 from danvan.model import Provenance
-from danvan.rules import codes
 from danvan.rules.base import ValidationContext, rule
 from danvan.text import NormalizationIssue, has_control_characters, normalization_issues
 

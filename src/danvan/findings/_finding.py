@@ -1,0 +1,229 @@
+"""A finding and its code: what is wrong, how bad, where, in Vietnamese and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from danvan.labels import Label
+from danvan.model import Provenance
+from danvan.model.people import MEMBER_PERSONAL_FIELDS
+
+#: Fields of each record kind that are personal data (see ``docs/privacy.md``).
+PERSONAL_FIELDS: Mapping[str, frozenset[str]] = {"member": MEMBER_PERSONAL_FIELDS}
+#: The finding values that quote the content of the field a finding is at.
+CONTENT_VALUES = frozenset({"before", "after", "value", "suggestion"})
+
+
+@functools.total_ordering
+class Severity(enum.Enum):
+    """How bad a finding is; ordered so that ``INFO < WARNING < ERROR``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for information, 2 for an error: the larger, the more severe."""
+        return _SEVERITY_RANK[self]
+
+    @property
+    def label(self) -> Label:
+        return _SEVERITY_LABELS[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_SEVERITY_LABELS = {
+    Severity.ERROR: Label("Lỗi", "Error"),
+    Severity.WARNING: Label("Cảnh báo", "Warning"),
+    Severity.INFO: Label("Thông tin", "Information"),
+}
+
+
+@attrs.frozen
+class Location:
+    """Where a finding is, as far as known: the cell of a file and the record it holds.
+
+    ``row`` is 1-based, as a spreadsheet shows it; ``record_index`` is the
+    0-based position of the record in its list of the document, for records
+    that have no usable id. ``field`` is a path inside the record, such as
+    ``quantities[0].unit``.
+    """
+
+    source: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    field: str | None = None
+    record_kind: str | None = None
+    record_id: str | None = None
+    record_index: int | None = None
+
+    @classmethod
+    def of(
+        cls,
+        record_kind: str,
+        record_id: str | None,
+        provenance: Provenance | None = None,
+        *,
+        field: str | None = None,
+    ) -> Location:
+        """The location of a record of ``record_kind``, taking file, sheet and row from it."""
+        if provenance is None:
+            return cls(field=field, record_kind=record_kind, record_id=record_id)
+        return cls(
+            source=provenance.source,
+            sheet=provenance.sheet,
+            row=provenance.row,
+            field=field,
+            record_kind=record_kind,
+            record_id=record_id,
+        )
+
+    def sort_key(self) -> tuple[str, str, int, str, str, int, str, str]:
+        return (
+            self.source or "",
+            self.sheet or "",
+            self.row or 0,
+            self.record_kind or "",
+            self.record_id or "",
+            -1 if self.record_index is None else self.record_index,
+            self.field or "",
+            self.column or "",
+        )
+
+    def __str__(self) -> str:
+        parts: list[str] = []
+        if self.source:
+            parts.append(self.source)
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        if self.record_kind:
+            which = self.record_id if self.record_id is not None else self.record_index
+            parts.append(f"{self.record_kind} {which}" if which is not None else self.record_kind)
+        if self.field:
+            parts.append(f"field {self.field}")
+        return ", ".join(parts) or "(dataset)"
+
+    @property
+    def personal(self) -> bool:
+        """Whether this is a personal field of a record (a member's name, say)."""
+        fields = PERSONAL_FIELDS.get(self.record_kind or "")
+        return fields is not None and (self.field or "").split(".")[0].split("[")[0] in fields
+
+
+def _frozen_tags(tags: Iterable[str]) -> frozenset[str]:
+    return frozenset(tags)
+
+
+@attrs.frozen
+class FindingCode:
+    """A kind of finding: stable id, default severity, tags and message templates in vi and en.
+
+    Templates are ``str.format`` strings over the finding's values; dates among
+    the values are written day first in Vietnamese and ISO in English.
+    """
+
+    id: str
+    severity: Severity
+    title: Label
+    message: Label
+    description: str
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_tags)
+
+
+def declare(
+    code_id: str,
+    severity: Severity,
+    title: Label,
+    message: Label,
+    description: str,
+    tags: Iterable[str] = (),
+) -> FindingCode:
+    """A finding code; a family module declares its codes and ``danvan.findings.codes`` lists them.
+
+    Nothing is registered anywhere: a plugin's rule names the codes it emits
+    (``rule(name, *codes)``), and the rule reference reads them from there.
+    """
+    return FindingCode(code_id, severity, title, message, description, frozenset(tags))
+
+
+def _render_value(value: Any, lang: str) -> Any:
+    if value is None:
+        return "…"
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+@attrs.frozen
+class Finding:
+    """One problem (or remark) about one place in the data."""
+
+    code: str
+    severity: Severity
+    message: Label
+    location: Location = attrs.field(factory=Location)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_tags)
+    values: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+    #: The names of ``values`` that quote personal data, hidden from tables unless asked.
+    personal: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_frozen_tags, eq=False, hash=False
+    )
+    #: The code the message was rendered from (None for a finding built by hand).
+    kind: FindingCode | None = attrs.field(default=None, eq=False, hash=False, repr=False)
+
+    def sort_key(self) -> tuple[int, tuple[str, str, int, str, str, int, str, str], str, str]:
+        """Most severe first, then by place, then by code and message."""
+        return (-self.severity.rank, self.location.sort_key(), self.code, self.message.en)
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.severity.value} at {self.location}: {self.message.get('en')}"
+
+    def impersonal_message(self) -> Label:
+        """The message with each personal value replaced by the record it belongs to.
+
+        ``<member m3 full_name>`` stands where the member's name was quoted.
+        """
+        if not self.personal:
+            return self.message
+        where = self.location
+        parts = (where.record_kind or "record", where.record_id or "?", where.field)
+        stand_in = "<" + " ".join(part for part in parts if part) + ">"
+        kind = self.kind
+        if kind is None:  # not declared: take the quoted texts out of the message
+            vi, en = self.message.vi, self.message.en
+            for name in self.personal:
+                text = str(self.values.get(name, ""))
+                if text:
+                    vi, en = vi.replace(text, stand_in), en.replace(text, stand_in)
+            return Label(vi, en)
+        values = {k: stand_in if k in self.personal else v for k, v in self.values.items()}
+        return render(kind, values)
+
+
+def render(kind: FindingCode, values: Mapping[str, Any]) -> Label:
+    return Label(
+        kind.message.vi.format(**{k: _render_value(v, "vi") for k, v in values.items()}),
+        kind.message.en.format(**{k: _render_value(v, "en") for k, v in values.items()}),
+    )
+
+
+#: Findings of one code listed per file by default; one DV628 finding counts the others.
