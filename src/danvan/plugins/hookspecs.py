@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from danvan.importers.base import Importer
     from danvan.model import Catalog
     from danvan.registry import UnitRegistry
-    from danvan.rules import Rule
+    from danvan.rules.base import Rule
 
 PROJECT_NAME = "danvan"
 
