@@ -50,11 +50,11 @@ def test_the_seeds_are_real_files_read_without_findings(fmt: str, tmp_path: Path
 @fuzzed
 @given(data=st.data(), rng=st.randoms(use_true_random=False))
 def test_a_mutated_file_is_read_or_refused_with_findings(
-    fmt: str, data: st.DataObject, rng: random.Random
+    fmt: str, data: st.DataObject, rng: random.Random, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     seed = data.draw(st.sampled_from(seeds(fmt)), label="seed")
     mutated = mutate(seed, fmt, rng, hazards=HAZARDS)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=tmp_path_factory.getbasetemp()) as tmp:
         check_contract(materialise(mutated, fmt, Path(tmp)))
 
 
