@@ -186,11 +186,15 @@ class Tally:
         entry["count"] += 1
 
 
+def _log(out: Path, fmt: str) -> Path:
+    return out / f".child-{fmt}.log"
+
+
 def _start(args: argparse.Namespace, fmt: str, seed: int, until: float) -> subprocess.Popen[str]:
     command = [sys.executable, __file__, "--child", "--importer", fmt, "--out", str(args.out)]
     command += ["--engine", args.engine, "--seed", str(seed), "--until", str(until)]
     command += ["--memory-mb", str(args.memory_mb)] + (["--no-hazards"] if args.no_hazards else [])
-    log = (Path(args.out) / f".child-{fmt}.log").open("w")
+    log = _log(Path(args.out), fmt).open("w")
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, bufsize=1)
 
 
@@ -201,7 +205,7 @@ _NATIVE = re.compile(
 
 def _native_cause(out: Path, fmt: str) -> str:
     """What a dead child's last words say (Rust's panic location, an allocation failure)."""
-    log = (out / f".child-{fmt}.log").read_text("utf-8", "replace")[-20000:]
+    log = _log(out, fmt).read_text("utf-8", "replace")[-20000:]
     causes = sorted(_NATIVE.findall(log), key=lambda c: c in ("deadly signal", "out-of-memory"))
     return re.sub(r"\d{4,}", "N", causes[0]).strip(": ") if causes else ""
 
@@ -257,7 +261,9 @@ def fuzz_one(args: argparse.Namespace, fmt: str, seconds: float) -> Tally:
         if not (finished or hung) and code != 0 and (out / ".current").exists():
             data = (out / ".current").read_bytes()
             kind, cause = _death(code, args.engine), _native_cause(out, fmt)
-            path = _save(out, fmt, kind, data, f"the reading process ended with {kind}: {cause}")
+            last = _log(out, fmt).read_text("utf-8", "replace")[-4000:]
+            detail = f"the reading process ended with {kind}: {cause}\n\nits last words:\n{last}"
+            path = _save(out, fmt, kind, data, detail)
             tally.tried += 1
             tally.failure(f"{kind} ({cause})" if cause else kind, str(path))
         if finished or (code == 0 and args.engine == "atheris"):
