@@ -26,6 +26,7 @@ happened; ``--replay`` reads one back in this process and shows the traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import os
@@ -71,12 +72,14 @@ def _failure_key(error: BaseException) -> str:
 class Child:
     """One child's state: what it reports to the parent through standard output."""
 
-    def __init__(self, fmt: str, out: Path, hazards: bool) -> None:
+    def __init__(self, fmt: str, out: Path, hazards: bool, empty_is_a_finding: bool) -> None:
         from danvan.testing import fuzz
 
         self.fuzz, self.fmt, self.out, self.hazards = fuzz, fmt, out, hazards
+        self.empty_is_a_finding = empty_is_a_finding
         self.current = out / ".current"
         self.slowest = 0.0
+        self.tried = 0
         self.seen: set[str] = set()
         self.codes: set[frozenset[str]] = set()
 
@@ -87,13 +90,19 @@ class Child:
         started = time.perf_counter()
         with tempfile.TemporaryDirectory(dir=self.out, prefix=".input-") as tmp:
             try:
-                result = self.fuzz.check_contract(self.fuzz.materialise(data, self.fmt, Path(tmp)))
+                path = self.fuzz.materialise(data, self.fmt, Path(tmp))
+                result = self.fuzz.check_contract(path, empty_is_a_finding=self.empty_is_a_finding)
                 if result is not None:
                     codes = frozenset(f.code for f in result.report.findings)
             except Exception as error:
                 self.failed(data, error)
         elapsed = time.perf_counter() - started
         self.current.unlink()  # a death from here on is not this input's
+        # Reading pauses the collector and leaves its cycles to the oldest generation;
+        # collected here now and then, so that the peak memory is not the sum of many inputs.
+        self.tried += 1
+        if self.tried % 20 == 0:
+            gc.collect()
         if elapsed > self.slowest:
             self.slowest = elapsed
             (self.out / f".slowest-{os.getpid()}").write_bytes(data)
@@ -159,7 +168,7 @@ def run_child(args: argparse.Namespace) -> None:
             import danvan.importers.xlsx
             import danvan.read
             import danvan.rules  # noqa: F401
-    child = Child(args.importer, Path(args.out), not args.no_hazards)
+    child = Child(args.importer, Path(args.out), not args.no_hazards, args.empty_is_a_finding)
     if args.engine == "atheris":
         child_atheris(child, args.seed, args.until, args.memory_mb)
     else:
@@ -194,7 +203,8 @@ def _start(args: argparse.Namespace, fmt: str, seed: int, until: float) -> subpr
     command = [sys.executable, __file__, "--child", "--importer", fmt, "--out", str(args.out)]
     command += ["--engine", args.engine, "--seed", str(seed), "--until", str(until)]
     command += ["--memory-mb", str(args.memory_mb)] + (["--no-hazards"] if args.no_hazards else [])
-    log = _log(Path(args.out), fmt).open("w")
+    command += ["--empty-is-a-finding"] if args.empty_is_a_finding else []
+    log = _log(Path(args.out), fmt).open("a")
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, bufsize=1)
 
 
@@ -214,6 +224,19 @@ def _death(code: int, engine: str) -> str:
     if code < 0:
         return signal.Signals(-code).name
     return "crash" if engine == "atheris" and code == 77 else f"exit{code}"  # libFuzzer's code
+
+
+def _reproduced(args: argparse.Namespace, fmt: str, path: Path) -> bool:
+    """Whether the input that a reading process died on also kills one that reads it alone."""
+    command = [sys.executable, __file__, "--importer", fmt, "--replay", str(path)]
+    command += ["--memory-mb", str(args.memory_mb)]
+    try:
+        replayed = subprocess.run(command, capture_output=True, timeout=args.timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return True
+    with path.with_suffix(".txt").open("a", encoding="utf-8") as note:
+        note.write(f"\nread alone: exit {replayed.returncode}\n")
+    return replayed.returncode != 0
 
 
 def fuzz_one(args: argparse.Namespace, fmt: str, seconds: float) -> Tally:
@@ -265,7 +288,8 @@ def fuzz_one(args: argparse.Namespace, fmt: str, seconds: float) -> Tally:
             detail = f"the reading process ended with {kind}: {cause}\n\nits last words:\n{last}"
             path = _save(out, fmt, kind, data, detail)
             tally.tried += 1
-            tally.failure(f"{kind} ({cause})" if cause else kind, str(path))
+            again = "" if _reproduced(args, fmt, path) else ", not reproduced alone"
+            tally.failure(f"{kind} ({cause}{again})" if cause or again else kind, str(path))
         if finished or (code == 0 and args.engine == "atheris"):
             break
     return tally
@@ -299,6 +323,8 @@ def replay(args: argparse.Namespace) -> None:
     """Read one saved input in this process and say what happens."""
     from danvan.testing import fuzz
 
+    limit = args.memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     data = Path(args.replay).read_bytes()
     with tempfile.TemporaryDirectory() as tmp:
         result = fuzz.check_contract(fuzz.materialise(data, args.importer, Path(tmp)))
@@ -320,6 +346,9 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=30, help="seconds for one input")
     parser.add_argument("--memory-mb", type=int, default=2048, help="a reading process's limit")
     parser.add_argument("--no-hazards", action="store_true", help="skip known XLSX crashers")
+    parser.add_argument(
+        "--empty-is-a-finding", action="store_true", help="a file giving no record must say why"
+    )
     parser.add_argument("--replay", type=Path, help="read one saved input and show the outcome")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--until", type=float, help=argparse.SUPPRESS)

@@ -366,13 +366,22 @@ def _names(location: Location, where: str) -> bool:
     return source.startswith(where) or (bool(source) and location.record_kind is not None)
 
 
-def check_contract(path: Path) -> ImportResult | None:
+def _records(dataset: Dataset) -> int:
+    return (
+        sum(map(len, (dataset.units, dataset.organizations, dataset.members, dataset.teams)))
+        + len(dataset.memberships)
+        + len(dataset.activities)
+    )
+
+
+def check_contract(path: Path, *, empty_is_a_finding: bool = False) -> ImportResult | None:
     """Read ``path`` and validate it as the importers promise; return the ImportResult or None.
 
     Anything but an ``ImportResult`` or ``DatasetReadError`` propagates, as does
     ``ContractBroken`` when a finding does not name its file. A record of
     a dataset document keeps the file it was first read from in its
-    ``provenance``, and its findings name that file.
+    ``provenance``, and its findings name that file. ``empty_is_a_finding``
+    also asks that a file giving no record says why in a finding.
     """
     from danvan.read import DatasetReadError, read_dataset
     from danvan.rules import validate
@@ -387,5 +396,7 @@ def check_contract(path: Path) -> ImportResult | None:
     elsewhere = [f for f in result.report.findings if not _names(f.location, where)]
     if elsewhere:
         raise ContractBroken(f"findings not naming {where}: {[str(f) for f in elsewhere[:3]]}")
+    if empty_is_a_finding and not result.report.findings and not _records(result.dataset):
+        raise ContractBroken(f"{where}: no record read and no finding saying why")
     validate(result.dataset)
     return result
