@@ -87,3 +87,17 @@ def test_a_document_that_does_not_fit_leaves_nothing_to_collect() -> None:
     _, report = load_checked(document, source="xa.json")
     assert [f.code for f in report.findings] == ["DV011"]
     assert gc.collect() < 50
+
+
+def test_a_list_in_a_column_of_ids_is_a_finding_at_its_cell(tmp_path: Path) -> None:
+    """Found by the fuzz: a list among the first cells of a text column lost the whole file."""
+    rows = [[f"to-{n}", f"Tổ {n}", None, None, None, None] for n in range(3)]
+    rows[1][0] = ["to-1"]
+    columns = ["id", "name", "decision", "established", "dissolved", "illustrative"]
+    document = {"metadata": {}, "tables": [{"name": "teams", "columns": columns, "rows": rows}]}
+    path = tmp_path / "xa.json"
+    path.write_bytes(orjson.dumps(document))
+    result = read_dataset(path)
+    assert [t.id for t in result.dataset.teams] == ["to-0", "to-2"]
+    (finding,) = [f for f in result.report.findings if f.location.row == 2]  # rows from 1
+    assert (finding.location.source, finding.location.sheet) == (str(path), "teams")
