@@ -189,6 +189,7 @@ class Tally:
         self.peak_kb = 0
         self.largest = 0
         self.children = 0
+        self.between: list[str] = []
 
     def failure(self, key: str, file: str) -> None:
         entry = self.failures.setdefault(key, {"count": 0, "file": file})
@@ -290,6 +291,8 @@ def fuzz_one(args: argparse.Namespace, fmt: str, seconds: float) -> Tally:
             tally.tried += 1
             again = "" if _reproduced(args, fmt, path) else ", not reproduced alone"
             tally.failure(f"{kind} ({cause}{again})" if cause or again else kind, str(path))
+        elif not (finished or hung) and code != 0:  # between inputs: none to blame
+            tally.between.append(f"{_death(code, args.engine)} {_native_cause(out, fmt)}".strip())
         if finished or (code == 0 and args.engine == "atheris"):
             break
     return tally
@@ -314,6 +317,8 @@ def summary(fmt: str, tally: Tally, slowest_file: str) -> str:
         f"{tally.largest / 1024:.1f} KB; peak memory of a reading process: "
         f"{tally.peak_kb / 1024:.1f} MB",
     ]
+    if tally.between:
+        lines.append(f"  reading process ended between inputs: {', '.join(tally.between)}")
     for key, entry in sorted(tally.failures.items()):
         lines.append(f"  {key}: {entry['count']}x, e.g. {entry['file']}")
     return "\n".join(lines)
