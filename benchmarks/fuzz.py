@@ -133,7 +133,7 @@ def child_random(child: Child, seed: int, until: float) -> None:
             pool.append(data)
 
 
-def child_atheris(child: Child, seed: int, until: float, memory_mb: int) -> None:
+def child_atheris(child: Child, seed: int, until: float, memory_mb: int, timeout: float) -> None:
     """libFuzzer through atheris: coverage of danvan guides a structure-aware mutator."""
     import atheris
 
@@ -149,7 +149,8 @@ def child_atheris(child: Child, seed: int, until: float, memory_mb: int) -> None
 
     remaining = max(1, int(until - time.time()))
     argv = [sys.argv[0], f"-max_total_time={remaining}", f"-seed={seed % 2**31 + 1}"]
-    argv += ["-max_len=1048576", f"-rss_limit_mb={memory_mb}", "-timeout=0"]
+    # libFuzzer's own timeout stays above the parent's, which records the hang itself.
+    argv += ["-max_len=1048576", f"-rss_limit_mb={memory_mb}", f"-timeout={int(timeout) + 10}"]
     argv += [f"-artifact_prefix={child.out}/libfuzzer-", "-print_final_stats=1"]
     atheris.Setup(argv, test_one_input, custom_mutator=mutator)
     atheris.Fuzz()
@@ -170,7 +171,7 @@ def run_child(args: argparse.Namespace) -> None:
             import danvan.rules  # noqa: F401
     child = Child(args.importer, Path(args.out), not args.no_hazards, args.empty_is_a_finding)
     if args.engine == "atheris":
-        child_atheris(child, args.seed, args.until, args.memory_mb)
+        child_atheris(child, args.seed, args.until, args.memory_mb, args.timeout)
     else:
         child_random(child, args.seed, args.until)
     print("done", flush=True)
@@ -203,6 +204,7 @@ def _log(out: Path, fmt: str) -> Path:
 def _start(args: argparse.Namespace, fmt: str, seed: int, until: float) -> subprocess.Popen[str]:
     command = [sys.executable, __file__, "--child", "--importer", fmt, "--out", str(args.out)]
     command += ["--engine", args.engine, "--seed", str(seed), "--until", str(until)]
+    command += ["--timeout", str(args.timeout)]
     command += ["--memory-mb", str(args.memory_mb)] + (["--no-hazards"] if args.no_hazards else [])
     command += ["--empty-is-a-finding"] if args.empty_is_a_finding else []
     log = _log(Path(args.out), fmt).open("a")
