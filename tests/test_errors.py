@@ -18,6 +18,7 @@ _INSIDE = {
     "CellError",
     "_NotClean",
     "ConformanceError",
+    "ContractBroken",
     "_Boom",
     "_Stopped",
     "UsageProblem",

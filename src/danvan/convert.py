@@ -268,7 +268,8 @@ def structure_if_clean(raw: Any, *, catalog: Catalog | None = None) -> Dataset |
     try:
         with collector_paused():
             return _clean_converter.structure(body, Dataset)
-    except Exception:  # anything at all: the full load finds and reports it
+    except Exception as error:  # anything at all: the full load finds and reports it
+        _drop_tracebacks(error)
         return None
     finally:
         _forget_shared()
@@ -490,12 +491,32 @@ def _structure_normal(body: Any, kind: Any) -> Any:
     with collector_paused():
         try:
             return _fast_converter.structure(body, kind)
-        except Exception:  # whatever failed, the detailed run below reports it fully
-            pass
+        except Exception as error:  # whatever failed, the detailed run below reports it fully
+            _drop_tracebacks(error)
         try:
             return converter.structure(body, kind)
         except (ClassValidationError, IterableValidationError) as error:
-            raise DatasetLoadError(list(field_errors(error, body))) from None
+            errors = list(field_errors(error, body))
+            _drop_tracebacks(error)
+            raise DatasetLoadError(errors) from None
+
+
+def _drop_tracebacks(error: BaseException) -> None:
+    """Free what a failed structuring built, now, while the collector is paused.
+
+    cattrs keeps the errors of each field in a list of the frame that caught
+    them, and each error's traceback holds that frame: a cycle per failing
+    record, holding the records half built. With the collector paused (a whole
+    folder is read so) the cycles would stay until the next full collection.
+    """
+    todo, seen = [error], set()
+    while todo:
+        one = todo.pop()
+        if id(one) not in seen:
+            seen.add(id(one))
+            one.__traceback__ = None
+            inner = (one.__cause__, one.__context__, *getattr(one, "exceptions", ()))
+            todo.extend(e for e in inner if isinstance(e, BaseException))
 
 
 @contextmanager

@@ -27,7 +27,7 @@ from danvan.findings import Finding, Location, ValidationReport, cap_findings, c
 from danvan.importers.base import Importer, ImportOptions, RawImport, UnreadableFileError
 from danvan.importers.files import NotRegularFileError, file_kind, open_regular
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
-from danvan.importers.tabular import FileContent, build_dataset, read_sheets
+from danvan.importers.tabular import FileContent, SheetRows, build_dataset, read_sheets
 from danvan.model import Catalog, Dataset
 
 if TYPE_CHECKING:
@@ -275,6 +275,28 @@ def read_dataset(
     return ImportResult(result.dataset, ValidationReport.of([*skipped, *result.report.findings]))
 
 
+def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | None) -> bool:
+    """Whether a file read without a finding gave no record at all (not even to the catalogue)."""
+    if any(len(part) for parts in tables.values() for part in parts):
+        return False
+    if dataset is None:
+        return True
+    catalog = dataset.catalog
+    kinds: tuple[tuple[object, ...], ...] = (
+        dataset.units,
+        dataset.organizations,
+        dataset.members,
+        dataset.teams,
+        dataset.memberships,
+        dataset.activities,
+        dataset.successions,
+        catalog.activity_types,
+        catalog.topics,
+        catalog.indicators,
+    )
+    return not any(kinds)
+
+
 def _read_all(
     paths: list[Path],
     importers: Mapping[str, Importer],
@@ -305,6 +327,10 @@ def _read_all(
             findings.append(failed_here)
             failed.append(failed_here)
             continue
+        if not file_findings and _holds_nothing(tables, raw.dataset):
+            file_findings.append(
+                make_finding(codes.NO_RECORDS, Location(source=source), source=source)
+            )
         findings.extend(cap_findings(file_findings, cap))
         contents.append(FileContent(source, tables, raw.dataset))
     if not contents:

@@ -647,7 +647,11 @@ def _blanks_if_clean(cells: Sequence[Any], escaped: bool) -> set[Any] | None:
     if not cells:
         return None
     first = cells[0]
-    if first.__class__ is str and first.isascii() and len(set(cells[:64])) > 32:
+    try:
+        ids = first.__class__ is str and first.isascii() and len(set(cells[:64])) > 32
+    except TypeError:  # a list or an object among them (JSON): read cell by cell
+        return None
+    if ids:
         try:
             joined = "\x00".join(cells)
         except TypeError:  # not all text

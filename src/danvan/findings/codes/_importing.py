@@ -156,3 +156,16 @@ NO_TABLES = declare(
     "A file that opened but in which no sheet or table matched the layout.",
     ["import"],
 )
+NO_RECORDS = declare(
+    "DV616",
+    WARNING,
+    Label("Tệp không có bản ghi nào", "No record in the file"),
+    Label(
+        "Tệp {source} đọc được nhưng không có bản ghi nào (chỉ có tiêu đề?)",
+        "The file {source} was read but holds no record (headers only?)",
+    ),
+    "A file whose tables were recognised but hold no row (an empty template sent by "
+    "mistake, or rows written above their header): nothing of it is in the dataset, and it "
+    "says so rather than passing in silence.",
+    ["import"],
+)
