@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from danvan.findings import Finding, Severity
 from danvan.importers.base import Importer, ImportOptions, RawImport, RawSheet
-from danvan.importers.tabular import _normalize
+from danvan.importers.tabular._cells import _normalize
 from danvan.labels import Label
 from danvan.model import FundingSource, Status
 from danvan.plugins import make_plugin_manager
