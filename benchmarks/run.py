@@ -55,7 +55,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import ACTIVITIES, DOCUMENT, SETTING, write_inputs
 
 from danvan.aggregate import Measure, summarize
-from danvan.convert import collector_paused, converter
+from danvan.collector import collector_paused
+from danvan.convert import converter
 from danvan.exporting import available_exporters, export
 from danvan.labels import Label
 from danvan.model import (
@@ -170,7 +171,9 @@ def raw_construct(raw: dict[str, Any]) -> Dataset:
 
 
 def _load(data: Path) -> Dataset:
-    dataset, report = load_checked((data / DOCUMENT).read_bytes(), source=DOCUMENT)
+    # A bulk load, so paused as the danvan command pauses it (the library never does).
+    with collector_paused():
+        dataset, report = load_checked((data / DOCUMENT).read_bytes(), source=DOCUMENT)
     assert dataset is not None, report.summary("en")
     return dataset
 
@@ -467,7 +470,7 @@ E2E_MEASURES = (Measure.ACTIVITIES, Measure.PARTICIPANTS, Measure.HOUSEHOLDS, Me
 def e2e_danvan(data: Path, out: Path, _state: Any) -> None:
     """The lines are loaded as they are read (``load_lines``): no parsed document is ever held."""
     setting = (data / SETTING).read_bytes()
-    with open(data / ACTIVITIES, "rb") as lines:
+    with open(data / ACTIVITIES, "rb") as lines, collector_paused():
         dataset, report = load_lines(setting, lines, source=ACTIVITIES, setting_source=SETTING)
     assert dataset is not None, report.summary("en")
     summary = summarize(
@@ -589,10 +592,11 @@ def bytes_per_activity(data: Path, n: int, *, streamed: bool = False) -> float:
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
     if streamed:
-        with open(data / ACTIVITIES, "rb") as lines:
+        with open(data / ACTIVITIES, "rb") as lines, collector_paused():
             dataset, _ = load_lines(document, lines)
     else:
-        dataset, _ = load_checked(document)
+        with collector_paused():
+            dataset, _ = load_checked(document)
     gc.collect()
     held = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 
 from danvan.bundled import default_catalog
+from danvan.collector import collector_paused
 from danvan.convert import (
     DatasetLoadError,
-    collector_paused,
     dataset_from_json,
     dataset_from_normal,
     dataset_to_json,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from danvan.aggregate import Measure, Summary, SummaryRow, summarize
 from danvan.bundled import bundled_registry, default_catalog, sample
 from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reason, classify
+from danvan.collector import collector_paused
 from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
 from danvan.errors import DanvanError, DanvanWarning
 from danvan.exporting import export
@@ -78,6 +79,7 @@ __all__ = [
     "bundled_registry",
     "classify",
     "collation_key",
+    "collector_paused",
     "dataset_bundle",
     "dataset_from_json",
     "dataset_to_json",

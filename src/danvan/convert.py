@@ -10,7 +10,6 @@ bad file is reported whole, not one mistake at a time.
 from __future__ import annotations
 
 import functools
-import gc
 import math
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -266,8 +265,7 @@ def structure_if_clean(raw: Any, *, catalog: Catalog | None = None) -> Dataset |
     if "catalog" not in body:
         body["catalog"] = converter.unstructure(_default_catalog(catalog))
     try:
-        with collector_paused():
-            return _clean_converter.structure(body, Dataset)
+        return _clean_converter.structure(body, Dataset)
     except Exception as error:  # anything at all: the full load finds and reports it
         _drop_tracebacks(error)
         return None
@@ -286,12 +284,11 @@ def clean_road(kind: type[_Record]) -> Iterator[Callable[[Any], _Record]]:
     at all) where the record is not clean: then the caller takes the full
     road for that record alone (``normalize_strings``, ``structure_records``).
     Equal strings of the records structured inside the block are one shared
-    object, as in a whole document; the collector is paused meanwhile.
+    object, as in a whole document.
     """
     hook = _clean_converter.get_structure_hook(kind)
     try:
-        with collector_paused():
-            yield lambda raw: hook(raw, kind)
+        yield lambda raw: hook(raw, kind)
     finally:
         _forget_shared()
 
@@ -412,8 +409,7 @@ def normalize_strings(raw: Any, path: Path = ()) -> tuple[Any, list[TextChange]]
             return value if items is None else items
         return value
 
-    with collector_paused():  # the copies are new containers by the million
-        normal = walk(raw, path)
+    normal = walk(raw, path)
     if normal is raw and isinstance(raw, dict | list):
         normal = type(raw)(raw)
     return normal, changes
@@ -464,9 +460,8 @@ def dataset_from_normal(raw: Any, normal: Any, *, catalog: Catalog | None = None
 
     Structuring first runs without cattrs' detailed validation, which is
     several times faster; only a document that fails is structured again with
-    it, to list every failing field. The cyclic collector is paused while the
-    records are built: a million new objects would otherwise set it off
-    hundreds of times to scan objects that cannot form cycles.
+    it, to list every failing field. A caller building a million records can
+    pause the cyclic collector meanwhile (``danvan.collector_paused``).
     """
     _check_document(raw)
     body = {key: value for key, value in normal.items() if key != "format"}
@@ -488,26 +483,25 @@ def structure_records(normal: list[Any], kind: type[_Record]) -> tuple[_Record, 
 
 
 def _structure_normal(body: Any, kind: Any) -> Any:
-    with collector_paused():
-        try:
-            return _fast_converter.structure(body, kind)
-        except Exception as error:  # whatever failed, the detailed run below reports it fully
-            _drop_tracebacks(error)
-        try:
-            return converter.structure(body, kind)
-        except (ClassValidationError, IterableValidationError) as error:
-            errors = list(field_errors(error, body))
-            _drop_tracebacks(error)
-            raise DatasetLoadError(errors) from None
+    try:
+        return _fast_converter.structure(body, kind)
+    except Exception as error:  # whatever failed, the detailed run below reports it fully
+        _drop_tracebacks(error)
+    try:
+        return converter.structure(body, kind)
+    except (ClassValidationError, IterableValidationError) as error:
+        errors = list(field_errors(error, body))
+        _drop_tracebacks(error)
+        raise DatasetLoadError(errors) from None
 
 
 def _drop_tracebacks(error: BaseException) -> None:
-    """Free what a failed structuring built, now, while the collector is paused.
+    """Free what a failed structuring built, now, even while a caller pauses the collector.
 
     cattrs keeps the errors of each field in a list of the frame that caught
     them, and each error's traceback holds that frame: a cycle per failing
-    record, holding the records half built. With the collector paused (a whole
-    folder is read so) the cycles would stay until the next full collection.
+    record, holding the records half built. With the collector paused (the CLI
+    reads a whole folder so) the cycles would stay until the next full collection.
     """
     todo, seen = [error], set()
     while todo:
@@ -519,28 +513,6 @@ def _drop_tracebacks(error: BaseException) -> None:
             todo.extend(e for e in inner if isinstance(e, BaseException))
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a bulk build; restore its state after.
-
-    What the build made is long-lived (a dataset), so it joins the oldest
-    generation at once (``gc.freeze`` then ``gc.unfreeze``, which only moves
-    lists): otherwise the first young collection after the pause walks
-    every object made during it. Skipped if the caller has frozen objects,
-    which unfreezing would release.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
-
-
 def dataset_from_json(data: bytes | str, *, catalog: Catalog | None = None) -> Dataset:
     """A dataset document's JSON text (a UTF-8 byte-order mark before it is accepted)."""
     if isinstance(data, str):
@@ -548,8 +520,7 @@ def dataset_from_json(data: bytes | str, *, catalog: Catalog | None = None) -> D
     elif data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        with collector_paused():
-            raw = orjson.loads(data)
+        raw = orjson.loads(data)
     except orjson.JSONDecodeError as error:
         raise DatasetLoadError([FieldError((), f"invalid JSON: {error}")]) from None
     return dataset_from_raw(raw, catalog=catalog)

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
-from danvan.convert import collector_paused
 from danvan.errors import DanvanError
 from danvan.findings import Finding, Location, ValidationReport, cap_findings, codes, make_finding
 from danvan.importers.base import Importer, ImportOptions, RawImport, UnreadableFileError
@@ -265,11 +264,8 @@ def read_dataset(
             f"Không có tệp nào đọc được / no file to read in {names}; "
             f"known formats: {known_formats(importers)}{reasons}"
         )
-    # Importing makes many small objects and no cycles; the cyclic collector,
-    # which would walk them again and again, is paused meanwhile.
-    with collector_paused():
-        options = ImportOptions(catalog=catalog, limits=limits)
-        result = _read_all(paths, importers, options, progress)
+    options = ImportOptions(catalog=catalog, limits=limits)
+    result = _read_all(paths, importers, options, progress)
     if not skipped:
         return result
     return ImportResult(result.dataset, ValidationReport.of([*skipped, *result.report.findings]))

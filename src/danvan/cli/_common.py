@@ -14,6 +14,7 @@ import click
 
 import danvan
 from danvan.aggregate import GroupBy
+from danvan.collector import collector_paused
 from danvan.findings import Severity, ValidationReport
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.model import Dataset, Level
@@ -85,7 +86,10 @@ def read_inputs(
                 progress.update(done - progress.pos)
 
         try:
-            result = read_dataset(list(paths), progress=tick, limits=limits)
+            # A bulk load makes many objects and no cycles: the command, not the
+            # library, pauses the cyclic collector meanwhile.
+            with collector_paused():
+                result = read_dataset(list(paths), progress=tick, limits=limits)
         except DatasetReadError as error:
             raise UsageProblem(one_line(error)) from None
     return result.dataset, result.report

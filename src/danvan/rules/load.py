@@ -21,7 +21,6 @@ from danvan.convert import (
     FieldError,
     Path,
     clean_road,
-    collector_paused,
     dataset_from_normal,
     format_path,
     lookup,
@@ -224,8 +223,7 @@ def parse_document(
             make_finding(codes.EMPTY_FILE, Location(source=source), source=source or "JSON")
         ]
     try:
-        with collector_paused():
-            parsed = orjson.loads(text)
+        parsed = orjson.loads(text)
     except orjson.JSONDecodeError as error:
         return None, [make_finding(codes.INVALID_JSON, Location(source=source), detail=str(error))]
     duplicates = duplicate_keys(text, parsed)
