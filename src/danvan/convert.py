@@ -113,6 +113,23 @@ class _NotClean(Exception):
     """A value the clean first try does not take; the full load handles it."""
 
 
+REFUSED: tuple[type[Exception], ...] = (
+    _NotClean,
+    TypeError,
+    ValueError,
+    KeyError,
+    AttributeError,
+    IndexError,
+    OverflowError,
+    ForbiddenExtraKeysError,
+)
+"""What a first try without detailed validation raises for input it does not take.
+
+Only these send a document (or a line) down the full road; any other exception
+is a bug of the quick road and surfaces instead of hiding behind the slow one.
+"""
+
+
 _shared: dict[str, str] = {}
 """Strings seen by the clean try (each distinct one checked once and then shared)."""
 _shared_texts: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -124,7 +141,7 @@ _SHARED_TUPLES_AT_MOST = 100_000
 
 
 def _normal_text(value: Any, _: Any = None) -> str:
-    # Any exception at all refuses the value: an unhashable one fails the look-up.
+    # An unhashable value fails the look-up with TypeError, which refuses it (REFUSED).
     shared = _shared.get(value)
     if shared is None:
         if not isinstance(value, str):
@@ -266,7 +283,7 @@ def structure_if_clean(raw: Any, *, catalog: Catalog | None = None) -> Dataset |
         body["catalog"] = converter.unstructure(_default_catalog(catalog))
     try:
         return _clean_converter.structure(body, Dataset)
-    except Exception as error:  # anything at all: the full load finds and reports it
+    except REFUSED as error:  # the full load finds and reports what it was
         _drop_tracebacks(error)
         return None
     finally:
@@ -280,8 +297,8 @@ _Record = TypeVar("_Record")
 def clean_road(kind: type[_Record]) -> Iterator[Callable[[Any], _Record]]:
     """The clean first try of ``structure_if_clean`` for one record at a time, of ``kind``.
 
-    Yields a function that structures one parsed record and raises (anything
-    at all) where the record is not clean: then the caller takes the full
+    Yields a function that structures one parsed record and raises one of
+    ``REFUSED`` where the record is not clean: then the caller takes the full
     road for that record alone (``normalize_strings``, ``structure_records``).
     Equal strings of the records structured inside the block are one shared
     object, as in a whole document.
@@ -485,7 +502,7 @@ def structure_records(normal: list[Any], kind: type[_Record]) -> tuple[_Record, 
 def _structure_normal(body: Any, kind: Any) -> Any:
     try:
         return _fast_converter.structure(body, kind)
-    except Exception as error:  # whatever failed, the detailed run below reports it fully
+    except REFUSED as error:  # the detailed run below reports it fully
         _drop_tracebacks(error)
     try:
         return converter.structure(body, kind)

@@ -17,6 +17,7 @@ import attrs
 import orjson
 
 from danvan.convert import (
+    REFUSED,
     DatasetLoadError,
     FieldError,
     Path,
@@ -351,7 +352,7 @@ def load_lines(
                 numbers.clear()
             try:
                 activities.append(clean(raw))
-            except Exception:  # anything at all: the full road finds and reports it
+            except REFUSED:  # the full road finds and reports what it was
                 activity = _activity_the_full_way(raw, index, number, source, findings)
                 if activity is None:
                     failed = True
