@@ -257,9 +257,10 @@ def test_duplicate_ids_across_files_are_kept_for_validation(tmp_path: Path) -> N
 
 
 def test_the_template_reads_back_as_an_empty_dataset_with_the_catalogue(tmp_path: Path) -> None:
+    """An unfilled template sent back is read, and says that it holds no record (DV616)."""
     export(template_bundle(), tmp_path / "mau.xlsx")
     result = read_dataset(tmp_path / "mau.xlsx")
-    assert result.report.findings == ()
+    assert [(f.code, f.severity.value) for f in result.report.findings] == [("DV616", "warning")]
     assert result.dataset.activities == ()
     assert result.dataset.catalog == default_catalog()
 

@@ -32,6 +32,11 @@ from danvan.model import Catalog, Dataset
 if TYPE_CHECKING:
     from danvan.plugins.manager import PluginManager
 
+RECORD_TABLES = frozenset(
+    {"units", "organizations", "members", "teams", "memberships", "activities", "successions"}
+)
+"""The tables whose rows are records of the teams' work (the catalogue's are not)."""
+
 DATAPACKAGE_DESCRIPTOR = "datapackage.json"
 
 
@@ -272,12 +277,12 @@ def read_dataset(
 
 
 def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | None) -> bool:
-    """Whether a file read without a finding gave no record at all (not even to the catalogue)."""
-    if any(len(part) for parts in tables.values() for part in parts):
+    """Whether a file gave no record at all: no unit, organisation, member, team, membership,
+    activity or succession (catalogue entries alone are not records of the teams' work)."""
+    if any(len(part) for name, parts in tables.items() if name in RECORD_TABLES for part in parts):
         return False
     if dataset is None:
         return True
-    catalog = dataset.catalog
     kinds: tuple[tuple[object, ...], ...] = (
         dataset.units,
         dataset.organizations,
@@ -286,9 +291,6 @@ def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | Non
         dataset.memberships,
         dataset.activities,
         dataset.successions,
-        catalog.activity_types,
-        catalog.topics,
-        catalog.indicators,
     )
     return not any(kinds)
 

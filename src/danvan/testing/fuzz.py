@@ -360,6 +360,7 @@ def _records(dataset: Dataset) -> int:
         sum(map(len, (dataset.units, dataset.organizations, dataset.members, dataset.teams)))
         + len(dataset.memberships)
         + len(dataset.activities)
+        + len(dataset.successions)
     )
 
 

@@ -164,8 +164,9 @@ NO_RECORDS = declare(
         "Tệp {source} đọc được nhưng không có bản ghi nào (chỉ có tiêu đề?)",
         "The file {source} was read but holds no record (headers only?)",
     ),
-    "A file whose tables were recognised but hold no row (an empty template sent by "
-    "mistake, or rows written above their header): nothing of it is in the dataset, and it "
-    "says so rather than passing in silence.",
+    "A file that gives no unit, organisation, member, team, membership, activity or "
+    "succession (an empty template sent by mistake, rows written above their header, a "
+    "document of catalogue entries only): nothing of the teams' work is in it, and it says "
+    "so rather than passing in silence.",
     ["import"],
 )
