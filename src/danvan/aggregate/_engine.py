@@ -64,20 +64,7 @@ def summarize(
     dimensions, wanted = check_per(per), check_measures(measures)
     frame = _Frame.of(dataset, period, calendar)
     groups = frame.groups(by, units_on, registry)
-    accumulators, held, unplaced = one_pass(
-        dataset,
-        by,
-        frame.day_month,
-        groups,
-        frame.slots,
-        frame.template,
-        by_topic="topic" in dimensions,
-        want_money=Measure.MONEY in wanted,
-        want_villages=Measure.COVERAGE in wanted,
-        want_indicators=Measure.INDICATORS in wanted,
-        want_meetings=Measure.COMPLETENESS in wanted,
-        meeting_types=dataset.catalog.meeting_types,
-    )
+    accumulators, held, unplaced = frame.one_pass(by, groups, dimensions, wanted)
     return frame.summary(by, dimensions, wanted, groups, accumulators, held, unplaced)
 
 
@@ -117,20 +104,8 @@ class PeriodTotals:
         if isinstance(period, str):
             period = parse_period(period)
         frame = _Frame.of(dataset, period, calendar)
-        accumulators, held, _ = one_pass(
-            dataset,
-            None,
-            frame.day_month,
-            Groups({}, {}, {}),
-            frame.slots,
-            frame.template,
-            by_topic=True,
-            want_money=True,
-            want_villages=True,
-            want_indicators=True,
-            want_meetings=True,
-            meeting_types=dataset.catalog.meeting_types,
-        )
+        every = frozenset(Measure)
+        accumulators, held, _ = frame.one_pass(None, Groups({}, {}, {}), ("topic",), every)
         return cls(dataset, frame, accumulators, held)
 
     @property
@@ -220,6 +195,29 @@ class _Frame:
             slots[code] = (len(template), kind)
             template += [0] if kind in (SUM, COUNT) else [None] if kind == MAX else [None, None]
         return cls(dataset, period, calendar, bounds, months, day_month, slots, template)
+
+    def one_pass(
+        self,
+        by: GroupBy | None,
+        groups: Groups,
+        dimensions: tuple[Dimension, ...],
+        wanted: frozenset[Measure],
+    ) -> tuple[dict[tuple[Any, ...], list[Any]], set[tuple[str, int]], int]:
+        """The period's activities read once, keeping what ``dimensions`` and ``wanted`` need."""
+        return one_pass(
+            self.dataset,
+            by,
+            self.day_month,
+            groups,
+            self.slots,
+            self.template,
+            by_topic="topic" in dimensions,
+            want_money=Measure.MONEY in wanted,
+            want_villages=Measure.COVERAGE in wanted,
+            want_indicators=Measure.INDICATORS in wanted,
+            want_meetings=Measure.COMPLETENESS in wanted,
+            meeting_types=self.dataset.catalog.meeting_types,
+        )
 
     def groups(self, by: GroupBy, units_on: date | None, registry: UnitRegistry | None) -> Groups:
         if not (isinstance(by, Level) or by in ("team", "all")):
