@@ -7,11 +7,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import danvan
+from danvan.convert import dataset_to_json
 from danvan.findings import Location, cap_findings, make_finding
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, json_depth
 from danvan.read import DatasetReadError, ImportResult, read_dataset
@@ -208,3 +210,19 @@ def test_capping_keeps_each_code_of_each_file_up_to_the_limit_and_counts_the_res
                 if f.code == "DV628" and (f.location.source, f.values["kind"]) == (source, code)
             ]
             assert counted == ([total - limit] if total > limit else [])
+
+
+def test_the_count_of_findings_left_out_names_the_file_read_not_a_record_s_provenance(
+    tmp_path: Path,
+) -> None:
+    """A dataset document's findings name each record's provenance (the article it came from);
+    the DV628 that counts what the cap left out names the file that was read."""
+    document = orjson.loads(dataset_to_json(danvan.sample()))
+    for activity in document["activities"]:
+        activity["participants"] = 1.9  # a wrong type: one DV011 per activity
+    path = tmp_path / "nam-po.json"
+    path.write_bytes(orjson.dumps(document))
+    result = danvan.read_dataset(path, limits=danvan.ReadLimits(max_findings_per_code=3))
+    (more,) = [f for f in result.report.findings if f.code == "DV628"]
+    assert more.location.source == str(path)
+    assert more.values["count"] == len(document["activities"]) - 3

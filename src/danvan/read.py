@@ -321,7 +321,7 @@ def _read_all(
             failed_here = make_finding(
                 codes.UNREADABLE_FILE, Location(source=source), source=source, detail=repr(error)
             )
-            findings.extend(cap_findings(file_findings, cap))
+            findings.extend(cap_findings(file_findings, cap, file=source))
             findings.append(failed_here)
             failed.append(failed_here)
             continue
@@ -329,7 +329,7 @@ def _read_all(
             file_findings.append(
                 make_finding(codes.NO_RECORDS, Location(source=source), source=source)
             )
-        findings.extend(cap_findings(file_findings, cap))
+        findings.extend(cap_findings(file_findings, cap, file=source))
         contents.append(FileContent(source, tables, raw.dataset))
     if not contents:
         reasons = "; ".join(f.message.get("vi") + " / " + f.message.get("en") for f in failed)

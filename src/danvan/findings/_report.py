@@ -16,16 +16,20 @@ from danvan.tables import Column, ColumnType, Table
 MAX_FINDINGS_PER_CODE = 1_000
 
 
-def capped(findings: Iterable[Finding], limit: int) -> Iterator[Finding]:
+def capped(
+    findings: Iterable[Finding], limit: int, *, file: str | None = None
+) -> Iterator[Finding]:
     """The first ``limit`` findings of each code in each file, then one DV628 counting the others.
 
-    Files are told apart by the findings' ``location.source``. Findings past
-    the limit are let go as they come (a rule's generator never piles them
-    up); the DV628 findings come last, for a report sorts its findings anyway.
+    Files are told apart by the findings' ``location.source``, unless ``file``
+    says which file they all came from (a dataset document's findings name each
+    record's own provenance, which is not the file read). Findings past the
+    limit are let go as they come (a rule's generator never piles them up); the
+    DV628 findings come last, for a report sorts its findings anyway.
     """
     seen: Counter[tuple[str | None, str]] = Counter()
     for finding in findings:
-        key = (finding.location.source, finding.code)
+        key = (file if file is not None else finding.location.source, finding.code)
         seen[key] += 1
         if seen[key] <= limit:
             yield finding
@@ -41,9 +45,11 @@ def capped(findings: Iterable[Finding], limit: int) -> Iterator[Finding]:
             )
 
 
-def cap_findings(findings: Iterable[Finding], limit: int) -> list[Finding]:
+def cap_findings(
+    findings: Iterable[Finding], limit: int, *, file: str | None = None
+) -> list[Finding]:
     """``capped`` as a list."""
-    return list(capped(findings, limit))
+    return list(capped(findings, limit, file=file))
 
 
 FINDING_COLUMNS = (
