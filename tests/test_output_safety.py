@@ -210,7 +210,7 @@ def test_a_stream_export_keeps_its_temporary_files_in_tmpdir_and_removes_them(
 # closed) and tells the test so on stderr; the test then sends it a signal.
 DRIVER = """
 import signal, sys
-import danvan.exporters.xlsx as xlsx
+import danvan.exporters._xlsx_workbook as xlsx
 from danvan.cli import main
 
 write_summary = xlsx._write_summary
