@@ -1,14 +1,8 @@
-"""XLSX exporter (built-in plugin), written with XlsxWriter in constant-memory mode.
+"""XLSX exporter (built-in plugin): the format as danvan's plugins see it.
 
-One sheet per table, with bold wrapped headers in the chosen language, a frozen
-header row, an autofilter, sensible widths and number formats (đồng with
-thousands separators, dd/mm/yyyy dates, percentages); a summary sheet first,
-with the bundle's metadata, a list of the tables and a native chart; document
-properties. Excel's limits are handled by ``danvan.excel``: text is written as
-string cells (never formulas), cells over 32,767 characters are cut with a
-marker and a warning, tables over 1,048,576 rows continue on a further sheet,
-datetimes are written in the bundle's zone, and integers beyond 15 digits are
-written as text to stay exact.
+The workbook itself (a summary sheet with a chart, one sheet per table, Excel's
+limits kept) is written by ``danvan.exporters._xlsx_workbook`` with XlsxWriter,
+imported only when the first workbook is written.
 """
 
 from __future__ import annotations
