@@ -45,10 +45,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import make_dataset
 
+from danvan import export, read_dataset
 from danvan.collector import collector_paused
-from danvan.exporting import export
 from danvan.layout import ACTIVITIES, dataset_bundle
-from danvan.read import ImportResult, read_dataset
+from danvan.read import ImportResult
 from danvan.tables import Bundle
 
 TARGET = 1.3

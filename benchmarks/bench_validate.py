@@ -17,7 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import make_dataset
 
-from danvan.rules import ValidationContext, registered_rules, run_rule, validate
+from danvan import validate
+from danvan.plugins import registered_rules
+from danvan.rules import ValidationContext, run_rule
 
 
 def main() -> None:

@@ -54,10 +54,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import ACTIVITIES, DOCUMENT, SETTING, write_inputs
 
-from danvan.aggregate import Measure, summarize
+from danvan import export, summarize, validate
+from danvan.aggregate import Measure
 from danvan.collector import collector_paused
 from danvan.convert import converter
-from danvan.exporting import available_exporters, export
 from danvan.labels import Label
 from danvan.model import (
     Activity,
@@ -76,7 +76,7 @@ from danvan.model import (
     Status,
     Team,
 )
-from danvan.rules import validate
+from danvan.plugins import available_exporters
 from danvan.rules.load import load_checked, load_lines
 from danvan.tables import Bundle, BundleMetadata, Column, ColumnType, Table
 

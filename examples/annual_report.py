@@ -10,7 +10,7 @@ import sys
 from datetime import date
 
 import danvan
-from danvan.exporting import export
+from danvan import export
 
 
 def main(output: str = "nampo-2022.xlsx") -> None:

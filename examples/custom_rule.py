@@ -13,8 +13,8 @@ from datetime import date
 import danvan
 from danvan.findings import Finding, Location, Severity, declare, make_finding
 from danvan.labels import Label
-from danvan.plugins import hookimpl, make_plugin_manager
-from danvan.rules import ValidationContext, registered_rules
+from danvan.plugins import hookimpl, make_plugin_manager, registered_rules
+from danvan.rules import ValidationContext
 
 MINIMUM = 4
 

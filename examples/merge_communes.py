@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 
 import danvan
-from danvan.exporting import export
+from danvan import export
 from danvan.layout import dataset_bundle
 from danvan.model import Dataset, Level
 

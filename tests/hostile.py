@@ -7,8 +7,8 @@ import warnings
 import zipfile
 from pathlib import Path
 
+from danvan import export
 from danvan.bundled import sample
-from danvan.exporting import export
 from danvan.layout import dataset_bundle
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

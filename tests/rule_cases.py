@@ -7,9 +7,10 @@ from typing import Any
 
 import attrs
 
+from danvan import validate
 from danvan.findings import ValidationReport
 from danvan.model import Dataset
-from danvan.rules import Rule, validate
+from danvan.rules import Rule
 
 AS_OF = date(2022, 12, 31)
 

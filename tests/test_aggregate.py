@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan.aggregate import NO_TOPIC, Dimension, GroupBy, Measure, PeriodTotals, summarize
+from danvan import summarize
+from danvan.aggregate import NO_TOPIC, Dimension, GroupBy, Measure, PeriodTotals
 from danvan.bundled import default_catalog
 from danvan.model import (
     Activity,

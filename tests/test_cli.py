@@ -176,7 +176,7 @@ def test_sample_and_template_round_trip_through_export_and_report(
     result = runner.invoke(main, ["export", str(workbook), "-o", str(package)])
     assert result.exit_code == 0, result.output
     assert "activities: 96" in result.output
-    from danvan.read import read_dataset
+    from danvan import read_dataset
 
     assert len(read_dataset(package).dataset.activities) == len(nampo.activities)
     result = runner.invoke(main, ["report", str(package), "-o", str(tmp_path / "r.json")])

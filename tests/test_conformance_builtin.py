@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from danvan.exporting import available_exporters
+from danvan.plugins import available_exporters
 from danvan.testing import check_exporter
 
 

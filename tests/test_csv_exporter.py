@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from danvan.exporting import export
+from danvan import export
 from danvan.testing import reference_bundles
 from danvan.testing.readers import read_datapackage
 

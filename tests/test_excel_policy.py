@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from danvan import export, read_dataset
 from danvan.excel import (
     CSV_ESCAPE_TRIGGERS,
     FORMULA_PREFIXES,
@@ -27,9 +28,7 @@ from danvan.excel import (
     safe_sheet_name,
     unescape_formula_csv,
 )
-from danvan.exporting import export
 from danvan.labels import Label
-from danvan.read import read_dataset
 from danvan.tables import VIETNAM_TZ, Bundle, BundleMetadata, Column, Table
 from danvan.text import normalize
 

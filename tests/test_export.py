@@ -11,8 +11,10 @@ from pathlib import Path
 import attrs
 import pytest
 
+from danvan import export
 from danvan.exporters.base import ExportError, UnknownFormatError
-from danvan.exporting import atomic_folder, atomic_write, available_exporters, export, find_exporter
+from danvan.exporting import atomic_folder, atomic_write, find_exporter
+from danvan.plugins import available_exporters
 from danvan.tables import Bundle
 from danvan.testing import reference_bundles
 from danvan.testing.readers import read_csv

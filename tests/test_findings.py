@@ -18,7 +18,7 @@ from danvan.findings import (
 from danvan.findings.codes import BUILTIN, BY_ID
 from danvan.labels import Label
 from danvan.model import Provenance
-from danvan.rules import registered_rules
+from danvan.plugins import registered_rules
 from danvan.rules.reference import REPORTED_OUTSIDE_RULES, rule_reference_markdown
 from danvan.tables import ColumnType
 

@@ -17,8 +17,9 @@ from typing import TypeVar
 
 import pytest
 
+from danvan import read_dataset
 from danvan.importers.files import NotRegularFileError, open_regular, read_regular
-from danvan.read import DatasetReadError, ImportResult, read_dataset
+from danvan.read import DatasetReadError, ImportResult
 
 T = TypeVar("T")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pipes and links of POSIX")

@@ -27,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from danvan.read import read_dataset
+from danvan import read_dataset
 from danvan.rules.load import load_checked
 from danvan.testing.fuzz import FORMATS, check_contract, materialise, mutate, seeds
 

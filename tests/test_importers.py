@@ -14,13 +14,13 @@ import xlsxwriter
 from hypothesis import given
 from hypothesis import strategies as st
 
+from danvan import read_dataset
 from danvan.findings import Finding, Severity
 from danvan.importers.base import Importer, ImportOptions, RawImport, RawSheet
 from danvan.importers.tabular._cells import _normalize
 from danvan.labels import Label
 from danvan.model import FundingSource, Status
-from danvan.plugins import make_plugin_manager
-from danvan.read import available_importers, read_dataset
+from danvan.plugins import available_importers, make_plugin_manager
 from danvan.text import encode_legacy, normalize
 
 HEADER_VI = ["Mã", "Mã tổ", "Mã bản", "Ngày", "Loại hoạt động", "Nội dung"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from danvan.exporting import export
+from danvan import export
 from danvan.testing import reference_bundles
 
 

@@ -5,17 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from danvan import template_bundle
 from danvan.bundled import default_catalog, sample
 from danvan.excel import MAX_SHEET_NAME
 from danvan.importers.tabular import fold
-from danvan.layout import (
-    ACTIVITIES,
-    TABLES,
-    dataset_bundle,
-    join_list,
-    split_list,
-    template_bundle,
-)
+from danvan.layout import ACTIVITIES, TABLES, dataset_bundle, join_list, split_list
 from danvan.model import Dataset
 
 

@@ -13,10 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import danvan
+from danvan import read_dataset
 from danvan.convert import dataset_to_json
 from danvan.findings import Location, cap_findings, make_finding
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, json_depth
-from danvan.read import DatasetReadError, ImportResult, read_dataset
+from danvan.read import DatasetReadError, ImportResult
 from tests.hostile import activity_rows, twice, zipped
 
 

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from danvan import export
 from danvan.atomic import MARKER, read_marker
 from danvan.cli import main
 from danvan.exporters.base import ExportError
-from danvan.exporting import export
 from danvan.tables import Bundle
 from danvan.testing import reference_bundles
 

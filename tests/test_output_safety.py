@@ -22,8 +22,8 @@ import pytest
 from click.testing import CliRunner
 
 import danvan.cli
+from danvan import export
 from danvan.cli import main
-from danvan.exporting import export
 from danvan.tables import Bundle
 from danvan.testing import reference_bundles
 

@@ -14,8 +14,13 @@ from click.testing import CliRunner
 
 from danvan.cli import main
 from danvan.exporters.base import Exporter
-from danvan.exporting import available_exporters
-from danvan.plugins import PluginWarning, get_plugin_manager, hookimpl, make_plugin_manager
+from danvan.plugins import (
+    PluginWarning,
+    available_exporters,
+    get_plugin_manager,
+    hookimpl,
+    make_plugin_manager,
+)
 from danvan.plugins import manager as manager_module
 from tests.test_plugins import COUNT_EXPORTER, FakeDistribution, FakeEntryPoint, _plugin
 

@@ -13,13 +13,14 @@ from typing import Any
 import attrs
 import pytest
 
+from danvan import export
 from danvan.exporters.base import Exporter, ExportOptions
-from danvan.exporting import available_exporters, export
 from danvan.labels import Label
 from danvan.plugins import (
     PluginConflictError,
     PluginInfo,
     PluginWarning,
+    available_exporters,
     get_plugin_manager,
     hookimpl,
     make_plugin_manager,

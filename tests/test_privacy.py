@@ -15,13 +15,14 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from danvan import export
 from danvan.cli import main
 from danvan.exporters.base import ExportError
-from danvan.exporting import available_exporters, export
 from danvan.findings import FindingCode, Location, Severity, ValidationReport, make_finding
 from danvan.labels import Label
 from danvan.layout import dataset_bundle
 from danvan.model import Dataset, Gender, Member
+from danvan.plugins import available_exporters
 from danvan.redact import Redaction, RedactMode, redact_bundle, redact_table
 from danvan.rules.text import text_findings
 from danvan.tables import Bundle, BundleMetadata, Column, ColumnType, Table

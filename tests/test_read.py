@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from danvan import export, read_dataset, template_bundle
 from danvan.bundled import default_catalog, sample
 from danvan.convert import dataset_to_json
-from danvan.exporting import export
-from danvan.layout import dataset_bundle, template_bundle
+from danvan.layout import dataset_bundle
 from danvan.model import (
     Activity,
     AdminUnit,
@@ -31,7 +31,7 @@ from danvan.model import (
     Team,
     Topic,
 )
-from danvan.read import DatasetReadError, read_dataset
+from danvan.read import DatasetReadError
 from tests.strategies import datasets
 
 RECORD_KINDS = (

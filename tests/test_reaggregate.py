@@ -9,10 +9,10 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan.aggregate import Summary, summarize
+from danvan import annual_report, summarize
+from danvan.aggregate import Summary
 from danvan.model import Activity, AdminUnit, Dataset, Level, Status, Succession
 from danvan.registry import UnitRegistry
-from danvan.reports import annual_report
 from danvan.tables import Table
 from tests.strategies import consistent_datasets
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from danvan import annual_report, period_report
 from danvan.labels import Label
 from danvan.model import Dataset, Level
-from danvan.reports import annual_report, period_report
 from danvan.tables import Bundle, Column, ColumnType, Table
 
 

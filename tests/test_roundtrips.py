@@ -9,8 +9,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan.exporting import available_exporters, export_with
+from danvan.exporting import export_with
 from danvan.labels import Label
+from danvan.plugins import available_exporters
 from danvan.tables import VIETNAM_TZ, Bundle, BundleMetadata, Column, ColumnType, Table
 from danvan.testing import compare_tables
 from danvan.testing.readers import READERS

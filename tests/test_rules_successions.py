@@ -9,8 +9,9 @@ import pytest
 from danvan.bundled import bundled_registry
 from danvan.findings import Location, Severity
 from danvan.model import AdminUnit, Dataset, Level, Provenance, Succession
+from danvan.plugins import registered_rules
 from danvan.registry import UnitRegistry
-from danvan.rules import registered_rules, successions
+from danvan.rules import successions
 from danvan.rules.successions import resolve_unit_name
 from tests.rule_cases import check, found
 

@@ -6,9 +6,10 @@ from datetime import date
 
 import attrs
 
+from danvan import validate
 from danvan.model import Assignment, Dataset, Membership, Role, Status
 from danvan.periods import ReportingCalendar
-from danvan.rules import teams, validate
+from danvan.rules import teams
 from tests.rule_cases import AS_OF, added, changed, check, found
 
 LEADER = "to-moc4-1"

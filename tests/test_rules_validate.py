@@ -11,11 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from danvan import validate
 from danvan.findings import Finding, FindingCode, Location, Severity, make_finding
 from danvan.labels import Label
 from danvan.model import Dataset, Membership, Quantity, Role
-from danvan.plugins import hookimpl, make_plugin_manager
-from danvan.rules import Rule, ValidationContext, registered_rules, rule, validate
+from danvan.plugins import hookimpl, make_plugin_manager, registered_rules
+from danvan.rules import Rule, ValidationContext, rule
 from tests.rule_cases import AS_OF, added, changed
 from tests.strategies import datasets
 

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from danvan import read_dataset
 from danvan.convert import dataset_from_normal, normalize_strings, structure_if_clean
-from danvan.read import read_dataset
 from danvan.rules.load import duplicate_keys, load_checked, load_lines
 
 SETTING: dict[str, Any] = {

@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 from python_calamine import CalamineWorkbook
 
+from danvan import annual_report, export
 from danvan.excel import MAX_CELL_CHARS, TRUNCATION_MARKER, ExcelLimitWarning
-from danvan.exporting import export
 from danvan.model import Dataset
-from danvan.reports import annual_report
 from danvan.testing import reference_bundles
 
 

@@ -16,11 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from danvan import read_dataset
 from danvan.importers import calamine_worker
 from danvan.importers.base import UnreadableFileError
 from danvan.importers.isolation import run_isolated, start_method
 from danvan.importers.limits import ReadLimits, RefusedFileError
-from danvan.read import DatasetReadError, ImportResult, read_dataset
+from danvan.read import DatasetReadError, ImportResult
 from tests.hostile import cell, good_workbook, row, workbook, zipped
 
 FOUR_BILLION = (

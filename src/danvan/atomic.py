@@ -28,6 +28,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, NoReturn
 
+from danvan.exporters.base import ExportError
+
 #: The marker a folder written by danvan holds: the files danvan owns there.
 MARKER = ".danvan-output.json"
 #: A marker larger than this is not danvan's (it is read before anything is replaced).
@@ -40,8 +42,6 @@ _INSIDE = "output"
 
 
 def _refuse(message: str) -> NoReturn:
-    from danvan.exporters.base import ExportError  # export imports this module
-
     raise ExportError(message)
 
 

@@ -14,7 +14,7 @@ import contextlib
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -22,22 +22,6 @@ from danvan.atomic import scratch_folder, staged_file, staged_folder
 from danvan.exporters.base import BinaryStream, Exporter, ExportError, UnknownFormatError
 from danvan.redact import Redaction, redact_bundle
 from danvan.tables import Bundle
-
-if TYPE_CHECKING:
-    from danvan.plugins.manager import PluginManager
-
-
-def available_exporters(plugin_manager: PluginManager | None = None) -> dict[str, Exporter]:
-    """Every exporter the registered plugins provide, by name.
-
-    A plugin's exporter named like a built-in one is dropped with a ``PluginWarning``
-    (the built-in is kept); a name two plugins claim goes to neither. An exporter
-    hook that raises or returns something else is skipped with a warning.
-    """
-    from danvan.plugins.manager import get_plugin_manager
-
-    pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
-    return pm.named_contributions("danvan_exporters", Exporter)
 
 
 def _known_formats(exporters: Mapping[str, Exporter]) -> str:
@@ -124,13 +108,14 @@ def export(
     *,
     lang: str = "vi",
     options: Mapping[str, Any] | None = None,
-    plugin_manager: PluginManager | None = None,
+    exporters: Mapping[str, Exporter],
     redact: Redaction | str | None = None,
     overwrite: bool = False,
 ) -> Exporter:
     """Write ``bundle`` to a path (atomically) or to an open binary stream.
 
-    The exporter is the one named ``format``, or else the one whose suffix the
+    The exporter is the one of ``exporters`` (by name; ``danvan.export`` gives
+    the registered ones) named ``format``, or else the one whose suffix the
     path (or the stream's ``name``) ends with. ``lang`` chooses the label
     language (``"vi"`` or ``"en"``, falling back to the other); ``options`` are
     the format's own settings; ``redact`` (``"omit"``, ``"pseudonymise"`` or a
@@ -140,7 +125,6 @@ def export(
     ``atomic_folder``); files are always replaced atomically. Returns the
     exporter used.
     """
-    exporters = available_exporters(plugin_manager)
     if isinstance(path_or_stream, str | os.PathLike):
         filename: str | None = Path(path_or_stream).name
     else:

@@ -17,7 +17,7 @@ import os
 import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 import attrs
 
@@ -28,9 +28,6 @@ from danvan.importers.files import NotRegularFileError, file_kind, open_regular
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
 from danvan.importers.tabular import FileContent, SheetRows, build_dataset, read_sheets
 from danvan.model import Catalog, Dataset
-
-if TYPE_CHECKING:
-    from danvan.plugins.manager import PluginManager
 
 RECORD_TABLES = frozenset(
     {"units", "organizations", "members", "teams", "memberships", "activities", "successions"}
@@ -54,19 +51,6 @@ class ImportResult:
 
     dataset: Dataset
     report: ValidationReport
-
-
-def available_importers(plugin_manager: PluginManager | None = None) -> dict[str, Importer]:
-    """Every importer the registered plugins provide, by name.
-
-    A plugin's importer named like a built-in one is dropped with a ``PluginWarning``
-    (the built-in is kept), a name two plugins claim goes to neither, and
-    a hook returning something else is skipped with a ``PluginWarning``.
-    """
-    from danvan.plugins.manager import get_plugin_manager
-
-    pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
-    return pm.named_contributions("danvan_importers", Importer)
 
 
 def known_formats(importers: Mapping[str, Importer]) -> str:
@@ -240,15 +224,17 @@ def _read_one(
 def read_dataset(
     sources: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
-    catalog: Catalog | None = None,
-    plugin_manager: PluginManager | None = None,
+    importers: Mapping[str, Importer],
+    catalog: Catalog,
     progress: Callable[[int, int], None] | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
 ) -> ImportResult:
     """Read one file, a folder, or a list of files and folders into one dataset.
 
-    Returns the dataset and the import findings. ``catalog`` is used when no
-    file carries catalogue tables (by default, the bundled catalogue). Raises
+    Returns the dataset and the import findings. ``importers`` are the formats
+    that may be read, by name; ``catalog`` is used when no file carries
+    catalogue tables (``danvan.read_dataset`` gives the registered importers
+    and catalogue). Raises
     ``DatasetReadError`` only when a path does not exist or nothing at all
     could be read; any other problem is a finding. ``progress(done, total)``
     is called after each file (the command line draws its progress bar with it).
@@ -259,7 +245,6 @@ def read_dataset(
     """
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
-    importers = available_importers(plugin_manager)
     skipped: list[Finding] = []
     paths = _expand(sources, importers, skipped)
     if not paths:

@@ -10,8 +10,8 @@ from pathlib import Path
 import danvan_markdown
 from danvan_markdown import MARKDOWN_EXPORTER
 
-from danvan.exporting import available_exporters, export
-from danvan.plugins import make_plugin_manager
+from danvan import export
+from danvan.plugins import available_exporters, make_plugin_manager
 from danvan.tables import Bundle, Row
 from danvan.testing import check_exporter, reference_bundles
 from danvan.testing.readers import value_from_text

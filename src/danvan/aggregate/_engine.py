@@ -52,8 +52,9 @@ def summarize(
     ``units_on`` is the day whose hierarchy the groups are reported in, by default
     the period's last day. A village whose unit at level ``by`` no longer exists
     on ``units_on`` is re-aggregated onto that unit's successor: the dataset's own
-    successions first, else ``registry``'s (by default the bundled Điện Biên
-    registry), the unit linked to it by official code. So the 2022 sample with
+    successions first, else ``registry``'s (``None``: the dataset's own units
+    only; ``danvan.summarize`` gives the registered ones, the bundled Điện Biên
+    registry and the plugins'), the unit linked to it by official code. So the 2022 sample with
     ``units_on=date(2025, 7, 1)`` reports by xã Mường Chà, xã Nà Hỳ and xã Si Pa
     Phìn. The units listed are those at level ``by`` valid on ``units_on`` plus
     any a village or team reaches; every unit appears, with zeros when it did

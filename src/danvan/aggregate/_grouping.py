@@ -103,10 +103,8 @@ class _Hierarchy:
 
     @property
     def registry(self) -> UnitRegistry:
-        if self._registry is None:
-            from danvan.plugins.provided import unit_registry
-
-            self._registry = unit_registry()
+        if self._registry is None:  # no registry given: the dataset's own units only
+            self._registry = UnitRegistry()
         return self._registry
 
     @property

@@ -24,6 +24,7 @@ import click
 import orjson
 
 import danvan
+from danvan._face import template_bundle
 from danvan.cli._common import (
     CUTOFF_DAY,
     FORMAT,
@@ -45,7 +46,7 @@ from danvan.cli._common import (
 from danvan.cli._writing import write_output
 from danvan.findings import Finding
 from danvan.importers.limits import ReadLimits
-from danvan.layout import dataset_bundle, template_bundle
+from danvan.layout import dataset_bundle
 from danvan.periods import Period, ReportingCalendar
 
 

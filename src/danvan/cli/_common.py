@@ -13,13 +13,14 @@ import attrs
 import click
 
 import danvan
+from danvan._face import read_dataset
 from danvan.aggregate import GroupBy
 from danvan.collector import collector_paused
 from danvan.findings import Severity, ValidationReport
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.model import Dataset, Level
 from danvan.periods import Period, PeriodParseError, parse_period
-from danvan.read import DatasetReadError, read_dataset
+from danvan.read import DatasetReadError
 from danvan.redact import Redaction, RedactMode
 
 STDOUT = "-"

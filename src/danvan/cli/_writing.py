@@ -16,9 +16,11 @@ from typing import IO, Any
 import attrs
 import click
 
+from danvan._face import export
 from danvan.cli._common import STDOUT, UsageProblem, one_line, progress_bar
 from danvan.exporters.base import ExportError
-from danvan.exporting import available_exporters, export, find_exporter
+from danvan.exporting import find_exporter
+from danvan.plugins.provided import available_exporters
 from danvan.redact import Redaction
 from danvan.tables import Bundle, Row, Table
 

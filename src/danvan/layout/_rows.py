@@ -176,16 +176,13 @@ def dataset_bundle(dataset: Dataset, *, include_catalog: bool = True) -> Bundle:
     return Bundle(tables, BundleMetadata(title=Label(title, title), source=dataset.description))
 
 
-def template_bundle(*, catalog: Catalog | None = None) -> Bundle:
+def template_bundle(*, catalog: Catalog) -> Bundle:
     """The tables a commune fills in: record tables empty, the catalogue listed for reference.
 
-    The catalogue tables hold ``catalog`` (by default the bundled one) so that
-    the codes to type are in the workbook; an imported workbook uses them.
+    The catalogue tables hold ``catalog`` (``danvan.template_bundle`` lists the
+    registered one) so that the codes to type are in the workbook; an imported
+    workbook uses them.
     """
-    if catalog is None:
-        from danvan.bundled import default_catalog
-
-        catalog = default_catalog()
     listed = catalog
 
     def rows(table: RecordTable) -> Callable[[], Iterator[Row]]:

@@ -1,4 +1,4 @@
-"""danvan's plugin system: pluggy hook specifications and the plugin manager."""
+"""danvan's plugin system: the hook specifications, the plugin manager, and what plugins provide."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from danvan.plugins.manager import (
     get_plugin_manager,
     make_plugin_manager,
 )
+from danvan.plugins.provided import available_exporters, available_importers, registered_rules
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -27,8 +28,11 @@ __all__ = [
     "PluginManager",
     "PluginWarning",
     "SkippedPlugin",
+    "available_exporters",
+    "available_importers",
     "get_plugin_manager",
     "hookimpl",
     "hookspec",
     "make_plugin_manager",
+    "registered_rules",
 ]

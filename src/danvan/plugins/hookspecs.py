@@ -13,16 +13,14 @@ check all three).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import pluggy
 
-if TYPE_CHECKING:
-    from danvan.exporters.base import Exporter
-    from danvan.importers.base import Importer
-    from danvan.model import Catalog
-    from danvan.registry import UnitRegistry
-    from danvan.rules.base import Rule
+from danvan.exporters.base import Exporter
+from danvan.importers.base import Importer
+from danvan.model import Catalog
+from danvan.registry import UnitRegistry
+from danvan.rules.base import Rule
 
 PROJECT_NAME = "danvan"
 

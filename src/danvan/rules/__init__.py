@@ -1,6 +1,6 @@
 """Validation: rules look at a dataset and yield findings; every finding is collected.
 
-``validate`` runs every registered rule over one ``ValidationContext`` (the
+``validate`` runs the rules it is given over one ``ValidationContext`` (the
 dataset plus indexes built once) and returns a ``ValidationReport`` sorted by
 severity, then by place. Bad data never raises. A rule that raises is a bug in
 that rule: it becomes a DV999 finding naming the rule, and the others still run.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from danvan.findings import (
     MAX_FINDINGS_PER_CODE,
@@ -24,24 +23,13 @@ from danvan.model import Dataset
 from danvan.periods import ReportingCalendar
 from danvan.rules.base import Rule, ValidationContext, rule
 
-if TYPE_CHECKING:
-    from danvan.plugins.manager import PluginManager
-
 __all__ = [
     "Rule",
     "ValidationContext",
-    "registered_rules",
     "rule",
     "run_rule",
     "validate",
 ]
-
-
-def registered_rules(plugin_manager: PluginManager | None = None) -> list[Rule]:
-    """The rules of every plugin (``danvan_rules`` hook), the built-in ones first."""
-    from danvan.plugins.provided import rules
-
-    return rules(plugin_manager)
 
 
 def run_rule(
@@ -64,16 +52,17 @@ def run_rule(
 def validate(
     dataset: Dataset,
     *,
+    rules: Iterable[Rule],
     as_of: dt.date | None = None,
-    rules: Iterable[Rule] | None = None,
     calendar: ReportingCalendar | None = None,
     max_findings_per_code: int | None = MAX_FINDINGS_PER_CODE,
 ) -> ValidationReport:
     """Every finding of every rule about ``dataset``, most severe first.
 
     ``as_of`` is the day the data is reported as of: nothing done after it,
-    leaders and meetings needed up to it. ``rules`` defaults to every
-    registered rule. ``calendar`` sets the reporting months for meetings.
+    leaders and meetings needed up to it. ``rules`` are the rules to run
+    (``danvan.validate`` runs every registered one by default). ``calendar``
+    sets the reporting months for meetings.
     ``max_findings_per_code`` findings of one code of one rule are listed per
     file (the ``source`` of their place), then one DV628 counts the others;
     ``None`` lists all. Each rule's findings are cut as it ends, so that a
@@ -81,8 +70,7 @@ def validate(
     rule at once (a rule that yields them lets each go as it comes).
     """
     context = ValidationContext(dataset, as_of=as_of, calendar=calendar)
-    selected = registered_rules() if rules is None else list(rules)
     findings: list[Finding] = []
-    for checker in selected:
+    for checker in rules:
         findings.extend(run_rule(checker, context, max_findings_per_code))
     return ValidationReport.of(findings)

@@ -34,14 +34,13 @@ from typing import Any
 
 import attrs
 
+from danvan._face import export, read_dataset, validate
 from danvan.bundled import sample
 from danvan.convert import dataset_to_json
-from danvan.exporting import export
 from danvan.findings import Location
 from danvan.layout import dataset_bundle
 from danvan.model import Dataset
-from danvan.read import DatasetReadError, ImportResult, read_dataset
-from danvan.rules import validate
+from danvan.read import DatasetReadError, ImportResult
 
 #: The built-in importers, each as one kind of input (folders travel as zips of their files).
 FORMATS = ("json-document", "json-tables", "csv", "datapackage-zip", "datapackage-folder", "xlsx")

@@ -208,10 +208,8 @@ def build_dataset(
         )
     elif catalog is not None:
         merged = catalog
-    else:
-        from danvan.bundled import default_catalog
-
-        merged = default_catalog()
+    else:  # no catalogue given (danvan.read_dataset always gives one): none beyond the files'
+        merged = Catalog()
     return Dataset(
         units=tuple(records["units"]),
         organizations=tuple(records["organizations"]),
