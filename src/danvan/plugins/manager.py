@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 import attrs
 import pluggy
 
-from danvan.plugins import hookspecs
+import danvan.plugins.hookspecs as hookspecs
 from danvan.plugins.info import (
     ENV_ONLY_PLUGINS,
     NameClash,

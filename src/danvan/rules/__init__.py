@@ -1,26 +1,16 @@
-"""Validation: rules look at a dataset and yield findings; every finding is collected.
+"""Validation: the rule contract (``base``), running rules (``_validate``), the built-in rules.
 
-``validate`` runs the rules it is given over one ``ValidationContext`` (the
-dataset plus indexes built once) and returns a ``ValidationReport`` sorted by
-severity, then by place. Bad data never raises. A rule that raises is a bug in
-that rule: it becomes a DV999 finding naming the rule, and the others still run.
+``validate`` runs the rules it is given over one ``ValidationContext`` and
+returns a ``ValidationReport``; ``danvan.validate`` gives it every registered
+rule. The built-in rules live one family per module (``activities``,
+``hierarchy``, ``references``, ``successions``, ``teams``, ``text``) and are
+registered as a plugin by ``builtin``; ``reference`` writes their reference
+page.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Iterator
-
-from danvan.findings import (
-    MAX_FINDINGS_PER_CODE,
-    Finding,
-    ValidationReport,
-    capped,
-    codes,
-    make_finding,
-)
-from danvan.model import Dataset
-from danvan.periods import ReportingCalendar
+from danvan.rules._validate import run_rule, validate
 from danvan.rules.base import Rule, ValidationContext, rule
 
 __all__ = [
@@ -30,47 +20,3 @@ __all__ = [
     "run_rule",
     "validate",
 ]
-
-
-def run_rule(
-    checker: Rule, context: ValidationContext, max_findings_per_code: int | None = None
-) -> Iterator[Finding]:
-    """The findings of one rule; an exception inside it becomes a DV999 finding after those
-    it had already found. Past ``max_findings_per_code`` of one code in one file, a DV628
-    counts the others (``capped``)."""
-    found: list[Finding] = []
-    try:
-        if max_findings_per_code is None:
-            found.extend(checker.check(context))
-        else:
-            found.extend(capped(checker.check(context), max_findings_per_code))
-    except Exception as error:  # a bug in the rule must not hide the other rules' findings
-        found.append(make_finding(codes.RULE_FAILED, rule=checker.name, error=repr(error)))
-    return iter(found)
-
-
-def validate(
-    dataset: Dataset,
-    *,
-    rules: Iterable[Rule],
-    as_of: dt.date | None = None,
-    calendar: ReportingCalendar | None = None,
-    max_findings_per_code: int | None = MAX_FINDINGS_PER_CODE,
-) -> ValidationReport:
-    """Every finding of every rule about ``dataset``, most severe first.
-
-    ``as_of`` is the day the data is reported as of: nothing done after it,
-    leaders and meetings needed up to it. ``rules`` are the rules to run
-    (``danvan.validate`` runs every registered one by default). ``calendar``
-    sets the reporting months for meetings.
-    ``max_findings_per_code`` findings of one code of one rule are listed per
-    file (the ``source`` of their place), then one DV628 counts the others;
-    ``None`` lists all. Each rule's findings are cut as it ends, so that a
-    file of a million duplicate rows cannot hold a million findings of every
-    rule at once (a rule that yields them lets each go as it comes).
-    """
-    context = ValidationContext(dataset, as_of=as_of, calendar=calendar)
-    findings: list[Finding] = []
-    for checker in rules:
-        findings.extend(run_rule(checker, context, max_findings_per_code))
-    return ValidationReport.of(findings)
