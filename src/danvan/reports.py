@@ -21,13 +21,17 @@ from danvan.aggregate import (
     make_table,
 )
 from danvan.classification import DEFAULT_CRITERIA, Criteria, classifications_by_team, classify
+from danvan.findings import Finding, ValidationReport, codes, make_finding
 from danvan.labels import Label
 from danvan.model import Dataset, FundingSource, Level, QuantityUnit
 from danvan.periods import Period, PeriodKind, ReportingCalendar, parse_period
 from danvan.registry import UnitRegistry
 from danvan.tables import Bundle, BundleMetadata, ChartHint, Column, ColumnType, Table
 
-__all__ = ["annual_report", "period_report"]
+__all__ = ["NOTES_TABLE", "annual_report", "period_report", "report_notes"]
+
+NOTES_TABLE: Final = "report_notes"
+"""The table of a bundle that holds the report's own findings (a level abolished …)."""
 
 _ACTIVITY_MEASURES: Final = (Measure.ACTIVITIES, Measure.PARTICIPANTS, Measure.HOUSEHOLDS)
 
@@ -69,7 +73,9 @@ def period_report(
     (activity types, topics, months). ``units_on`` chooses the units of the by-unit
     table: those of that day, the period's activities re-aggregated onto them
     (``summarize``'s ``units_on`` and ``registry``); by default the units of the
-    period's last day.
+    period's last day. When no unit of level ``by`` exists on that day (districts from
+    1 July 2025), the by-unit table lists the former units and says so, and the bundle
+    ends with a table of the report's own findings (`NOTES_TABLE`, finding DV210).
     """
     if isinstance(period, str):
         period = parse_period(period)
@@ -78,16 +84,25 @@ def period_report(
     overall = totals.summarize(by="all")
     group_name = f"by_{by.value}" if isinstance(by, Level) else f"by_{by}"
     group_title = _GROUP_TITLES[by]
-    if units_on is not None:
+    by_unit = totals.summarize(by=by, units_on=units_on, registry=registry)
+    notes = _notes(by_unit, units_on)
+    if by_unit.abolished is not None and isinstance(by, Level):
+        ended = by_unit.abolished - dt.timedelta(days=1)
+        level = by.label
+        group_title = Label(
+            f"{group_title.vi} (cấp {level.vi.lower()} đã bãi bỏ từ "
+            f"{by_unit.abolished:%d/%m/%Y}: địa giới ngày {ended:%d/%m/%Y})",
+            f"{group_title.en} ({level.en.lower()}s abolished on "
+            f"{by_unit.abolished.isoformat()}: units as of {ended.isoformat()})",
+        )
+    elif units_on is not None:
         group_title = Label(
             f"{group_title.vi} (địa giới ngày {units_on:%d/%m/%Y})",
             f"{group_title.en} (units as of {units_on.isoformat()})",
         )
     tables = [
-        _summary_table(dataset, overall, lang),
-        totals.summarize(by=by, units_on=units_on, registry=registry).to_table(
-            group_name, group_title, lang=lang
-        ),
+        _summary_table(dataset, totals, overall, lang),
+        by_unit.to_table(group_name, group_title, lang=lang),
         totals.summarize(
             by="all",
             per=("type",),
@@ -102,6 +117,8 @@ def period_report(
     ]
     if findings is not None:
         tables.append(findings)
+    if notes:
+        tables.append(_notes_table(notes))
     metadata = BundleMetadata(
         title=Label(
             f"Báo cáo kết quả hoạt động của Tổ Dân vận cơ sở: {period.label('vi')}",
@@ -118,6 +135,45 @@ def period_report(
     return Bundle(untyped_tables, metadata)
 
 
+def _notes(by_unit: Summary, units_on: dt.date | None) -> list[Finding]:
+    """The report's own findings: today, a level grouped by that no longer exists (DV210).
+
+    Whether the level still exists comes from the units' validity (`Summary.abolished`),
+    not from a date written here.
+    """
+    abolished, by = by_unit.abolished, by_unit.by
+    if abolished is None or not isinstance(by, Level):
+        return []
+    day = units_on or by_unit.calendar.bounds(by_unit.period).end
+    finding = make_finding(
+        codes.LEVEL_ABOLISHED,
+        day=day,
+        level_vi=by.label.vi.lower(),
+        level_en=by.label.en.lower(),
+        abolished=abolished,
+        last_day=abolished - dt.timedelta(days=1),
+    )
+    return [finding]
+
+
+def _notes_table(notes: list[Finding]) -> Table:
+    table = ValidationReport.of(notes).to_table(NOTES_TABLE)
+    return attrs.evolve(table, title=Label("Ghi chú của báo cáo", "Report notes"))
+
+
+def report_notes(bundle: Bundle) -> list[Label]:
+    """The messages of a bundle's own findings (`NOTES_TABLE`), for a command line to print.
+
+    Empty when the bundle has none, or was not made by `period_report`.
+    """
+    table = next((t for t in bundle.tables if t.name == NOTES_TABLE), None)
+    if table is None:
+        return []
+    names = [column.name for column in table.columns]
+    vi, en = names.index("message_vi"), names.index("message_en")
+    return [Label(str(row[vi]), str(row[en])) for row in table.iter_rows()]
+
+
 def _figure(code: str, vi: str, en: str, value: int | float | None, unit: str) -> _Figure:
     return code, Label(vi, en), value, unit
 
@@ -125,7 +181,7 @@ def _figure(code: str, vi: str, en: str, value: int | float | None, unit: str) -
 _Figure = tuple[str, Label, int | float | None, str]
 
 
-def _summary_table(dataset: Dataset, overall: Summary, lang: str) -> Table:
+def _summary_table(dataset: Dataset, totals: PeriodTotals, overall: Summary, lang: str) -> Table:
     """Key figures, one per row: what a year-end review quotes first."""
     total = overall.rows[0]
     bounds = overall.calendar.bounds(overall.period)

@@ -58,7 +58,8 @@ def summarize(
     ``units_on=date(2025, 7, 1)`` reports by xã Mường Chà, xã Nà Hỳ and xã Si Pa
     Phìn. The units listed are those at level ``by`` valid on ``units_on`` plus
     any a village or team reaches; every unit appears, with zeros when it did
-    nothing.
+    nothing. On a day when no unit of level ``by`` exists any more (districts from 1 July
+    2025), the rows are the former units and `Summary.abolished` says since when.
     """
     if isinstance(period, str):
         period = parse_period(period)
@@ -278,6 +279,7 @@ class _Frame:
             rows=tuple(rows),
             catalog=catalog,
             unplaced=unplaced,
+            abolished=groups.abolished,
         )
 
 

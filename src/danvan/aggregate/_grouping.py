@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 
@@ -24,6 +24,8 @@ class Groups:
     names: dict[str, tuple[str, str | None]]
     of_village: dict[str, str | None]
     of_team: dict[str, str | None]
+    #: The day the level grouped by ended, when none of its units exists on the units day.
+    abolished: date | None = None
 
 
 def make_groups(
@@ -52,6 +54,7 @@ def make_groups(
             of_team[team.id] = team.id
         return Groups(names, of_village, of_team)
     assert isinstance(by, Level)
+    abolished = level_abolished(dataset, by, reference, registry)
     for unit in dataset.units_at(by, reference):
         names[unit.id] = (unit.name, unit.code)
     hierarchy = _Hierarchy(dataset, by, reference, registry)
@@ -61,7 +64,43 @@ def make_groups(
     for team in dataset.teams:
         home = _home_village(team, reference, start, end)
         of_team[team.id] = None if home is None else _named(hierarchy.group(home), names)
-    return Groups(names, of_village, of_team)
+    return Groups(names, of_village, of_team, abolished)
+
+
+def level_abolished(
+    dataset: Dataset, level: Level, day: date, registry: UnitRegistry | None = None
+) -> date | None:
+    """The day units at ``level`` ceased to exist, when none exists on ``day`` though some did
+    before: the day after the last of them ended. None when one exists on ``day``.
+
+    The answer comes from the units' validity, the dataset's and ``registry``'s, not from a
+    date written here: the 2025 rearrangement ended every district on 30 June 2025, and the
+    sample's and the bundled registry's districts say so (``valid_until``). A dataset's unit
+    that the registry matches ends when the registry's does, even if its own record leaves
+    the end open. A unit neither the dataset nor the registry gives an end is taken as
+    existing: where the registry cannot tell, the level is not declared abolished.
+    """
+    units = [unit for unit in dataset.units if unit.level is level]
+    if registry is not None:
+        units = [_ended_as(unit, registry) for unit in units]
+        units += [unit for unit in registry.units if unit.level is level]
+    ends = []
+    for unit in units:
+        if unit.valid_on(day):
+            return None
+        if unit.valid_until is not None and unit.valid_until < day:
+            ends.append(unit.valid_until)
+    return max(ends) + timedelta(days=1) if ends else None
+
+
+def _ended_as(unit: AdminUnit, registry: UnitRegistry) -> AdminUnit:
+    """``unit`` with the end of the registry's unit it matches when it states none itself."""
+    if unit.valid_until is not None:
+        return unit
+    matched = registry.match(unit)
+    if matched is None or matched.valid_until is None:
+        return unit
+    return attrs.evolve(unit, valid_until=matched.valid_until)
 
 
 def _named(unit: AdminUnit | None, names: dict[str, tuple[str, str | None]]) -> str | None:

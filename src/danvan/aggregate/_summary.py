@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import attrs
@@ -81,6 +82,9 @@ class Summary:
     catalog: Catalog = attrs.field(eq=False, repr=False)
     #: Counted activities whose village has no unit at level `by` (so in no row).
     unplaced: int = 0
+    #: The day level `by` was abolished, when none of its units exists on the units day
+    #: (districts: 1 July 2025); the rows are then the former units. See `level_abolished`.
+    abolished: date | None = None
     _index: dict[tuple[str, ...], SummaryRow] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )

@@ -48,6 +48,7 @@ from danvan.findings import Finding
 from danvan.importers.limits import ReadLimits
 from danvan.layout import dataset_bundle
 from danvan.periods import Period, ReportingCalendar
+from danvan.reports import report_notes
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -140,6 +141,8 @@ def report(
         lang=lang,
         units_on=units_on,
     )
+    for note in report_notes(bundle):  # a district abolished on the units day (DV210) …
+        click.echo(f"Cảnh báo / warning: {note.vi} / {note.en}", err=True)
     write_output(
         bundle,
         output,

@@ -9,7 +9,10 @@ from danvan.findings import FindingCode, codes
 from danvan.findings.codes import BUILTIN
 from danvan.rules.base import Rule
 
-REPORTED_OUTSIDE_RULES: Final = {codes.AMBIGUOUS_UNIT_NAME.id: "resolve_unit_name"}
+REPORTED_OUTSIDE_RULES: Final = {
+    codes.AMBIGUOUS_UNIT_NAME.id: "resolve_unit_name",
+    codes.LEVEL_ABOLISHED.id: "period_report",
+}
 """Domain codes that no rule emits, with the function that does (importers call it)."""
 
 

@@ -116,3 +116,20 @@ AMBIGUOUS_UNIT_NAME = declare(
     "importers report it when they read a unit's name.",
     ["hierarchy", "reference"],
 )
+LEVEL_ABOLISHED = declare(
+    "DV210",
+    WARNING,
+    Label("Cấp hành chính đã bãi bỏ", "Level abolished"),
+    Label(
+        "Ngày {day} không còn cấp {level_vi}: cấp {level_vi} đã bãi bỏ từ ngày {abolished}; "
+        "số liệu được tổng hợp theo các đơn vị cấp {level_vi} cũ (hiệu lực đến {last_day})",
+        "No {level_en} exists on {day}: {level_en}s were abolished on {abolished}; "
+        "the figures are grouped under the former {level_en}s (valid until {last_day})",
+    ),
+    "A summary or report is grouped by a level of which no unit exists on its units day, "
+    "though some did before: since 1 July 2025 Vietnam has no districts. The day comes from "
+    "the units' validity, the dataset's and the unit registry's. The rows are the former "
+    "units, so no activity is lost; group by province or commune to report under the units "
+    "of that day.",
+    ["hierarchy", "date"],
+)
