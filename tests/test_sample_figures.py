@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from danvan.model import Dataset, FundingSource, Level
+from danvan.model import Dataset, FundingSource, Level, Role
 
 
 def total(dataset: Dataset, indicator: str, team: str | None = None) -> float:
@@ -30,8 +30,49 @@ def test_nearly_one_tonne_of_peanuts(nampo: Dataset) -> None:
     assert 900 <= harvest <= 999
 
 
-def test_over_170_job_dossiers(nampo: Dataset) -> None:
-    assert total(nampo, "job_dossiers") >= 171
+def test_over_170_job_dossiers_is_the_districts_figure_not_the_five_teams(
+    nampo: Dataset,
+) -> None:
+    # An activity belongs to a team and a village, so the district's own figure has no
+    # record to live in: the dataset's description states it, with its source.
+    assert "trên 170 hồ sơ" in nampo.description
+    assert "over 170 job dossiers" in nampo.description
+    registrations = [a for a in nampo.activities if a.quantity("job_dossiers")]
+    assert len({a.team for a in registrations}) == 4
+    assert total(nampo, "job_dossiers") == 9  # the teams' own, far from the district's 170
+    for activity in registrations:
+        assert activity.provenance is not None
+        assert activity.provenance.illustrative
+        assert "cả huyện" in activity.note
+
+
+def test_the_description_credits_each_fact_to_its_source(nampo: Dataset) -> None:
+    vietnamese, english = nampo.description.split(" / ")
+    for text, other_reports in ((vietnamese, "báo Nhân Dân"), (english, "Nhân Dân newspaper")):
+        clauses = text.split("; ")
+        article = next(c for c in clauses if "Trần Thị Yến" in c)
+        assert "13/02/2023" in article
+        assert "765" not in article
+        decision = next(c for c in clauses if "765-QĐ/HU" in c)
+        assert "15/12/2021" in decision
+        assert "121/121" in decision
+        assert "900" in decision
+        assert other_reports in decision
+        assert "13/02/2023" not in decision
+    for team in nampo.teams:
+        assert team.provenance is not None
+        assert team.provenance.source is not None
+        assert "Quyết định 765-QĐ/HU ngày 15/12/2021: báo Nhân Dân" in team.provenance.source
+
+
+def test_what_the_article_states_outright_is_not_illustrative(nampo: Dataset) -> None:
+    lights = next(a for a in nampo.activities if a.quantity("street_lights"))
+    assert (lights.quantity("street_lights"), lights.money) == (20, 27_000_000)
+    leading = next(m for m in nampo.memberships if m.team == "to-moc4" and m.role is Role.LEADER)
+    for record in (lights, leading):
+        assert record.provenance is not None
+        assert record.provenance.source == "Trang TTĐT huyện Nậm Pồ, 13/02/2023"
+        assert not record.provenance.illustrative
 
 
 def test_moc4_mobilised_nearly_500_million(nampo: Dataset) -> None:
