@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import attrs
 import pytest
 
-from danvan import annual_report, period_report
+from danvan import annual_report, period_report, summarize
 from danvan.labels import Label
-from danvan.model import Dataset, Level
+from danvan.model import Dataset, Level, Quantity
 from danvan.tables import Bundle, Column, ColumnType, Table
 
 
@@ -46,6 +47,7 @@ def test_key_figures_are_the_articles(report: Bundle) -> None:
     assert key["gift_packages_households"] == 80
     assert key["street_lights"] == 20
     assert key["job_dossiers"] == 9  # the five teams' own; the district's 170+ is not theirs
+    assert key["sessions"] == 7  # six dissemination activities and one Covid-19 drive
     assert 900 <= key["harvest"] <= 999
     assert key["completeness"] == 100.0
 
@@ -157,3 +159,17 @@ def test_the_annual_report_is_the_period_report_of_the_year(nampo: Dataset) -> N
     assert [list(t.iter_rows()) for t in yearly.tables] == [
         list(t.iter_rows()) for t in same.tables
     ]
+
+
+def test_dissemination_sessions_count_the_dissemination_activities(nampo: Dataset) -> None:
+    moc4 = [a for a in nampo.activities if a.team == "to-moc4"]
+    talk, other_talk = [a for a in moc4 if a.type == "dissemination"][:2]
+    covid = next(a for a in moc4 if a.type == "epidemic_response")  # reports one session
+    assert talk.quantity("sessions") is None
+    assert covid.quantity("sessions") == 1
+    reported = attrs.evolve(other_talk, quantities=(Quantity("sessions", 1),))
+    dataset = attrs.evolve(nampo, activities=(talk, reported, covid))
+    # The indicator alone counts the two activities that report it …
+    assert summarize(dataset, "2022", by="all").rows[0].indicators["sessions"] == 2
+    # … the key figure "Số buổi tuyên truyền" counts every session, each once.
+    assert figures(period_report(dataset, "2022"))["sessions"] == 3

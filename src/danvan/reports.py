@@ -21,9 +21,9 @@ from danvan.aggregate import (
     make_table,
 )
 from danvan.classification import DEFAULT_CRITERIA, Criteria, classifications_by_team, classify
-from danvan.findings import Finding, ValidationReport, codes, make_finding
+from danvan.findings import ValidationReport, codes, make_finding
 from danvan.labels import Label
-from danvan.model import Dataset, FundingSource, Level, QuantityUnit
+from danvan.model import Aggregation, Dataset, FundingSource, Indicator, Level, QuantityUnit
 from danvan.periods import Period, PeriodKind, ReportingCalendar, parse_period
 from danvan.registry import UnitRegistry
 from danvan.tables import Bundle, BundleMetadata, ChartHint, Column, ColumnType, Table
@@ -34,6 +34,12 @@ NOTES_TABLE: Final = "report_notes"
 """The table of a bundle that holds the report's own findings (a level abolished …)."""
 
 _ACTIVITY_MEASURES: Final = (Measure.ACTIVITIES, Measure.PARTICIPANTS, Measure.HOUSEHOLDS)
+
+_COUNTED_WITH_TYPE: Final = {"sessions": "dissemination"}
+"""COUNT indicators whose key figure counts the activities of a type, as its label says:
+"Số buổi tuyên truyền" is every dissemination activity, with or without the indicator, plus
+the other activities that report it. The catalogue has no field to say so, hence this table;
+a catalogue without the type keeps the plain count."""
 
 
 def annual_report(dataset: Dataset, year: int, **options: Any) -> Bundle:
@@ -83,26 +89,11 @@ def period_report(
     totals = PeriodTotals.of(dataset, period, calendar=calendar)
     overall = totals.summarize(by="all")
     group_name = f"by_{by.value}" if isinstance(by, Level) else f"by_{by}"
-    group_title = _GROUP_TITLES[by]
     by_unit = totals.summarize(by=by, units_on=units_on, registry=registry)
     notes = _notes(by_unit, units_on)
-    if by_unit.abolished is not None and isinstance(by, Level):
-        ended = by_unit.abolished - dt.timedelta(days=1)
-        level = by.label
-        group_title = Label(
-            f"{group_title.vi} (cấp {level.vi.lower()} đã bãi bỏ từ "
-            f"{by_unit.abolished:%d/%m/%Y}: địa giới ngày {ended:%d/%m/%Y})",
-            f"{group_title.en} ({level.en.lower()}s abolished on "
-            f"{by_unit.abolished.isoformat()}: units as of {ended.isoformat()})",
-        )
-    elif units_on is not None:
-        group_title = Label(
-            f"{group_title.vi} (địa giới ngày {units_on:%d/%m/%Y})",
-            f"{group_title.en} (units as of {units_on.isoformat()})",
-        )
     tables = [
         _summary_table(dataset, totals, overall, lang),
-        by_unit.to_table(group_name, group_title, lang=lang),
+        by_unit.to_table(group_name, _group_title(by_unit, units_on), lang=lang),
         totals.summarize(
             by="all",
             per=("type",),
@@ -117,8 +108,8 @@ def period_report(
     ]
     if findings is not None:
         tables.append(findings)
-    if notes:
-        tables.append(_notes_table(notes))
+    if notes is not None:
+        tables.append(notes)
     metadata = BundleMetadata(
         title=Label(
             f"Báo cáo kết quả hoạt động của Tổ Dân vận cơ sở: {period.label('vi')}",
@@ -135,29 +126,39 @@ def period_report(
     return Bundle(untyped_tables, metadata)
 
 
-def _notes(by_unit: Summary, units_on: dt.date | None) -> list[Finding]:
-    """The report's own findings: today, a level grouped by that no longer exists (DV210).
+def _group_title(by_unit: Summary, units_on: dt.date | None) -> Label:
+    """The by-unit table's title, with the day of its units, or the day its level ended."""
+    title, by, abolished = _GROUP_TITLES[by_unit.by], by_unit.by, by_unit.abolished
+    if abolished is not None and isinstance(by, Level):
+        ended, vi, en = abolished - dt.timedelta(days=1), by.label.vi.lower(), by.label.en.lower()
+        return Label(
+            f"{title.vi} (cấp {vi} đã bãi bỏ từ {abolished:%d/%m/%Y}: địa giới ngày "
+            f"{ended:%d/%m/%Y})",
+            f"{title.en} ({en}s abolished on {abolished.isoformat()}: units as of {ended})",
+        )
+    if units_on is None:
+        return title
+    return Label(
+        f"{title.vi} (địa giới ngày {units_on:%d/%m/%Y})",
+        f"{title.en} (units as of {units_on.isoformat()})",
+    )
 
-    Whether the level still exists comes from the units' validity (`Summary.abolished`),
-    not from a date written here.
-    """
+
+def _notes(by_unit: Summary, units_on: dt.date | None) -> Table | None:
+    """The report's own findings (`NOTES_TABLE`): a level grouped by that no longer exists
+    (DV210), known from the units' validity (`Summary.abolished`), not a date written here."""
     abolished, by = by_unit.abolished, by_unit.by
     if abolished is None or not isinstance(by, Level):
-        return []
-    day = units_on or by_unit.calendar.bounds(by_unit.period).end
+        return None
     finding = make_finding(
         codes.LEVEL_ABOLISHED,
-        day=day,
+        day=units_on or by_unit.calendar.bounds(by_unit.period).end,
         level_vi=by.label.vi.lower(),
         level_en=by.label.en.lower(),
         abolished=abolished,
         last_day=abolished - dt.timedelta(days=1),
     )
-    return [finding]
-
-
-def _notes_table(notes: list[Finding]) -> Table:
-    table = ValidationReport.of(notes).to_table(NOTES_TABLE)
+    table = ValidationReport.of([finding]).to_table(NOTES_TABLE)
     return attrs.evolve(table, title=Label("Ghi chú của báo cáo", "Report notes"))
 
 
@@ -244,7 +245,7 @@ def _summary_table(dataset: Dataset, totals: PeriodTotals, overall: Summary, lan
             _figure("gift_packages", "Tổng số suất quà", "Gift packages, all kinds", gifts, "suất")
         )
     for indicator in overall.indicators:
-        value = total.indicators.get(indicator.code)
+        value = _indicator_figure(dataset, totals, indicator, total.indicators.get(indicator.code))
         figures.append((indicator.code, indicator.label, value, indicator.unit.value))
     for source in FundingSource:
         label = source.label
@@ -274,6 +275,27 @@ def _summary_table(dataset: Dataset, totals: PeriodTotals, overall: Summary, lan
     )
     rows = [(code, label.get(lang), value, unit) for code, label, value, unit in figures]
     return make_table("summary", Label("Các chỉ tiêu chính", "Key figures"), columns, rows)
+
+
+def _indicator_figure(
+    dataset: Dataset, totals: PeriodTotals, indicator: Indicator, value: int | float | None
+) -> int | float | None:
+    """The key figure of ``indicator``: its total, or for one of `_COUNTED_WITH_TYPE` the
+    activities of its type and the other activities that report it, each once."""
+    type_code = _COUNTED_WITH_TYPE.get(indicator.code)
+    if (
+        type_code is None
+        or indicator.aggregation is not Aggregation.COUNT
+        or dataset.catalog.activity_type(type_code) is None
+    ):
+        return value
+    by_type = totals.summarize(
+        by="all", per=("type",), measures=(Measure.ACTIVITIES, Measure.INDICATORS)
+    )
+    return sum(
+        row.activities if row.keys[0] == type_code else row.indicators.get(indicator.code) or 0
+        for row in by_type.rows
+    )
 
 
 def _team_table(dataset: Dataset, totals: PeriodTotals, criteria: Criteria, lang: str) -> Table:
