@@ -16,9 +16,10 @@ from typing import IO, Any
 import attrs
 import click
 
+import danvan
 from danvan.cli._common import STDOUT, UsageProblem, one_line, progress_bar
 from danvan.exporters.base import ExportError
-from danvan.exporting import available_exporters, export, find_exporter
+from danvan.exporting import available_exporters, find_exporter
 from danvan.redact import Redaction
 from danvan.tables import Bundle, Row, Table
 
@@ -169,7 +170,7 @@ def write_output(
                 tables = tuple(_ticking(t, progress.update) for t in bundle.tables)
                 bundle = attrs.evolve(bundle, tables=tables)
             options = {"table": table} if table else None
-            exporter = export(
+            exporter = danvan.export(
                 bundle,
                 target,
                 fmt,
