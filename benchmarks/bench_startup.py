@@ -1,13 +1,19 @@
 """Time what a user waits for before any work: importing danvan, the CLI's start, a tiny report.
 
 Each case runs in a fresh interpreter, the cases interleaved round by round so
-that a busy machine slows them alike; the median of the rounds is printed. The
-target of the "One house" redesign: ``import danvan`` at most 1.3 times the
-import of its core dependencies alone (attrs, cattrs, pluggy, python-dateutil,
-orjson), and ``danvan --version`` / ``danvan validate data.json`` without
-XlsxWriter or python-calamine.
+that a busy machine slows them alike; the median and the spread (min-max) of
+the rounds are printed. The target of the "One house" redesign: ``import
+danvan`` at most 1.3 times the import of its core dependencies alone (attrs,
+cattrs, pluggy, python-dateutil, orjson), and ``danvan --version`` /
+``danvan validate data.json`` without XlsxWriter or python-calamine.
 
-Run: python benchmarks/bench_startup.py [--rounds 15]
+Bytecode: an installed package has its ``.pyc`` files, so by default the
+children write and read theirs in a private cache (``PYTHONPYCACHEPREFIX`` in a
+temporary folder, after one warm-up round that is not counted), whatever
+``PYTHONDONTWRITEBYTECODE`` says here. ``--no-bytecode-cache`` measures the
+other case: danvan compiled from source at every start.
+
+Run: python benchmarks/bench_startup.py [--rounds 7] [--no-bytecode-cache] [--json]
 """
 
 from __future__ import annotations
@@ -24,15 +30,19 @@ from pathlib import Path
 
 import attrs
 
+import danvan
+
 CORE = "import attrs, cattrs, pluggy, dateutil.relativedelta, orjson"
 HEAVY = ("xlsxwriter", "python_calamine")
+FIRST_USE = (
+    "import sys, danvan; "
+    "result = danvan.read_dataset(sys.argv[1]); "
+    "danvan.summarize(result.dataset, '2022')"
+)
 
 
 def _five_teams(folder: Path) -> Path:
     """The sample cut to its first five teams and their work, as a dataset document."""
-    import danvan
-    from danvan.convert import dataset_to_json
-
     dataset = danvan.sample()
     teams = {team.id for team in dataset.teams[:5]}
     small = attrs.evolve(
@@ -43,7 +53,7 @@ def _five_teams(folder: Path) -> Path:
         title="Năm tổ / five teams",
     )
     path = folder / "five-teams.json"
-    path.write_bytes(dataset_to_json(small))
+    path.write_bytes(danvan.dataset_to_json(small))
     return path
 
 
@@ -56,7 +66,9 @@ def _cases(folder: Path) -> dict[str, list[str]]:
     return {
         "core dependencies": [python, "-c", CORE],
         "import danvan": [python, "-c", "import danvan"],
+        "+ read_dataset, summarize": [python, "-c", FIRST_USE, str(data)],
         "danvan --version": [*danvan_command, "--version"],
+        "danvan --help": [*danvan_command, "--help"],
         "danvan validate (5 teams)": [*danvan_command, "validate", str(data)],
         "danvan report (5 teams)": [
             *danvan_command,
@@ -69,38 +81,73 @@ def _cases(folder: Path) -> dict[str, list[str]]:
     }
 
 
-def _time(command: list[str]) -> tuple[float, str]:
+def _environment(folder: Path, bytecode_cache: bool) -> dict[str, str]:
+    environment = dict(os.environ)
+    environment.setdefault("DANVAN_DISABLE_PLUGIN_ENTRYPOINTS", "1")
+    if bytecode_cache:
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
+        environment["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    else:
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        environment.pop("PYTHONPYCACHEPREFIX", None)
+    return environment
+
+
+def _time(command: list[str], environment: dict[str, str]) -> tuple[float, str]:
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+    elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):  # validate exits 1 when the data has errors
         raise SystemExit(f"{command} failed: {done.stderr.strip()}")
-    return time.perf_counter() - start, done.stdout.strip()
+    return elapsed, done.stdout.strip()
+
+
+def _measure(rounds: int, bytecode_cache: bool) -> tuple[dict[str, list[float]], str]:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        cases = _cases(folder)
+        environment = _environment(folder, bytecode_cache)
+        if bytecode_cache:  # the warm-up round writes the cache
+            for command in cases.values():
+                _time(command, environment)
+        times: dict[str, list[float]] = {case: [] for case in cases}
+        heavy_seen = ""
+        for _ in range(rounds):
+            for case, command in cases.items():
+                elapsed, out = _time(command, environment)
+                times[case].append(elapsed)
+                if case.startswith("heavy"):
+                    heavy_seen = out
+    return times, heavy_seen
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--json", action="store_true", help="print the medians as JSON")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--no-bytecode-cache",
+        dest="bytecode_cache",
+        action="store_false",
+        help="compile danvan from source at every start (PYTHONDONTWRITEBYTECODE=1)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    os.environ.setdefault("DANVAN_DISABLE_PLUGIN_ENTRYPOINTS", "1")
-    with tempfile.TemporaryDirectory() as name:
-        cases = _cases(Path(name))
-        times: dict[str, list[float]] = {case: [] for case in cases}
-        heavy_seen = ""
-        for _ in range(args.rounds):
-            for case, command in cases.items():
-                elapsed, out = _time(command)
-                times[case].append(elapsed)
-                if case.startswith("heavy"):
-                    heavy_seen = out
-    medians = {case: statistics.median(values) for case, values in times.items()}
+    times, heavy_seen = _measure(args.rounds, args.bytecode_cache)
+    timed = {case: values for case, values in times.items() if not case.startswith("heavy")}
+    medians = {case: statistics.median(values) for case, values in timed.items()}
     ratio = medians["import danvan"] / medians["core dependencies"]
     if args.json:
-        print(json.dumps({**medians, "import ratio": ratio, "heavy": heavy_seen}, indent=2))
+        figures = {
+            case: {"median": medians[case], "min": min(values), "max": max(values)}
+            for case, values in timed.items()
+        }
+        print(json.dumps({**figures, "import ratio": ratio, "heavy": heavy_seen}, indent=2))
         return
-    for case, median in medians.items():
-        if not case.startswith("heavy"):
-            print(f"{case:<28} {median * 1000:7.0f} ms (median of {args.rounds})")
+    cache = "with" if args.bytecode_cache else "without"
+    print(f"{args.rounds} rounds, {cache} a bytecode cache; median (min-max) in ms")
+    for case, values in timed.items():
+        spread = f"({min(values) * 1000:.0f}-{max(values) * 1000:.0f})"
+        print(f"{case:<28} {medians[case] * 1000:7.0f} {spread:>11}")
     print(f"{'import danvan / core':<28} {ratio:7.2f}x (target: at most 1.3x)")
     print(f"{'heavy modules after import':<28} {heavy_seen}")
 
