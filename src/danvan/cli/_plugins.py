@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from danvan.exporters.base import Exporter
-from danvan.importers.base import Importer
+from danvan.plugin import Exporter, Importer
 from danvan.plugins import NameClash, get_plugin_manager
 
 
