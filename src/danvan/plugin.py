@@ -32,7 +32,7 @@ load the conformance kit; type checkers read the imports under
 
 from __future__ import annotations
 
-from importlib import import_module
+from importlib import import_module as _import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
@@ -118,7 +118,7 @@ if not TYPE_CHECKING:  # hidden from type checkers, so that they flag a misspelt
         holder = _HOLDERS.get(name)
         if holder is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(import_module(holder), name)
+        value = getattr(_import_module(holder), name)
         globals()[name] = value
         return value
 
