@@ -13,7 +13,12 @@ temporary folder, after one warm-up round that is not counted), whatever
 ``PYTHONDONTWRITEBYTECODE`` says here. ``--no-bytecode-cache`` measures the
 other case: danvan compiled from source at every start.
 
-Run: python benchmarks/bench_startup.py [--rounds 7] [--no-bytecode-cache] [--json]
+``--baseline SRC`` runs every case a second time with another checkout's
+``src`` folder first on ``PYTHONPATH`` (say, main before a change), interleaved
+with this one, so that a before/after comparison shares the machine's mood.
+
+Run: python benchmarks/bench_startup.py [--rounds 7] [--no-bytecode-cache] [--baseline SRC]
+[--json]
 """
 
 from __future__ import annotations
@@ -81,8 +86,12 @@ def _cases(folder: Path) -> dict[str, list[str]]:
     }
 
 
-def _environment(folder: Path, bytecode_cache: bool) -> dict[str, str]:
+def _environment(folder: Path, bytecode_cache: bool, source: str | None) -> dict[str, str]:
     environment = dict(os.environ)
+    if source is not None:
+        environment["PYTHONPATH"] = os.pathsep.join(
+            filter(None, (source, environment.get("PYTHONPATH")))
+        )
     environment.setdefault("DANVAN_DISABLE_PLUGIN_ENTRYPOINTS", "1")
     if bytecode_cache:
         environment.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -102,23 +111,53 @@ def _time(command: list[str], environment: dict[str, str]) -> tuple[float, str]:
     return elapsed, done.stdout.strip()
 
 
-def _measure(rounds: int, bytecode_cache: bool) -> tuple[dict[str, list[float]], str]:
+Times = dict[str, list[float]]
+
+
+def _measure(
+    rounds: int, bytecode_cache: bool, baseline: str | None
+) -> tuple[dict[str, Times], dict[str, str]]:
+    """Each tree's times per case (this one is "", the baseline "baseline") and heavy modules."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         cases = _cases(folder)
-        environment = _environment(folder, bytecode_cache)
+        trees = {"": _environment(folder, bytecode_cache, None)}
+        if baseline is not None:
+            trees["baseline"] = _environment(folder, bytecode_cache, baseline)
         if bytecode_cache:  # the warm-up round writes the cache
-            for command in cases.values():
-                _time(command, environment)
-        times: dict[str, list[float]] = {case: [] for case in cases}
-        heavy_seen = ""
+            for environment in trees.values():
+                for command in cases.values():
+                    _time(command, environment)
+        times: dict[str, Times] = {tree: {case: [] for case in cases} for tree in trees}
+        heavy_seen = dict.fromkeys(trees, "")
         for _ in range(rounds):
             for case, command in cases.items():
-                elapsed, out = _time(command, environment)
-                times[case].append(elapsed)
-                if case.startswith("heavy"):
-                    heavy_seen = out
+                for tree, environment in trees.items():
+                    elapsed, out = _time(command, environment)
+                    times[tree][case].append(elapsed)
+                    if case.startswith("heavy"):
+                        heavy_seen[tree] = out
     return times, heavy_seen
+
+
+def _report(label: str, times: Times, heavy_seen: str, echo: bool) -> dict[str, object]:
+    """One tree's figures, its table printed when ``echo``."""
+    timed = {case: values for case, values in times.items() if not case.startswith("heavy")}
+    medians = {case: statistics.median(values) for case, values in timed.items()}
+    ratio = medians["import danvan"] / medians["core dependencies"]
+    if echo:
+        if label:
+            print(f"-- {label}")
+        for case, values in timed.items():
+            spread = f"({min(values) * 1000:.0f}-{max(values) * 1000:.0f})"
+            print(f"{case:<28} {medians[case] * 1000:7.0f} {spread:>11}")
+        print(f"{'import danvan / core':<28} {ratio:7.2f}x (target: at most 1.3x)")
+        print(f"{'heavy modules after import':<28} {heavy_seen}")
+    figures: dict[str, object] = {
+        case: {"median": medians[case], "min": min(values), "max": max(values)}
+        for case, values in timed.items()
+    }
+    return {**figures, "import ratio": ratio, "heavy": heavy_seen}
 
 
 def main() -> None:
@@ -130,26 +169,22 @@ def main() -> None:
         action="store_false",
         help="compile danvan from source at every start (PYTHONDONTWRITEBYTECODE=1)",
     )
+    parser.add_argument(
+        "--baseline", metavar="SRC", help="also time another checkout's src folder, interleaved"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    times, heavy_seen = _measure(args.rounds, args.bytecode_cache)
-    timed = {case: values for case, values in times.items() if not case.startswith("heavy")}
-    medians = {case: statistics.median(values) for case, values in timed.items()}
-    ratio = medians["import danvan"] / medians["core dependencies"]
-    if args.json:
-        figures = {
-            case: {"median": medians[case], "min": min(values), "max": max(values)}
-            for case, values in timed.items()
-        }
-        print(json.dumps({**figures, "import ratio": ratio, "heavy": heavy_seen}, indent=2))
-        return
+    times, heavy_seen = _measure(args.rounds, args.bytecode_cache, args.baseline)
     cache = "with" if args.bytecode_cache else "without"
-    print(f"{args.rounds} rounds, {cache} a bytecode cache; median (min-max) in ms")
-    for case, values in timed.items():
-        spread = f"({min(values) * 1000:.0f}-{max(values) * 1000:.0f})"
-        print(f"{case:<28} {medians[case] * 1000:7.0f} {spread:>11}")
-    print(f"{'import danvan / core':<28} {ratio:7.2f}x (target: at most 1.3x)")
-    print(f"{'heavy modules after import':<28} {heavy_seen}")
+    if not args.json:
+        print(f"{args.rounds} rounds, {cache} a bytecode cache; median (min-max) in ms")
+    labels = {"": "this checkout" if args.baseline else "", "baseline": f"{args.baseline}"}
+    figures = {
+        tree: _report(labels[tree], tree_times, heavy_seen[tree], echo=not args.json)
+        for tree, tree_times in times.items()
+    }
+    if args.json:
+        print(json.dumps(figures if args.baseline else figures[""], indent=2))
 
 
 if __name__ == "__main__":
