@@ -70,10 +70,11 @@ def test_the_version_and_the_help_load_none_of_the_services(args: tuple[str, ...
     assert _loaded_after(SERVICES, *args) == "HEAVY: []"
 
 
-def test_a_command_loads_what_it_needs_and_validate_needs_no_aggregation() -> None:
-    assert _loaded_after(("danvan.cli._report", "danvan.aggregate"), "validate", "--help") == (
-        "HEAVY: []"
-    )
+def test_a_command_loads_its_own_module_and_validating_writes_nothing(tmp_path: Path) -> None:
+    document = tmp_path / "nam-po.json"
+    document.write_bytes(dataset_to_json(danvan.sample()))
+    others = ("danvan.cli._report", "danvan.cli._export", "danvan.exporting")
+    assert _loaded_after(others, "validate", str(document)) == "HEAVY: []"
     assert _loaded_after(("danvan.cli._report",), "report", "--help") == (
         "HEAVY: ['danvan.cli._report']"
     )
