@@ -1,13 +1,27 @@
 """Time what a user waits for before any work: importing danvan, the CLI's start, a tiny report.
 
 Each case runs in a fresh interpreter, the cases interleaved round by round so
-that a busy machine slows them alike; the median of the rounds is printed. The
-target of the "One house" redesign: ``import danvan`` at most 1.3 times the
-import of its core dependencies alone (attrs, cattrs, pluggy, python-dateutil,
-orjson), and ``danvan --version`` / ``danvan validate data.json`` without
-XlsxWriter or python-calamine.
+that a busy machine slows them alike; the median and the spread (min-max) of
+the rounds are printed, of the wall-clock time and of the CPU time (user +
+system) of the child, which a machine shared with other work disturbs less.
 
-Run: python benchmarks/bench_startup.py [--rounds 15]
+The target of the "One house" redesign: ``import danvan`` at most 1.3 times
+the import of its core dependencies alone (attrs, cattrs, pluggy,
+python-dateutil, orjson), and ``danvan --version`` / ``danvan validate
+data.json`` without XlsxWriter or python-calamine.
+
+Bytecode: an installed package has its ``.pyc`` files, so by default the
+children write and read theirs in a private cache (``PYTHONPYCACHEPREFIX`` in a
+temporary folder, after one warm-up round that is not counted), whatever
+``PYTHONDONTWRITEBYTECODE`` says here. ``--no-bytecode-cache`` measures the
+other case: danvan compiled from source at every start.
+
+``--baseline SRC`` runs every case a second time with another checkout's
+``src`` folder first on ``PYTHONPATH`` (say, main before a change), interleaved
+with this one, so that a before/after comparison shares the machine's mood.
+
+Run: python benchmarks/bench_startup.py [--rounds 7] [--no-bytecode-cache] [--baseline SRC]
+[--json]
 """
 
 from __future__ import annotations
@@ -24,15 +38,24 @@ from pathlib import Path
 
 import attrs
 
+import danvan
+
+try:
+    import resource
+except ImportError:  # not on Windows: the CPU column stays empty
+    resource = None  # type: ignore[assignment]
+
 CORE = "import attrs, cattrs, pluggy, dateutil.relativedelta, orjson"
 HEAVY = ("xlsxwriter", "python_calamine")
+FIRST_USE = (
+    "import sys, danvan; "
+    "result = danvan.read_dataset(sys.argv[1]); "
+    "danvan.summarize(result.dataset, '2022')"
+)
 
 
 def _five_teams(folder: Path) -> Path:
     """The sample cut to its first five teams and their work, as a dataset document."""
-    import danvan
-    from danvan.convert import dataset_to_json
-
     dataset = danvan.sample()
     teams = {team.id for team in dataset.teams[:5]}
     small = attrs.evolve(
@@ -43,7 +66,7 @@ def _five_teams(folder: Path) -> Path:
         title="Năm tổ / five teams",
     )
     path = folder / "five-teams.json"
-    path.write_bytes(dataset_to_json(small))
+    path.write_bytes(danvan.dataset_to_json(small))
     return path
 
 
@@ -56,7 +79,9 @@ def _cases(folder: Path) -> dict[str, list[str]]:
     return {
         "core dependencies": [python, "-c", CORE],
         "import danvan": [python, "-c", "import danvan"],
+        "+ read_dataset, summarize": [python, "-c", FIRST_USE, str(data)],
         "danvan --version": [*danvan_command, "--version"],
+        "danvan --help": [*danvan_command, "--help"],
         "danvan validate (5 teams)": [*danvan_command, "validate", str(data)],
         "danvan report (5 teams)": [
             *danvan_command,
@@ -69,40 +94,131 @@ def _cases(folder: Path) -> dict[str, list[str]]:
     }
 
 
-def _time(command: list[str]) -> tuple[float, str]:
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+def _environment(folder: Path, bytecode_cache: bool, source: str | None) -> dict[str, str]:
+    environment = dict(os.environ)
+    if source is not None:
+        environment["PYTHONPATH"] = os.pathsep.join(
+            filter(None, (source, environment.get("PYTHONPATH")))
+        )
+    environment.setdefault("DANVAN_DISABLE_PLUGIN_ENTRYPOINTS", "1")
+    if bytecode_cache:
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
+        environment["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    else:
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        environment.pop("PYTHONPYCACHEPREFIX", None)
+    return environment
+
+
+def _children_cpu() -> float:
+    if resource is None:
+        return float("nan")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _time(command: list[str], environment: dict[str, str]) -> tuple[float, float, str]:
+    """Wall-clock and CPU seconds of ``command``, and what it printed."""
+    cpu, start = _children_cpu(), time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+    elapsed, used = time.perf_counter() - start, _children_cpu() - cpu
     if done.returncode not in (0, 1):  # validate exits 1 when the data has errors
         raise SystemExit(f"{command} failed: {done.stderr.strip()}")
-    return time.perf_counter() - start, done.stdout.strip()
+    return elapsed, used, done.stdout.strip()
+
+
+Times = dict[str, list[tuple[float, float]]]  # case -> (wall, cpu) of each round
+
+
+def _measure(
+    rounds: int, bytecode_cache: bool, baseline: str | None
+) -> tuple[dict[str, Times], dict[str, str]]:
+    """Each tree's times per case (this one is "", the baseline "baseline") and heavy modules."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        cases = _cases(folder)
+        trees = {"": _environment(folder, bytecode_cache, None)}
+        if baseline is not None:
+            trees["baseline"] = _environment(folder, bytecode_cache, baseline)
+        if bytecode_cache:  # the warm-up round writes the cache
+            for environment in trees.values():
+                for command in cases.values():
+                    _time(command, environment)
+        times: dict[str, Times] = {tree: {case: [] for case in cases} for tree in trees}
+        heavy_seen = dict.fromkeys(trees, "")
+        for _ in range(rounds):
+            for case, command in cases.items():
+                for tree, environment in trees.items():
+                    elapsed, used, out = _time(command, environment)
+                    times[tree][case].append((elapsed, used))
+                    if case.startswith("heavy"):
+                        heavy_seen[tree] = out
+    return times, heavy_seen
+
+
+def _figures(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def _cell(figures: dict[str, float]) -> str:
+    ms = {key: value * 1000 for key, value in figures.items()}
+    return f"{ms['median']:5.0f} ({ms['min']:.0f}-{ms['max']:.0f})"
+
+
+def _report(label: str, times: Times, heavy_seen: str, echo: bool) -> dict[str, object]:
+    """One tree's figures, its table printed when ``echo``."""
+    timed = {case: rounds for case, rounds in times.items() if not case.startswith("heavy")}
+    figures = {
+        case: {
+            "wall": _figures([wall for wall, _ in rounds]),
+            "cpu": _figures([cpu for _, cpu in rounds]),
+        }
+        for case, rounds in timed.items()
+    }
+    ratios = {
+        kind: figures["import danvan"][kind]["median"]
+        / figures["core dependencies"][kind]["median"]
+        for kind in ("wall", "cpu")
+    }
+    if echo:
+        if label:
+            print(f"-- {label}")
+        print(f"{'':<28} {'wall':<17} cpu")
+        for case, figure in figures.items():
+            print(f"{case:<28} {_cell(figure['wall']):<17} {_cell(figure['cpu'])}")
+        print(
+            f"{'import danvan / core':<28} {ratios['wall']:5.2f}x wall, {ratios['cpu']:.2f}x cpu "
+            "(target: at most 1.3x)"
+        )
+        print(f"{'heavy modules after import':<28} {heavy_seen}")
+    return {**figures, "import ratio": ratios, "heavy": heavy_seen}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--json", action="store_true", help="print the medians as JSON")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--no-bytecode-cache",
+        dest="bytecode_cache",
+        action="store_false",
+        help="compile danvan from source at every start (PYTHONDONTWRITEBYTECODE=1)",
+    )
+    parser.add_argument(
+        "--baseline", metavar="SRC", help="also time another checkout's src folder, interleaved"
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    os.environ.setdefault("DANVAN_DISABLE_PLUGIN_ENTRYPOINTS", "1")
-    with tempfile.TemporaryDirectory() as name:
-        cases = _cases(Path(name))
-        times: dict[str, list[float]] = {case: [] for case in cases}
-        heavy_seen = ""
-        for _ in range(args.rounds):
-            for case, command in cases.items():
-                elapsed, out = _time(command)
-                times[case].append(elapsed)
-                if case.startswith("heavy"):
-                    heavy_seen = out
-    medians = {case: statistics.median(values) for case, values in times.items()}
-    ratio = medians["import danvan"] / medians["core dependencies"]
+    times, heavy_seen = _measure(args.rounds, args.bytecode_cache, args.baseline)
+    cache = "with" if args.bytecode_cache else "without"
+    if not args.json:
+        print(f"{args.rounds} rounds, {cache} a bytecode cache; median (min-max) in ms")
+    labels = {"": "this checkout" if args.baseline else "", "baseline": f"{args.baseline}"}
+    figures = {
+        tree: _report(labels[tree], tree_times, heavy_seen[tree], echo=not args.json)
+        for tree, tree_times in times.items()
+    }
     if args.json:
-        print(json.dumps({**medians, "import ratio": ratio, "heavy": heavy_seen}, indent=2))
-        return
-    for case, median in medians.items():
-        if not case.startswith("heavy"):
-            print(f"{case:<28} {median * 1000:7.0f} ms (median of {args.rounds})")
-    print(f"{'import danvan / core':<28} {ratio:7.2f}x (target: at most 1.3x)")
-    print(f"{'heavy modules after import':<28} {heavy_seen}")
+        print(json.dumps(figures if args.baseline else figures[""], indent=2))
 
 
 if __name__ == "__main__":

@@ -134,7 +134,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(runner: CliRunner, tmp_pa
 def test_a_progress_bar_when_stderr_is_a_terminal(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import danvan.cli
+    import danvan.cli._common
 
     sample = tmp_path / "sample.zip"
     assert runner.invoke(main, ["sample", "-o", str(sample)]).exit_code == 0

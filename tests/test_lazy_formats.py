@@ -1,4 +1,5 @@
-"""A format's heavy dependency loads when the format is first used, not at start-up."""
+"""What loads when: a format's heavy dependency when the format is first used, a command's
+services when that command runs, and neither for ``danvan --version`` or ``--help``."""
 
 from __future__ import annotations
 
@@ -6,10 +7,24 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
+import pytest
+from click.testing import CliRunner
+
 import danvan
+from danvan.cli import COMMANDS, main
 from danvan.convert import dataset_to_json
 
 HEAVY = ("xlsxwriter", "python_calamine")
+SERVICES = (
+    "danvan.aggregate",
+    "danvan.read",
+    "danvan.rules",
+    "danvan.plugins",
+    "danvan.exporting",
+    "danvan.convert",
+    *HEAVY,
+)
 PROBE = """
 import sys
 from danvan.cli import main
@@ -21,14 +36,19 @@ print("HEAVY:", sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stder
 """
 
 
-def _heavy_after(*args: str) -> str:
+def _loaded_after(watched: tuple[str, ...], *args: str) -> str:
+    """Run ``danvan ARGS`` in a fresh interpreter; which of ``watched`` it imported."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
+        [sys.executable, "-c", PROBE.format(heavy=watched), *args],
         capture_output=True,
         text=True,
         check=False,
     )
     return next(line for line in done.stderr.splitlines() if line.startswith("HEAVY:"))
+
+
+def _heavy_after(*args: str) -> str:
+    return _loaded_after(HEAVY, *args)
 
 
 def test_the_version_and_validating_json_load_neither_xlsxwriter_nor_calamine(
@@ -43,3 +63,36 @@ def test_the_version_and_validating_json_load_neither_xlsxwriter_nor_calamine(
 def test_writing_a_workbook_loads_xlsxwriter_when_it_is_needed(tmp_path: Path) -> None:
     assert _heavy_after("report", "-o", str(tmp_path / "r.xlsx")) == "HEAVY: ['xlsxwriter']"
     assert (tmp_path / "r.xlsx").read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("-h",)])
+def test_the_version_and_the_help_load_none_of_the_services(args: tuple[str, ...]) -> None:
+    assert _loaded_after(SERVICES, *args) == "HEAVY: []"
+
+
+def test_a_command_loads_its_own_module_and_validating_writes_nothing(tmp_path: Path) -> None:
+    document = tmp_path / "nam-po.json"
+    document.write_bytes(dataset_to_json(danvan.sample()))
+    others = ("danvan.cli._report", "danvan.cli._export", "danvan.exporting")
+    assert _loaded_after(others, "validate", str(document)) == "HEAVY: []"
+    assert _loaded_after(("danvan.cli._report",), "report", "--help") == (
+        "HEAVY: ['danvan.cli._report']"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_table_of_commands_gives_each_command_its_own_summary(name: str) -> None:
+    command = main.get_command(click.Context(main), name)
+    assert command is not None
+    stand_in = click.Command(name, help=COMMANDS[name].summary)
+    for limit in (30, 45, 66, 200):
+        assert stand_in.get_short_help_str(limit) == command.get_short_help_str(limit)
+
+
+def test_the_help_lists_every_command_with_its_summary() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    listed = result.output.split("Commands:")[1]
+    for name in COMMANDS:
+        assert f"  {name} " in listed
+    assert "report    The main job: import, validate" in listed

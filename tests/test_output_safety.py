@@ -101,7 +101,7 @@ def test_a_file_size_limit_is_one_error_and_the_old_output_stays(tmp_path: Path,
 def test_disk_full_during_the_write_is_one_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    template = danvan.cli.template_bundle()
+    template = danvan.template_bundle()
     table = template.tables[0]
 
     def rows() -> Iterator[tuple[object, ...]]:
@@ -109,7 +109,7 @@ def test_disk_full_during_the_write_is_one_error(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     failing = attrs.evolve(template, tables=[attrs.evolve(table, rows=rows), *template.tables[1:]])
-    monkeypatch.setattr(danvan.cli, "template_bundle", lambda: failing)
+    monkeypatch.setattr(danvan, "template_bundle", lambda: failing)
     target = tmp_path / "mau.xlsx"
     target.write_bytes(EARLIER)
     result = CliRunner().invoke(main, ["sample", "--template", "-o", str(target)])

@@ -1,55 +1,120 @@
 """danvan: exact records, validation, aggregation and reports for Vietnam's Tổ Dân vận cơ sở.
 
-The public API is re-exported here so that users import from ``danvan`` alone;
-the domain classes live in ``danvan.model``.
+The public API is reachable from ``danvan`` alone (``from danvan import
+read_dataset``); the domain classes live in ``danvan.model``, the plugin
+author's names in ``danvan.plugin``.
+
+The face is lazy (the scientific-python SPEC 1 pattern): ``_HOLDERS`` names the
+module that holds each public name, and that module is imported when the name is
+first asked for, so that ``import danvan`` and ``danvan --version`` cost little.
+Type checkers read the same names from the imports under ``TYPE_CHECKING``; a
+test keeps the two lists equal.
 """
 
 from __future__ import annotations
 
-from danvan._face import (
-    annual_report,
-    export,
-    period_report,
-    read_dataset,
-    summarize,
-    template_bundle,
-    validate,
-)
-from danvan.aggregate import Measure, Summary, SummaryRow
-from danvan.bundled import bundled_registry, default_catalog, sample
-from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reason, classify
-from danvan.collector import collector_paused
-from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
-from danvan.errors import DanvanError, DanvanWarning
-from danvan.findings import Finding, Location, Severity, ValidationReport
-from danvan.importers.limits import ReadLimits
-from danvan.labels import Label
-from danvan.layout import dataset_bundle
-from danvan.model import Dataset
-from danvan.periods import (
-    DateRange,
-    Period,
-    PeriodKind,
-    PeriodParseError,
-    ReportingCalendar,
-    parse_period,
-)
-from danvan.read import DatasetReadError, ImportResult
-from danvan.registry import LookupResult, UnitRegistry
-from danvan.rules import Rule, ValidationContext, rule
-from danvan.rules.load import load_checked, load_lines
-from danvan.text import (
-    ValueParseError,
-    collation_key,
-    format_date,
-    format_money,
-    normalize,
-    parse_date,
-    parse_money,
-    sort_vi,
-)
+from importlib import import_module as _import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
+    from danvan._face._reading import read_dataset, validate
+    from danvan._face._reporting import annual_report, period_report, summarize
+    from danvan._face._writing import export, template_bundle
+    from danvan.aggregate import Measure, Summary, SummaryRow
+    from danvan.bundled import bundled_registry, default_catalog, sample
+    from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reason, classify
+    from danvan.collector import collector_paused
+    from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
+    from danvan.errors import DanvanError, DanvanWarning
+    from danvan.findings import Finding, Location, Severity, ValidationReport
+    from danvan.importers.limits import ReadLimits
+    from danvan.labels import Label
+    from danvan.layout import dataset_bundle
+    from danvan.model import Dataset
+    from danvan.periods import (
+        DateRange,
+        Period,
+        PeriodKind,
+        PeriodParseError,
+        ReportingCalendar,
+        parse_period,
+    )
+    from danvan.read import DatasetReadError, ImportResult
+    from danvan.registry import LookupResult, UnitRegistry
+    from danvan.rules import Rule, ValidationContext, rule
+    from danvan.rules.load import load_checked, load_lines
+    from danvan.text import (
+        ValueParseError,
+        collation_key,
+        format_date,
+        format_money,
+        normalize,
+        parse_date,
+        parse_money,
+        sort_vi,
+    )
 
 __version__ = "0.1.0"
+
+# Each public name and the module that holds it, one line per name: moving a
+# name to another module is a change of one line here and one import above.
+_HOLDERS: dict[str, str] = {
+    "DEFAULT_CRITERIA": "danvan.classification",
+    "Classification": "danvan.classification",
+    "DanvanError": "danvan.errors",
+    "DanvanWarning": "danvan.errors",
+    "Dataset": "danvan.model",
+    "DatasetLoadError": "danvan.convert",
+    "DatasetReadError": "danvan.read",
+    "DateRange": "danvan.periods",
+    "Finding": "danvan.findings",
+    "Grade": "danvan.classification",
+    "ImportResult": "danvan.read",
+    "Label": "danvan.labels",
+    "Location": "danvan.findings",
+    "LookupResult": "danvan.registry",
+    "Measure": "danvan.aggregate",
+    "Period": "danvan.periods",
+    "PeriodKind": "danvan.periods",
+    "PeriodParseError": "danvan.periods",
+    "ReadLimits": "danvan.importers.limits",
+    "Reason": "danvan.classification",
+    "ReportingCalendar": "danvan.periods",
+    "Rule": "danvan.rules",
+    "Severity": "danvan.findings",
+    "Summary": "danvan.aggregate",
+    "SummaryRow": "danvan.aggregate",
+    "UnitRegistry": "danvan.registry",
+    "ValidationContext": "danvan.rules",
+    "ValidationReport": "danvan.findings",
+    "ValueParseError": "danvan.text",
+    "annual_report": "danvan._face._reporting",
+    "bundled_registry": "danvan.bundled",
+    "classify": "danvan.classification",
+    "collation_key": "danvan.text",
+    "collector_paused": "danvan.collector",
+    "dataset_bundle": "danvan.layout",
+    "dataset_from_json": "danvan.convert",
+    "dataset_to_json": "danvan.convert",
+    "default_catalog": "danvan.bundled",
+    "export": "danvan._face._writing",
+    "format_date": "danvan.text",
+    "format_money": "danvan.text",
+    "load_checked": "danvan.rules.load",
+    "load_lines": "danvan.rules.load",
+    "normalize": "danvan.text",
+    "parse_date": "danvan.text",
+    "parse_money": "danvan.text",
+    "parse_period": "danvan.periods",
+    "period_report": "danvan._face._reporting",
+    "read_dataset": "danvan._face._reading",
+    "rule": "danvan.rules",
+    "sample": "danvan.bundled",
+    "sort_vi": "danvan.text",
+    "summarize": "danvan._face._reporting",
+    "template_bundle": "danvan._face._writing",
+    "validate": "danvan._face._reading",
+}
 
 __all__ = [
     "DEFAULT_CRITERIA",
@@ -109,3 +174,17 @@ __all__ = [
     "template_bundle",
     "validate",
 ]
+
+if not TYPE_CHECKING:  # hidden from type checkers, so that they flag a misspelt name
+
+    def __getattr__(name: str) -> object:
+        """Import the module that holds ``name`` on first use, and keep the name here."""
+        holder = _HOLDERS.get(name)
+        if holder is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(_import_module(holder), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_HOLDERS})

@@ -6,6 +6,11 @@ catalogue entries, and check an exporter with the conformance kit
 (``check_exporter``). Everything here is a contract that stays put; the modules
 behind it may move.
 
+Like ``danvan``, this face is lazy: ``_HOLDERS`` names the module of each
+name, imported on first use, so that a plugin importing three names does not
+load the conformance kit; type checkers read the imports under
+``TYPE_CHECKING``.
+
 >>> from danvan.plugin import Exporter, ExportOptions, Label, hookimpl
 >>> def write_counts(bundle, stream, options: ExportOptions) -> None:
 ...     for table in bundle.tables:
@@ -27,21 +32,55 @@ behind it may move.
 
 from __future__ import annotations
 
-from danvan.exporters.base import Exporter, ExportError, ExportOptions, single_table
-from danvan.findings import Finding, FindingCode, Location, Severity, make_finding
-from danvan.importers.base import (
-    ColumnarRows,
-    Importer,
-    ImportOptions,
-    RawImport,
-    RawSheet,
-    UnreadableFileError,
-)
-from danvan.labels import Label
-from danvan.plugins.hookspecs import hookimpl
-from danvan.rules.base import Rule, ValidationContext, rule
-from danvan.tables import Bundle, Column, ColumnType, Table
-from danvan.testing import ConformanceError, check_exporter
+from importlib import import_module as _import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
+    from danvan.exporters.base import Exporter, ExportError, ExportOptions, single_table
+    from danvan.findings import Finding, FindingCode, Location, Severity, make_finding
+    from danvan.importers.base import (
+        ColumnarRows,
+        Importer,
+        ImportOptions,
+        RawImport,
+        RawSheet,
+        UnreadableFileError,
+    )
+    from danvan.labels import Label
+    from danvan.plugins.hookspecs import hookimpl
+    from danvan.rules.base import Rule, ValidationContext, rule
+    from danvan.tables import Bundle, Column, ColumnType, Table
+    from danvan.testing import ConformanceError, check_exporter
+
+# Each name and the module that holds it, one line per name.
+_HOLDERS: dict[str, str] = {
+    "Bundle": "danvan.tables",
+    "Column": "danvan.tables",
+    "ColumnType": "danvan.tables",
+    "ColumnarRows": "danvan.importers.base",
+    "ConformanceError": "danvan.testing",
+    "ExportError": "danvan.exporters.base",
+    "ExportOptions": "danvan.exporters.base",
+    "Exporter": "danvan.exporters.base",
+    "Finding": "danvan.findings",
+    "FindingCode": "danvan.findings",
+    "ImportOptions": "danvan.importers.base",
+    "Importer": "danvan.importers.base",
+    "Label": "danvan.labels",
+    "Location": "danvan.findings",
+    "RawImport": "danvan.importers.base",
+    "RawSheet": "danvan.importers.base",
+    "Rule": "danvan.rules.base",
+    "Severity": "danvan.findings",
+    "Table": "danvan.tables",
+    "UnreadableFileError": "danvan.importers.base",
+    "ValidationContext": "danvan.rules.base",
+    "check_exporter": "danvan.testing",
+    "hookimpl": "danvan.plugins.hookspecs",
+    "make_finding": "danvan.findings",
+    "rule": "danvan.rules.base",
+    "single_table": "danvan.exporters.base",
+}
 
 __all__ = [
     "Bundle",
@@ -71,3 +110,17 @@ __all__ = [
     "rule",
     "single_table",
 ]
+
+if not TYPE_CHECKING:  # hidden from type checkers, so that they flag a misspelt name
+
+    def __getattr__(name: str) -> object:
+        """Import the module that holds ``name`` on first use, and keep the name here."""
+        holder = _HOLDERS.get(name)
+        if holder is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(_import_module(holder), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_HOLDERS})

@@ -13,24 +13,10 @@ import attrs
 import click
 
 import danvan
-from danvan._face import read_dataset
-from danvan.aggregate import GroupBy
-from danvan.collector import collector_paused
-from danvan.findings import Severity, ValidationReport
-from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
-from danvan.model import Dataset, Level
-from danvan.periods import Period, PeriodParseError, parse_period
-from danvan.read import DatasetReadError
+from danvan.importers.limits import DEFAULT_LIMITS
 from danvan.redact import Redaction, RedactMode
 
 STDOUT = "-"
-GROUPINGS: dict[str, GroupBy] = {
-    "village": Level.VILLAGE,
-    "commune": Level.COMMUNE,
-    "district": Level.DISTRICT,
-    "province": Level.PROVINCE,
-    "team": "team",
-}
 
 
 class UsageProblem(click.ClickException):
@@ -65,19 +51,19 @@ def parse_date_option(
         raise click.BadParameter(one_line(error)) from None
 
 
-def parse_period_option(_ctx: click.Context, _param: click.Parameter, value: str) -> Period:
+def parse_period_option(_ctx: click.Context, _param: click.Parameter, value: str) -> danvan.Period:
     try:
-        return parse_period(value)
-    except PeriodParseError as error:
+        return danvan.parse_period(value)
+    except danvan.PeriodParseError as error:
         raise click.BadParameter(one_line(error)) from None
 
 
 def read_inputs(
-    paths: Sequence[str], limits: ReadLimits = DEFAULT_LIMITS
-) -> tuple[Dataset, ValidationReport]:
+    paths: Sequence[str], limits: danvan.ReadLimits = DEFAULT_LIMITS
+) -> tuple[danvan.Dataset, danvan.ValidationReport]:
     """The dataset in ``paths`` (the bundled sample when there are none) and the import findings."""
     if not paths:
-        return danvan.sample(), ValidationReport()
+        return danvan.sample(), danvan.ValidationReport()
     bar: AbstractContextManager[Any] = progress_bar("Đọc / reading", len(paths))
     with bar as progress:
 
@@ -89,14 +75,16 @@ def read_inputs(
         try:
             # A bulk load makes many objects and no cycles: the command, not the
             # library, pauses the cyclic collector meanwhile.
-            with collector_paused():
-                result = read_dataset(list(paths), progress=tick, limits=limits)
-        except DatasetReadError as error:
+            with danvan.collector_paused():
+                result = danvan.read_dataset(list(paths), progress=tick, limits=limits)
+        except danvan.DatasetReadError as error:
             raise UsageProblem(one_line(error)) from None
     return result.dataset, result.report
 
 
-def echo_summary(dataset: Dataset, report: ValidationReport, output: str | None) -> None:
+def echo_summary(
+    dataset: danvan.Dataset, report: danvan.ValidationReport, output: str | None
+) -> None:
     """The short summary every command that writes a file prints (to stderr with ``-o -``)."""
     err = output == STDOUT
     counts = report.counts
@@ -105,9 +93,9 @@ def echo_summary(dataset: Dataset, report: ValidationReport, output: str | None)
         err=err,
     )
     click.echo(
-        f"Phát hiện / findings: {counts[Severity.ERROR]} lỗi / errors, "
-        f"{counts[Severity.WARNING]} cảnh báo / warnings, "
-        f"{counts[Severity.INFO]} thông tin / notes",
+        f"Phát hiện / findings: {counts[danvan.Severity.ERROR]} lỗi / errors, "
+        f"{counts[danvan.Severity.WARNING]} cảnh báo / warnings, "
+        f"{counts[danvan.Severity.INFO]} thông tin / notes",
         err=err,
     )
     if output is not None and output != STDOUT:
@@ -149,9 +137,9 @@ INPUTS = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_ok
 
 def parse_limits_option(
     _ctx: click.Context, _param: click.Parameter, values: Sequence[str]
-) -> ReadLimits:
+) -> danvan.ReadLimits:
     """``--limit max_rows=1000000`` (repeatable) onto the default limits; a bad one is exit 2."""
-    known = attrs.fields_dict(ReadLimits)
+    known = attrs.fields_dict(danvan.ReadLimits)
     changes: dict[str, Any] = {}
     for item in values:
         name, equals, text = item.partition("=")

@@ -16,7 +16,7 @@ from typing import IO, Any
 import attrs
 import click
 
-from danvan._face import export
+import danvan
 from danvan.cli._common import STDOUT, UsageProblem, one_line, progress_bar
 from danvan.exporters.base import ExportError
 from danvan.exporting import find_exporter
@@ -171,7 +171,7 @@ def write_output(
                 tables = tuple(_ticking(t, progress.update) for t in bundle.tables)
                 bundle = attrs.evolve(bundle, tables=tables)
             options = {"table": table} if table else None
-            exporter = export(
+            exporter = danvan.export(
                 bundle,
                 target,
                 fmt,

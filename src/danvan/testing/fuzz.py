@@ -34,7 +34,8 @@ from typing import Any
 
 import attrs
 
-from danvan._face import export, read_dataset, validate
+from danvan._face._reading import read_dataset, validate
+from danvan._face._writing import export
 from danvan.bundled import sample
 from danvan.convert import dataset_to_json
 from danvan.findings import Location

@@ -1,0 +1,131 @@
+"""``danvan report``: the period report, from reading the inputs to writing the bundle."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+import danvan
+from danvan.aggregate import GroupBy
+from danvan.cli._common import (
+    CUTOFF_DAY,
+    FORMAT,
+    LANG,
+    LIMITS,
+    OVERWRITE,
+    REDACT,
+    SALT,
+    TABLE,
+    echo_summary,
+    parse_date_option,
+    parse_period_option,
+    read_inputs,
+    redaction_asked,
+)
+from danvan.cli._writing import write_output
+from danvan.model import Level
+from danvan.reports import report_notes
+
+GROUPINGS: dict[str, GroupBy] = {
+    "village": Level.VILLAGE,
+    "commune": Level.COMMUNE,
+    "district": Level.DISTRICT,
+    "province": Level.PROVINCE,
+    "team": "team",
+}
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=True))
+@click.option(
+    "--period",
+    "period",
+    default="2022",
+    show_default=True,
+    callback=parse_period_option,
+    help="Kỳ báo cáo / reporting period: 2022, 2022-Q1, 2022-03, 2022-H1, 2022-9M, "
+    "2022-03-15/2022-06-14.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(sorted(GROUPINGS)),
+    default="commune",
+    show_default=True,
+    help="Tổng hợp theo / group the main table by.",
+)
+@CUTOFF_DAY
+@LANG
+@click.option(
+    "--units-on",
+    "--as-of",
+    "units_on",
+    callback=parse_date_option,
+    default=None,
+    help="Địa giới ngày / report under the units of this day (e.g. 01/07/2025); "
+    "--as-of is its former spelling, still accepted.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="report.xlsx",
+    show_default=True,
+    help="Tệp kết quả / output file; - for stdout.",
+)
+@FORMAT
+@TABLE
+@REDACT
+@SALT
+@click.option(
+    "--quote-personal",
+    is_flag=True,
+    help="Trích dữ liệu cá nhân trong bảng kết quả kiểm tra / let the findings table quote "
+    "members' names and positions (by default it names the record instead).",
+)
+@OVERWRITE
+@LIMITS
+def report(
+    paths: tuple[str, ...],
+    period: danvan.Period,
+    by: str,
+    cutoff_day: int,
+    lang: str,
+    units_on: dt.date | None,
+    output: str,
+    fmt: str | None,
+    table: str | None,
+    redact: str | None,
+    salt: str | None,
+    quote_personal: bool,
+    overwrite: bool,
+    limits: danvan.ReadLimits,
+) -> None:
+    """The main job: import, validate, aggregate and export the period report."""
+    redaction = redaction_asked(redact, salt)
+    dataset, loaded = read_inputs(paths, limits)
+    calendar = danvan.ReportingCalendar(cutoff_day)
+    found = loaded + danvan.validate(
+        dataset, calendar=calendar, max_findings_per_code=limits.max_findings_per_code
+    )
+    bundle = danvan.period_report(
+        dataset,
+        period,
+        by=GROUPINGS[by],
+        calendar=calendar,
+        findings=found.to_table(personal=quote_personal),
+        lang=lang,
+        units_on=units_on,
+    )
+    for note in report_notes(bundle):  # a district abolished on the units day (DV210) …
+        click.echo(f"Cảnh báo / warning: {note.vi} / {note.en}", err=True)
+    write_output(
+        bundle,
+        output,
+        fmt,
+        lang,
+        table,
+        redact=redaction,
+        overwrite=overwrite,
+        inputs=paths,
+    )
+    echo_summary(dataset, found, output)
