@@ -12,7 +12,6 @@ from typing import Any
 
 from danvan.excel import unescape_formula_csv
 from danvan.findings import Finding, Location, codes, make_finding
-from danvan.importers.tabular._headers import fold
 from danvan.layout import (
     CellKind,
     LayoutColumn,
@@ -26,6 +25,7 @@ from danvan.text import (
     fix_legacy,
     format_date,
     has_control_characters,
+    header_key,
     is_plain_word,
     money_from_cell,
     normalize,
@@ -256,7 +256,7 @@ def _boolean(raw: Any, escaped: bool) -> Converted:
         return raw, ()
     if isinstance(raw, int | float) and raw in (0, 1):
         return bool(raw), ()
-    key = fold(raw) if isinstance(raw, str) else None
+    key = header_key(raw) if isinstance(raw, str) else None
     if key in _TRUE:
         return True, ()
     if key in _FALSE:
@@ -276,12 +276,12 @@ def _enum_reader(column: LayoutColumn) -> Callable[[Any, bool], Converted]:
         if label is not None:
             names += [label.vi, label.en]
         for name in names:
-            index.setdefault(fold(str(name)), member)
+            index.setdefault(header_key(str(name)), member)
     allowed = ", ".join(str(m.value) for m in members)
 
     def read(raw: Any, escaped: bool) -> Converted:
         text = as_text(raw)
-        found = index.get(fold(text))
+        found = index.get(header_key(text))
         if found is None:
             raise CellError(
                 f"{text!r} không có trong danh sách ({allowed})",
