@@ -24,6 +24,7 @@ from danvan.text._legacy import (
 from danvan.text._money import format_money, money_from_cell, parse_money
 from danvan.text._normal import (
     NormalizationIssue,
+    canonical_text,
     has_control_characters,
     is_normalized,
     normalization_issues,
@@ -38,6 +39,7 @@ __all__ = [
     "NormalizationIssue",
     "ValueParseError",
     "bare_key",
+    "canonical_text",
     "collation_key",
     "date_from_cell",
     "detect_legacy_encoding",
