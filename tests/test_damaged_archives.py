@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 import re
 import struct
+import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from danvan.findings import Finding
 from danvan.read import read_dataset
@@ -153,3 +156,30 @@ def test_a_zip_that_is_no_workbook_is_refused_by_the_reader_in_words(tmp_path: P
     (finding,) = _refusals(path, tmp_path)
     assert not PYTHON.search(finding.message.en)
     assert "not an Excel workbook" in finding.message.en
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_byte_of_a_zipped_package_changed_gives_words_never_python(
+    data: st.DataObject,
+) -> None:
+    """Whatever byte is damaged (or where the file is cut), a refusal is a sentence."""
+    original = _package()
+    at = data.draw(st.integers(min_value=0, max_value=len(original) - 1))
+    damaged = data.draw(
+        st.sampled_from(
+            [
+                original[:at],
+                original[:at] + bytes([original[at] ^ 0xFF]) + original[at + 1 :],
+            ]
+        )
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "goi.zip"
+        path.write_bytes(damaged)
+        good = Path(folder) / "units.csv"
+        good.write_text(UNITS, encoding="utf-8")
+        result = read_dataset([path, good])
+    for finding in result.report.findings:
+        if finding.code == "DV601":
+            assert not PYTHON.search(finding.message.en), finding.message.en
