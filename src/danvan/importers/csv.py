@@ -22,6 +22,7 @@ from typing import Any
 
 import orjson
 
+from danvan.errors import DanvanError
 from danvan.findings import Finding, Location, codes, make_finding
 from danvan.importers.archives import check_members, inflate, open_archive
 from danvan.importers.base import (
@@ -257,7 +258,7 @@ def _too_large(
     return None
 
 
-class OutsidePackageError(ValueError):
+class OutsidePackageError(DanvanError, ValueError):
     """A resource path that leads out of the package's folder (``../``, an absolute path)."""
 
 
