@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from danvan import template_bundle
 from danvan.bundled import default_catalog, sample
 from danvan.excel import MAX_SHEET_NAME
-from danvan.importers.tabular import fold
 from danvan.layout import ACTIVITIES, TABLES, dataset_bundle, join_list, split_list
 from danvan.model import Dataset
+from danvan.text import header_key
 
 
 def test_every_table_has_a_sheet_name_excel_accepts_in_both_languages() -> None:
@@ -22,7 +22,10 @@ def test_every_table_has_a_sheet_name_excel_accepts_in_both_languages() -> None:
 
 def test_headers_are_unambiguous_within_a_table() -> None:
     for table in TABLES:
-        keys = [{fold(c.name), fold(c.label.vi), fold(c.label.en)} - {""} for c in table.columns]
+        keys = [
+            {header_key(c.name), header_key(c.label.vi), header_key(c.label.en)} - {""}
+            for c in table.columns
+        ]
         for i, mine in enumerate(keys):
             others = set().union(*(k for j, k in enumerate(keys) if j != i))
             assert not mine & others, (table.name, table.columns[i].name)
@@ -31,7 +34,7 @@ def test_headers_are_unambiguous_within_a_table() -> None:
 def test_table_names_and_titles_are_unambiguous() -> None:
     seen: dict[str, str] = {}
     for table in TABLES:
-        for key in {fold(table.name), fold(table.title.vi), fold(table.title.en)}:
+        for key in {header_key(table.name), header_key(table.title.vi), header_key(table.title.en)}:
             assert seen.setdefault(key, table.name) == table.name
 
 

@@ -189,7 +189,7 @@ def test_the_worker_is_forked_only_when_no_other_thread_runs(tmp_path: Path) -> 
         not_a_workbook = tmp_path / "other" / "not-a-workbook.xlsx"
         not_a_workbook.parent.mkdir()
         not_a_workbook.write_bytes(zipped({"note.txt": "x"}))
-        with pytest.raises(DatasetReadError, match="not a readable workbook"):
+        with pytest.raises(DatasetReadError, match="is not an Excel workbook"):
             read_dataset(not_a_workbook)
         with pytest.raises(DatasetReadError, match="max_rows"):  # the limits reach the script
             read_dataset(tmp_path / "mau.xlsx", limits=ReadLimits(max_rows=5))

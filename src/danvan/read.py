@@ -23,7 +23,13 @@ import attrs
 
 from danvan.errors import DanvanError
 from danvan.findings import Finding, Location, ValidationReport, cap_findings, codes, make_finding
-from danvan.importers.base import Importer, ImportOptions, RawImport, UnreadableFileError
+from danvan.importers.base import (
+    Importer,
+    ImportOptions,
+    RawImport,
+    UnreadableFileError,
+    unreadable_detail,
+)
 from danvan.importers.files import NotRegularFileError, file_kind, open_regular
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
 from danvan.importers.tabular import FileContent, SheetRows, build_dataset, read_sheets
@@ -214,9 +220,11 @@ def _read_one(
     except RefusedFileError as refused:  # a limit passed, or a reader stopped: its own finding
         return None, [refused.finding]
     except Exception as error:  # any failure of one file is a finding about that file
-        detail = str(error) if isinstance(error, UnreadableFileError) else repr(error)
         finding = make_finding(
-            codes.UNREADABLE_FILE, Location(source=source), source=source, detail=detail
+            codes.UNREADABLE_FILE,
+            Location(source=source),
+            source=source,
+            detail=unreadable_detail(error),
         )
         return None, [finding]
 
@@ -304,7 +312,10 @@ def _read_all(
             tables = read_sheets(raw.sheets, source, file_findings, options.limits)
         except Exception as error:  # a lazy reader failing halfway through the file
             failed_here = make_finding(
-                codes.UNREADABLE_FILE, Location(source=source), source=source, detail=repr(error)
+                codes.UNREADABLE_FILE,
+                Location(source=source),
+                source=source,
+                detail=unreadable_detail(error),
             )
             findings.extend(cap_findings(file_findings, cap, file=source))
             findings.append(failed_here)

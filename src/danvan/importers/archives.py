@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import IO
 
@@ -27,12 +28,67 @@ _OVERLAP = 512
 _LONGEST_REFERENCE = len("XFD1048576")
 
 
+#: What ``zipfile`` and ``zlib`` raise on an archive or member they cannot read.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+NOT_A_ZIP = (
+    "không phải tệp nén zip, hoặc tệp nén bị cắt cụt (thiếu mục lục ở cuối tệp) / "
+    "not a zip archive, or an archive cut short (its table of contents at the end is missing)"
+)
+
+
+def _why(error: BaseException) -> tuple[str, str, str, str]:
+    """What is wrong with a member, in words, from what ``zipfile`` or ``zlib`` raised.
+
+    The standard library says it in its own words (``Bad CRC-32 for file …``,
+    a ``RuntimeError`` for a password): a clerk is told what that means instead.
+    Returns the archive's state and the reason, each in Vietnamese and English.
+    """
+    text = str(error)
+    if isinstance(error, RuntimeError) and "encrypted" in text:
+        return "tệp nén có mật khẩu", "password-protected archive", *_PASSWORD
+    if isinstance(error, NotImplementedError):
+        return "tệp nén không hỗ trợ", "unsupported archive", *_COMPRESSION
+    if "CRC" in text:
+        return "tệp nén hỏng", "damaged archive", *_CHECKSUM
+    if "header" in text:
+        return "tệp nén hỏng", "damaged archive", *_HEADER
+    return "tệp nén hỏng", "damaged archive", *_DATA
+
+
+_PASSWORD = ("mục này có đặt mật khẩu", "it is protected by a password")
+_COMPRESSION = (
+    "mục này nén theo kiểu danvan không đọc được",
+    "it is compressed in a way danvan cannot read",
+)
+_CHECKSUM = ("dữ liệu không khớp mã kiểm tra CRC", "its data do not match their CRC checksum")
+_HEADER = ("phần đầu của mục bị hỏng", "its header is damaged")
+_DATA = ("dữ liệu nén bị hỏng hoặc bị cắt cụt", "its compressed data are damaged or cut short")
+
+
+def damaged_member(name: str, error: BaseException) -> UnreadableFileError:
+    """The error saying, in words, that member ``name`` cannot be read (``error``: why)."""
+    state_vi, state_en, why_vi, why_en = _why(error)
+    return UnreadableFileError(
+        f"{state_vi}: không đọc được mục '{name}' ({why_vi}) / "
+        f"{state_en}: member '{name}' cannot be read ({why_en})"
+    )
+
+
 def open_archive(stream: IO[bytes], source: str) -> zipfile.ZipFile:
     """The zip archive in ``stream``, or ``UnreadableFileError`` saying it is not one."""
     try:
         return zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise UnreadableFileError(f"không phải tệp zip / not a zip file: {error}") from None
+    except ZIP_ERRORS:
+        raise UnreadableFileError(NOT_A_ZIP) from None
 
 
 def check_members(archive: zipfile.ZipFile, source: str) -> list[zipfile.ZipInfo]:
@@ -85,10 +141,8 @@ def inflate(
                         limit=f"{limits.max_inflate_ratio:g}",
                     )
                 yield chunk
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-        raise UnreadableFileError(
-            f"thành phần {info.filename!r} hỏng / member {info.filename!r} is corrupt: {error}"
-        ) from None
+    except ZIP_ERRORS as error:
+        raise damaged_member(info.filename, error) from None
 
 
 def read_members(archive: zipfile.ZipFile, source: str, limits: ReadLimits) -> dict[str, bytes]:

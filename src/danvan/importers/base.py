@@ -35,6 +35,22 @@ class UnreadableFileError(DanvanError):
     """
 
 
+def unreadable_detail(error: Exception) -> str:
+    """The ``detail`` of a DV601 finding: why the file cannot be read, in words (vi / en).
+
+    An ``UnreadableFileError`` says it already; any other exception is a fault
+    of the reader, not of the file as the person sees it, so its Python form is
+    not shown (only the kind, for whoever looks into it).
+    """
+    if isinstance(error, UnreadableFileError):
+        return str(error)
+    kind = type(error).__name__
+    return (
+        f"trình đọc gặp lỗi ngoài dự kiến ({kind}); hãy gửi tệp này cho người quản trị / "
+        f"the reader failed unexpectedly ({kind}); please send this file to your administrator"
+    )
+
+
 @attrs.frozen
 class ImportOptions:
     """What an importer is given besides the stream.

@@ -103,9 +103,10 @@ def read_workbook(
 
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as error:
+    except Exception:
         raise ValueError(
-            f"không mở được sổ tính / not a readable workbook ({type(error).__name__}: {error})"
+            "không mở được sổ tính: tệp hỏng hoặc không phải sổ tính Excel / the workbook cannot "
+            "be opened: the file is damaged or is not an Excel workbook"
         ) from None
     sheets: list[SheetParts] = []
     rows_so_far = cells_so_far = 0
@@ -122,10 +123,10 @@ def read_workbook(
             end = sheet.end
         except TooLarge:
             raise
-        except Exception as error:
+        except Exception:
             raise ValueError(
-                f"không đọc được trang tính / sheet {name!r} cannot be read "
-                f"({type(error).__name__}: {error})"
+                f"sổ tính hỏng: không đọc được trang '{name}' / damaged workbook: the sheet "
+                f"'{name}' cannot be read"
             ) from None
         rows = len(head) + count
         # Number rows as Excel does: the last row yielded is the sheet's last (0-based end).

@@ -22,6 +22,7 @@ from typing import Any
 
 import orjson
 
+from danvan.errors import DanvanError
 from danvan.findings import Finding, Location, codes, make_finding
 from danvan.importers.archives import check_members, inflate, open_archive
 from danvan.importers.base import (
@@ -32,7 +33,7 @@ from danvan.importers.base import (
     RawSheet,
     UnreadableFileError,
 )
-from danvan.importers.files import read_regular
+from danvan.importers.files import NotRegularFileError, read_regular
 from danvan.importers.limits import ReadLimits, check_json_depth
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
@@ -59,10 +60,11 @@ def _decode(data: bytes, source: str, findings: list[Finding]) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
+                name = encoding.upper()
                 raise UnreadableFileError(
-                    f"tệp có dấu BOM {encoding.upper()} nhưng nội dung không phải "
-                    f"{encoding.upper()} / the file starts with a {encoding.upper()} "
-                    f"byte-order mark but is not {encoding.upper()}: {error}"
+                    f"tệp có dấu BOM {name} nhưng nội dung không phải {name} (sai từ byte "
+                    f"{error.start}) / the file starts with a {name} byte-order mark but is "
+                    f"not {name} (wrong from byte {error.start})"
                 ) from None
     head = data[:4096]
     if head.count(0) * 4 > len(head):  # NUL bytes all along: UTF-16 or UTF-32 without its mark
@@ -134,7 +136,17 @@ def _records(
 def _without_controls(
     rows: list[Sequence[Any]], source: str, sheet: str | None, findings: list[Finding]
 ) -> None:
-    """Remove control characters from the cells that hold one, each a DV504 warning at its cell."""
+    """Remove control characters from the cells that hold one, each a DV504 warning at its cell.
+
+    Why a pass of its own, when the sheet reader removes them (through the same
+    ``danvan.text.without_control_characters``) from every cell it reads: a CSV
+    file is text from end to end, and ``csv_sheet`` hands back none of it with
+    a control character in it, the header row and the columns danvan does not
+    read included. A header keeps its name ("Tê\\x01n đơn vị" is found as "Tên
+    đơn vị", with its warning) and a stray NUL in an unread column is still
+    reported. Python's ``csv`` module reads NUL since 3.11, so that is not the
+    reason. It costs one C-level test of the whole file when there is none.
+    """
     header = rows[0] if rows else ()
     for number, row in enumerate(rows, start=1):
         for index, cell in enumerate(row):
@@ -246,6 +258,37 @@ def _too_large(
     return None
 
 
+class OutsidePackageError(DanvanError, ValueError):
+    """A resource path that leads out of the package's folder (``../``, an absolute path)."""
+
+
+def _member_problem(path: str, error: Exception) -> str:
+    """Why a resource of a package cannot be read, in words (vi / en), not as Python says it."""
+    if isinstance(error, UnreadableFileError):
+        return str(error)
+    if isinstance(error, KeyError):
+        return (
+            f"gói không có tệp '{path}' mà {DESCRIPTOR} nêu / "
+            f"the package has no file '{path}', which {DESCRIPTOR} names"
+        )
+    if isinstance(error, NotRegularFileError):
+        return (
+            f"'{path}' là {error.kind.vi}, không phải tệp thường / "
+            f"'{path}' is a {error.kind.en}, not a regular file"
+        )
+    if isinstance(error, FileNotFoundError):
+        return f"không có tệp '{path}' / there is no file '{path}'"
+    if isinstance(error, PermissionError):
+        return f"không có quyền đọc '{path}' / no permission to read '{path}'"
+    if isinstance(error, OSError):
+        return f"hệ thống không đọc được '{path}' / the system cannot read '{path}'"
+    if isinstance(error, OutsidePackageError):
+        return (
+            f"đường dẫn '{path}' ra ngoài thư mục gói / the path '{path}' leaves the package folder"
+        )
+    return f"'{path}' không dùng được làm tên tệp / '{path}' cannot be used as a file name"
+
+
 def _package(
     source: str,
     names: list[str],
@@ -270,7 +313,7 @@ def _package(
                     codes.UNREADABLE_FILE,
                     Location(source=source, sheet=path),
                     source=where,
-                    detail=f"{type(error).__name__}: {error}",
+                    detail=_member_problem(path, error),
                 )
             )
             continue
@@ -313,7 +356,7 @@ def read_datapackage_folder(folder: Path, source: str, options: ImportOptions) -
     def read_member(path: str) -> bytes:
         target = (folder / path).resolve()
         if not target.is_relative_to(folder.resolve()):
-            raise ValueError(f"path {path!r} leaves the package folder")
+            raise OutsidePackageError(path)
         return read_regular(target, follow_links=False)  # a pipe or device: refused, unopened
 
     sheets = _package(source, names, read_member, findings, options.limits)

@@ -32,11 +32,11 @@ from danvan.importers.base import (
     RawSheet,
 )
 from danvan.importers.isolation import Isolated
-from danvan.importers.tabular import fold
 from danvan.labels import Label
 from danvan.plugins.hookspecs import hookimpl
+from danvan.text import header_key
 
-_SUMMARY_NAMES = frozenset({fold(SUMMARY.vi), fold(SUMMARY.en)})
+_SUMMARY_NAMES = frozenset({header_key(SUMMARY.vi), header_key(SUMMARY.en)})
 _WORKER = Path(calamine_worker.__file__)
 
 
@@ -70,7 +70,7 @@ def read_xlsx(stream: BinaryStream, source: str, options: ImportOptions) -> RawI
             first_row=first,
         )
         for name, head, columns, count, first in parts
-        if fold(name) not in _SUMMARY_NAMES
+        if header_key(name) not in _SUMMARY_NAMES
     ]
     return RawImport(sheets=sheets)
 

@@ -6,14 +6,14 @@ turn into located findings. See ``docs/text.md`` for the rules and examples.
 
 The rooms: ``_syllables`` (letters, syllables, tone placement), ``_normal`` (the
 normal form), ``_collation`` (alphabetical order), ``_money``, ``_dates``,
-``_legacy`` (TCVN3 and VNI mojibake), ``_fold`` (comparison keys of names),
+``_legacy`` (TCVN3 and VNI mojibake), ``_fold`` (comparison keys of names and headers),
 ``_errors`` (the stable parse codes).
 """
 
 from danvan.text._collation import CollationKey, collation_key, sort_vi
 from danvan.text._dates import date_from_cell, format_date, parse_date
 from danvan.text._errors import PARSE_ERRORS, ValueParseError
-from danvan.text._fold import bare_key, name_key
+from danvan.text._fold import bare_key, header_key, name_key
 from danvan.text._legacy import (
     LegacyEncoding,
     detect_legacy_encoding,
@@ -24,6 +24,7 @@ from danvan.text._legacy import (
 from danvan.text._money import format_money, money_from_cell, parse_money
 from danvan.text._normal import (
     NormalizationIssue,
+    canonical_text,
     has_control_characters,
     is_normalized,
     normalization_issues,
@@ -38,6 +39,7 @@ __all__ = [
     "NormalizationIssue",
     "ValueParseError",
     "bare_key",
+    "canonical_text",
     "collation_key",
     "date_from_cell",
     "detect_legacy_encoding",
@@ -46,6 +48,7 @@ __all__ = [
     "format_date",
     "format_money",
     "has_control_characters",
+    "header_key",
     "is_normalized",
     "is_plain_word",
     "money_from_cell",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import unicodedata
@@ -171,11 +172,13 @@ def _all_syllables(text: str) -> bool:
 _EDGE_PUNCT: Final = string.punctuation + string.digits + "“”‘’…–—"
 
 
+@functools.lru_cache(maxsize=65536)
 def is_plain_word(word: str) -> bool:
     """Whether ``word`` (NFC), edge punctuation aside, is ASCII or a Vietnamese syllable.
 
     Such a word cannot be legacy-font mojibake, so callers with many words can
-    skip the costlier ``detect_legacy_encoding`` for it.
+    skip the costlier ``detect_legacy_encoding`` for it. Cached: the same words
+    come back in every row.
     """
     token = word.strip(_EDGE_PUNCT)
     return token.isascii() or _all_syllables(token)

@@ -54,15 +54,30 @@ _CONTROL_CHARACTERS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """C0 control characters and DEL, but for tab, line feed and carriage return."""
 
 
-def has_control_characters(text: str) -> bool:
-    """Whether ``text`` holds a NUL or another control character (tab, CR and LF aside).
+def without_control_characters(text: str) -> str:
+    """``text`` with its control characters removed: NUL and the other C0 controls, and DEL.
 
+    Tab, line feed and carriage return stay (``normalize`` makes them spaces).
     Such a character has no business in a name or a note and breaks the
-    formats danvan writes (XML cannot hold it); importers remove it and say so.
+    formats danvan writes (XML cannot hold it). This is the one place that
+    says which characters go: every reader (JSON loading, sheets, the CSV
+    pre-pass) removes them through here, and reports it (DV504).
     """
+    return text if text.isprintable() else _CONTROL_CHARACTERS.sub("", text)
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether ``without_control_characters`` would change ``text`` (one C-level test if not)."""
     return not text.isprintable() and _CONTROL_CHARACTERS.search(text) is not None
 
 
-def without_control_characters(text: str) -> str:
-    """``text`` with the characters ``has_control_characters`` looks for removed."""
-    return text if text.isprintable() else _CONTROL_CHARACTERS.sub("", text)
+def canonical_text(text: str) -> str:
+    """``text`` as danvan keeps it: control characters removed, then the normal form.
+
+    The one clean-up road of text read from a file, whatever the format; the
+    readers compare it with what they read to report what changed.
+
+    >>> canonical_text("  Bản\\x00 Mốc  4 ") == "Bản Mốc 4"
+    True
+    """
+    return normalize(without_control_characters(text))

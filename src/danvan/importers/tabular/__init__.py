@@ -14,7 +14,7 @@ classes, built fast), ``_records`` (records of every file merged into a dataset)
 from __future__ import annotations
 
 from danvan.importers.tabular._cells import CellError, Converted, Problem, cell_reader
-from danvan.importers.tabular._headers import fold, header_column, table_for_headers, table_for_name
+from danvan.importers.tabular._headers import header_column, table_for_headers, table_for_name
 from danvan.importers.tabular._records import FileContent, build_dataset
 from danvan.importers.tabular._sheets import HEADER_SEARCH_ROWS, SheetRows, read_sheet, read_sheets
 
@@ -27,7 +27,6 @@ __all__ = [
     "SheetRows",
     "build_dataset",
     "cell_reader",
-    "fold",
     "header_column",
     "read_sheet",
     "read_sheets",

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
 from danvan.excel import unescape_formula_csv
 from danvan.findings import Finding, Location, codes, make_finding
-from danvan.importers.tabular._headers import fold
 from danvan.layout import (
     CellKind,
     LayoutColumn,
@@ -21,11 +19,13 @@ from danvan.layout import (
 from danvan.rules.text import text_findings
 from danvan.text import (
     ValueParseError,
+    canonical_text,
     date_from_cell,
     detect_legacy_encoding,
     fix_legacy,
     format_date,
     has_control_characters,
+    header_key,
     is_plain_word,
     money_from_cell,
     normalize,
@@ -65,45 +65,13 @@ def as_text(raw: Any) -> str:
     return str(raw)
 
 
-WORDS: dict[str, str] = {}
-
-
-def _normalize(text: str) -> str:
-    """``danvan.text.normalize``, word by word with a cache: names and titles repeat words.
-
-    Normalising works within words (NFC, tone placement) and on the spaces
-    between them, so normalising each word of the NFC text gives the same result.
-    """
-    if text.isascii():
-        return " ".join(text.split())
-    words = WORDS
-    out = []
-    for word in unicodedata.normalize("NFC", text).split():
-        normal = words.get(word)
-        if normal is None:
-            normal = words[word] = normalize(word)
-        out.append(normal)
-    return " ".join(out)
-
-
-_PLAIN_WORDS: dict[str, bool] = {}
-
-
-def plain_word(word: str) -> bool:
-    """``is_plain_word``, remembered: the same words come back in every row."""
-    known = _PLAIN_WORDS.get(word)
-    if known is None:
-        known = _PLAIN_WORDS[word] = is_plain_word(word)
-    return known
-
-
 def _may_be_legacy(text: str) -> bool:
     """Whether ``text`` has a word that is neither ASCII nor a Vietnamese syllable as it stands.
 
     Only such words can be TCVN3 or VNI mojibake, so ``detect_legacy_encoding``
     (much slower) is asked only about them.
     """
-    return not all(map(plain_word, text.split()))
+    return not all(map(is_plain_word, text.split()))
 
 
 def _text_problems(before: str, after: str) -> tuple[Problem, ...]:
@@ -134,38 +102,30 @@ def _text_problems(before: str, after: str) -> tuple[Problem, ...]:
 
 
 def _text(raw: Any, escaped: bool) -> Converted:
+    """``canonical_text`` of the cell, with what changed as problems to report at the cell."""
     before = raw if raw.__class__ is str else as_text(raw)
     if escaped and before[:1] == "'":
         before = unescape_formula_csv(before)
-    if not before.isprintable() and has_control_characters(before):
-        return _without_controls(before, escaped)
-    if before.isascii():
-        after = " ".join(before.split())
-        return after, (() if after == before else _text_problems(before, after))
-    after = _normalize(before)
-    return after, _text_problems(before, after)
-
-
-def _without_controls(raw: str, escaped: bool) -> Converted:
-    """The text with its control characters removed, and a DV504 warning at its cell."""
-    clean = without_control_characters(raw)
-    after, problems = _text(clean, escaped=False)
+    after = canonical_text(before)
+    if not has_control_characters(before):
+        return after, _text_problems(before, after)
+    clean = without_control_characters(before)
 
     def removed(location: Location) -> Iterator[Finding]:
         yield make_finding(
             codes.CONTROL_CHARACTER,
             location,
             field=location.column or location.field,
-            before=raw,
+            before=before,
             after=after,
         )
 
-    return after, (removed, *problems)
+    return after, (removed, *_text_problems(clean, after))
 
 
 def _list(raw: Any, escaped: bool) -> Converted:
     text, problems = _text(raw, escaped)
-    return tuple(_normalize(item) for item in split_list(text)), problems
+    return tuple(map(normalize, split_list(text))), problems
 
 
 _GROUPED_INT = re.compile(r"[+-]?\d{1,3}(?:([., ])\d{3})(?:\1\d{3})*")
@@ -256,7 +216,7 @@ def _boolean(raw: Any, escaped: bool) -> Converted:
         return raw, ()
     if isinstance(raw, int | float) and raw in (0, 1):
         return bool(raw), ()
-    key = fold(raw) if isinstance(raw, str) else None
+    key = header_key(raw) if isinstance(raw, str) else None
     if key in _TRUE:
         return True, ()
     if key in _FALSE:
@@ -276,12 +236,12 @@ def _enum_reader(column: LayoutColumn) -> Callable[[Any, bool], Converted]:
         if label is not None:
             names += [label.vi, label.en]
         for name in names:
-            index.setdefault(fold(str(name)), member)
+            index.setdefault(header_key(str(name)), member)
     allowed = ", ".join(str(m.value) for m in members)
 
     def read(raw: Any, escaped: bool) -> Converted:
         text = as_text(raw)
-        found = index.get(fold(text))
+        found = index.get(header_key(text))
         if found is None:
             raise CellError(
                 f"{text!r} không có trong danh sách ({allowed})",

@@ -1,10 +1,8 @@
-"""Recognising tables and headers as people write them (case, spacing, diacritics aside)."""
+"""Recognising tables and headers as people write them (``danvan.text.header_key``)."""
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,29 +11,13 @@ from danvan.layout import (
     LayoutColumn,
     RecordTable,
 )
-from danvan.text import (
-    normalize,
-)
-
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-@functools.lru_cache(maxsize=4096)
-def fold(text: str) -> str:
-    """``text`` for matching headers and labels: case, diacritics, spacing and punctuation aside.
-
-    ``"Số tiền (đồng)"`` and ``"so  tien dong"`` fold alike.
-    """
-    decomposed = unicodedata.normalize("NFD", normalize(text).casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d")
-    return _NOT_WORD.sub(" ", bare).strip()
-
+from danvan.text import header_key
 
 _CONTINUATION = re.compile(r"\s*\(\d+\)$")
 
 
 def _table_keys(table: RecordTable) -> set[str]:
-    return {fold(table.name), fold(table.title.vi), fold(table.title.en)}
+    return {header_key(table.name), header_key(table.title.vi), header_key(table.title.en)}
 
 
 _TABLE_BY_KEY: dict[str, RecordTable] = {}
@@ -52,15 +34,15 @@ def table_for_name(name: str | None) -> RecordTable | None:
     """
     if not name:
         return None
-    key = fold(name)
+    key = header_key(name)
     found = _TABLE_BY_KEY.get(key)
     if found is None:
-        found = _TABLE_BY_KEY.get(fold(_CONTINUATION.sub("", name)))
+        found = _TABLE_BY_KEY.get(header_key(_CONTINUATION.sub("", name)))
     return found
 
 
 def _header_keys(column: LayoutColumn) -> set[str]:
-    return {fold(column.name), fold(column.label.vi), fold(column.label.en)}
+    return {header_key(column.name), header_key(column.label.vi), header_key(column.label.en)}
 
 
 _HEADERS: dict[str, dict[str, LayoutColumn]] = {}
@@ -74,7 +56,7 @@ for _table in TABLES:
 
 def header_column(table: RecordTable, header: str) -> LayoutColumn | None:
     """The column of ``table`` that ``header`` names (vi or en label, or machine name)."""
-    return _HEADERS[table.name].get(fold(header))
+    return _HEADERS[table.name].get(header_key(header))
 
 
 def header_text(cell: Any) -> str:
