@@ -31,7 +31,7 @@ HEAVY = ("xlsxwriter", "python_calamine")
 def _five_teams(folder: Path) -> Path:
     """The sample cut to its first five teams and their work, as a dataset document."""
     import danvan
-    from danvan.convert import dataset_to_json
+    from danvan.loading import dataset_to_json
 
     dataset = danvan.sample()
     teams = {team.id for team in dataset.teams[:5]}

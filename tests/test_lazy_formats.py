@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import danvan
-from danvan.convert import dataset_to_json
+from danvan.loading import dataset_to_json
 
 HEAVY = ("xlsxwriter", "python_calamine")
 PROBE = """

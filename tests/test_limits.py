@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import danvan
-from danvan.convert import dataset_to_json
 from danvan.findings import Location, cap_findings, make_finding
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, json_depth
+from danvan.loading import dataset_to_json
 from danvan.read import DatasetReadError, ImportResult, read_dataset
 from tests.hostile import activity_rows, twice, zipped
 

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from danvan.bundled import default_catalog, sample
-from danvan.convert import dataset_to_json
 from danvan.exporting import export
 from danvan.layout import dataset_bundle, template_bundle
+from danvan.loading import dataset_to_json
 from danvan.model import (
     Activity,
     AdminUnit,

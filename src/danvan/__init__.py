@@ -6,17 +6,18 @@ the domain classes live in ``danvan.model``.
 
 from __future__ import annotations
 
+from danvan._face._loading import dataset_from_json, load_checked, load_lines
 from danvan.aggregate import Measure, Summary, SummaryRow, summarize
 from danvan.bundled import bundled_registry, default_catalog, sample
 from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reason, classify
 from danvan.collector import collector_paused
-from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
 from danvan.errors import DanvanError, DanvanWarning
 from danvan.exporting import export
 from danvan.findings import Finding, Location, Severity, ValidationReport
 from danvan.importers.limits import ReadLimits
 from danvan.labels import Label
 from danvan.layout import dataset_bundle, template_bundle
+from danvan.loading import DatasetLoadError, dataset_to_json
 from danvan.model import Dataset
 from danvan.periods import (
     DateRange,
@@ -30,7 +31,6 @@ from danvan.read import DatasetReadError, ImportResult, read_dataset
 from danvan.registry import LookupResult, UnitRegistry
 from danvan.reports import annual_report, period_report
 from danvan.rules import Rule, ValidationContext, rule, validate
-from danvan.rules.load import load_checked, load_lines
 from danvan.text import (
     ValueParseError,
     collation_key,

@@ -28,6 +28,7 @@ from danvan.importers.files import NotRegularFileError, file_kind, open_regular
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
 from danvan.importers.tabular import FileContent, SheetRows, build_dataset, read_sheets
 from danvan.model import Catalog, Dataset
+from danvan.plugins import provided
 
 if TYPE_CHECKING:
     from danvan.plugins.manager import PluginManager
@@ -269,6 +270,8 @@ def read_dataset(
             f"Không có tệp nào đọc được / no file to read in {names}; "
             f"known formats: {known_formats(importers)}{reasons}"
         )
+    if catalog is None:  # a JSON document without its catalogue takes the plugins' one
+        catalog = provided.catalog(plugin_manager)
     options = ImportOptions(catalog=catalog, limits=limits)
     result = _read_all(paths, importers, options, progress)
     if not skipped:

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from danvan.labels import Label
+from danvan.loading import converter
 from danvan.model import AdminUnit, Level, Succession
 from danvan.model._dates import overlap
 from danvan.registry._names import DEFAULT_KINDS, parse_query
@@ -280,8 +281,6 @@ def merge_registries(registries: Iterable[UnitRegistry]) -> UnitRegistry:
 
 def registry_from_raw(raw: Mapping[str, Any]) -> UnitRegistry:
     """A registry from a parsed ``danvan.units/1`` document (see ``docs/units.md``)."""
-    from danvan.convert import converter
-
     declared = raw.get("format")
     if declared != UNITS_FORMAT:
         raise ValueError(

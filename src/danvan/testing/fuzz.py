@@ -35,10 +35,10 @@ from typing import Any
 import attrs
 
 from danvan.bundled import sample
-from danvan.convert import dataset_to_json
 from danvan.exporting import export
 from danvan.findings import Location
 from danvan.layout import dataset_bundle
+from danvan.loading import dataset_to_json
 from danvan.model import Dataset
 from danvan.read import DatasetReadError, ImportResult, read_dataset
 from danvan.rules import validate
