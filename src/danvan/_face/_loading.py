@@ -69,7 +69,7 @@ def load_checked(
     >>> dataset is None
     True
     >>> [(f.code, f.location.field) for f in report.findings]
-    [('DV011', 'name')]
+    [('DV010', 'name')]
     """
     return loading.load_checked(data, catalog=_catalog(catalog, plugins), source=source)
 
@@ -105,7 +105,7 @@ def load_lines(
     ...                      "type": "monthly_meeting"})
     >>> dataset, report = danvan.load_lines(setting, [line], source="a.jsonl")
     >>> [(f.code, f.location.row, f.location.field) for f in report.findings]
-    [('DV012', 1, 'date')]
+    [('DV011', 1, 'date')]
     """
     return loading.load_lines(
         setting,

@@ -10,8 +10,9 @@ The rooms:
 
 - ``_converter``: the one canonical cattrs converter (``converter``), its strict
   hooks, and ``FULL_FIRST_TRY`` derived from it without detailed validation;
-- ``_quick``: the quick road for clean documents, a converter derived per
-  ``Loader`` (one load) that owns what the load shares; ``REFUSED``;
+- ``_quick``: the quick road for clean documents, a converter derived from
+  the canonical one; a ``Loader`` (one load) owns what the load shares;
+  ``REFUSED``;
 - ``_errors``: paths, ``FieldError``, ``DatasetLoadError``, the flattening of
   cattrs' errors;
 - ``_normal``: ``normalize_strings``, ``canonical_text`` and the DV5xx
@@ -53,7 +54,7 @@ from danvan.loading._json import (
 )
 from danvan.loading._lines import load_lines
 from danvan.loading._normal import TextChange, canonical_text, normalize_strings, text_findings
-from danvan.loading._quick import REFUSED, Loader, structure_if_clean
+from danvan.loading._quick import REFUSED, Loader, structure_if_clean, structurer
 
 __all__ = [
     "FORMAT",
@@ -86,5 +87,6 @@ __all__ = [
     "structure_findings",
     "structure_if_clean",
     "structure_records",
+    "structurer",
     "text_findings",
 ]

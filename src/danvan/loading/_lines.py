@@ -28,7 +28,7 @@ from danvan.loading._diagnostics import (
 from danvan.loading._errors import DatasetLoadError, FieldError, Path, format_path
 from danvan.loading._json import structure_records
 from danvan.loading._normal import normalize_strings, text_findings
-from danvan.loading._quick import REFUSED, Loader
+from danvan.loading._quick import REFUSED, Loader, structurer
 from danvan.model import Activity, Catalog, Dataset
 
 
@@ -76,37 +76,38 @@ def load_lines(
     batch_raws: list[Any] = []
     numbers: list[int] = []
     keep_line, keep_raw, keep_number = batch_lines.append, batch_raws.append, numbers.append
-    clean = loader.structurer(Activity)
-    for number, line in enumerate(lines, start=1):
-        if number == 1:
-            line = without_bom(line)
-        try:
-            raw = loads(line)
-        except decode_error as error:
-            if line.strip():
-                location = Location(source=source, row=number)
-                findings.append(make_finding(codes.INVALID_JSON, location, detail=str(error)))
-                failed = True
-            continue
-        keep_line(line)
-        keep_raw(raw)
-        keep_number(number)
-        if len(batch_raws) >= _BATCH:
-            first = index - len(batch_raws) + 1
-            if _repeated_keys(batch_lines, batch_raws, numbers, first, source, findings):
-                failed = True
-            batch_lines.clear()
-            batch_raws.clear()
-            numbers.clear()
-        try:
-            activities.append(clean(raw))
-        except REFUSED:  # the full road finds and reports what it was
-            activity = _activity_the_full_way(raw, index, number, source, findings)
-            if activity is None:
-                failed = True
-            else:
-                activities.append(activity)
-        index += 1
+    clean = structurer(Activity)
+    with loader.active():
+        for number, line in enumerate(lines, start=1):
+            if number == 1:
+                line = without_bom(line)
+            try:
+                raw = loads(line)
+            except decode_error as error:
+                if line.strip():
+                    location = Location(source=source, row=number)
+                    findings.append(make_finding(codes.INVALID_JSON, location, detail=str(error)))
+                    failed = True
+                continue
+            keep_line(line)
+            keep_raw(raw)
+            keep_number(number)
+            if len(batch_raws) >= _BATCH:
+                first = index - len(batch_raws) + 1
+                if _repeated_keys(batch_lines, batch_raws, numbers, first, source, findings):
+                    failed = True
+                batch_lines.clear()
+                batch_raws.clear()
+                numbers.clear()
+            try:
+                activities.append(clean(raw))
+            except REFUSED:  # the full road finds and reports what it was
+                activity = _activity_the_full_way(raw, index, number, source, findings)
+                if activity is None:
+                    failed = True
+                else:
+                    activities.append(activity)
+            index += 1
     if batch_raws:
         first = index - len(batch_raws)
         if _repeated_keys(batch_lines, batch_raws, numbers, first, source, findings):

@@ -9,15 +9,22 @@ already normal, a number or a flag never from a text. It succeeds exactly when
 the full road would change nothing and find nothing; otherwise it raises one of
 ``REFUSED`` and the caller takes the full road, which reports what it was.
 
-A ``Loader`` is one load: its converter's hooks share equal strings, lists of
-texts, quantities, funding lines and dates among the records they build, and
-all of that is dropped with the loader. No cache outlives the call.
+A ``Loader`` is one load: while it structures, the hooks share equal strings,
+lists of texts, quantities, funding lines and dates among the records they
+build, in memories the loader owns and that are dropped with it. The hooks
+find the loader at work through a context variable, set for the duration of
+its calls only: no cache outlives the load, and loads in two threads do not
+meet. The converter itself is built once: one per load would leave its
+cycles to the collector after every document, which a caller that pauses the
+collector over a folder of files would pay for in memory.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from typing import Any, TypeVar
 
@@ -65,10 +72,22 @@ class Loader:
     Make one per document (or per stream of JSON lines) and drop it after.
     """
 
-    __slots__ = ("_converter",)
+    __slots__ = ("dates", "strings", "texts", "tuples")
 
     def __init__(self) -> None:
-        self._converter = _quick_converter()
+        self.strings: dict[str, str] = {}
+        self.texts: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.tuples: dict[tuple[type[Any], bytes], tuple[Any, ...]] = {}
+        self.dates: dict[str, date] = {}
+
+    @contextmanager
+    def active(self) -> Iterator[None]:
+        """The block in which the quick road's hooks share into this loader's memories."""
+        token = _ACTIVE.set(self)
+        try:
+            yield
+        finally:
+            _ACTIVE.reset(token)
 
     def dataset(self, raw: Any, *, catalog: Catalog) -> Dataset | None:
         """The dataset of a document that fits the model with every string in normal form.
@@ -83,22 +102,24 @@ class Loader:
         if "catalog" not in body:
             body["catalog"] = converter.unstructure(catalog)
         try:
-            dataset: Dataset = self._converter.structure(body, Dataset)
+            with self.active():
+                dataset: Dataset = _QUICK.structure(body, Dataset)
         except REFUSED as error:  # the full road finds and reports what it was
             drop_tracebacks(error)
             return None
         return dataset
 
-    def structurer(self, kind: type[_Record]) -> Callable[[Any], _Record]:
-        """The quick road for one parsed record of ``kind`` at a time.
 
-        The function raises one of ``REFUSED`` where the record is not clean:
-        then the caller takes the full road for that record alone. Equal
-        strings of the records it builds are one shared object, as in a
-        whole document.
-        """
-        hook = self._converter.get_structure_hook(kind)
-        return lambda raw: hook(raw, kind)
+def structurer(kind: type[_Record]) -> Callable[[Any], _Record]:
+    """The quick road for one parsed record of ``kind`` at a time, inside ``Loader.active()``.
+
+    The function raises one of ``REFUSED`` where the record is not clean:
+    then the caller takes the full road for that record alone. Equal strings
+    of the records built in one loader's block are one shared object, as in a
+    whole document.
+    """
+    hook = _QUICK.get_structure_hook(kind)
+    return lambda raw: hook(raw, kind)
 
 
 def structure_if_clean(raw: Any, *, catalog: Catalog) -> Dataset | None:
@@ -106,10 +127,93 @@ def structure_if_clean(raw: Any, *, catalog: Catalog) -> Dataset | None:
     return Loader().dataset(raw, catalog=catalog)
 
 
+_ACTIVE: ContextVar[Loader] = ContextVar("danvan.loading.Loader")
+"""The loader whose block is running; outside every block, the hooks fail (LookupError)."""
+
+
 def _is_clean_text(value: str) -> bool:
     # An ASCII word (most ids) is normal already: normalize would only fix spaces.
     return (value.isascii() and value.isalnum()) or (
         normalize(value) == value and not has_control_characters(value)
+    )
+
+
+def _normal_text(value: Any, _: Any = None) -> str:
+    strings = _ACTIVE.get().strings
+    # An unhashable value fails the look-up with TypeError, which refuses it (REFUSED).
+    shared = strings.get(value)
+    if shared is None:
+        if not isinstance(value, str) or not _is_clean_text(value):
+            raise _NotClean
+        shared = strings[value] = value
+    return shared
+
+
+def _unshared_text(value: Any, _: Any = None) -> str:
+    """A clean string not remembered: an activity's id is unique, sharing it would be waste."""
+    if not isinstance(value, str) or not _is_clean_text(value):
+        raise _NotClean
+    return value
+
+
+def _normal_texts(value: Any, _: Any) -> tuple[str, ...]:
+    """A ``tuple[str, ...]``, shared: a million activities have a few hundred topic lists."""
+    texts = _ACTIVE.get().texts
+    key = tuple(value)  # whatever cattrs would iterate, so that the result is the same
+    shared = texts.get(key)
+    if shared is None:
+        shared = tuple([_normal_text(item) for item in key])
+        if len(texts) < _SHARED_AT_MOST:
+            texts[shared] = shared
+    return shared
+
+
+def _iso_date(value: Any, _: Any) -> date:
+    """A year of activities has 365 dates: each is parsed once and the (immutable) date shared."""
+    dates = _ACTIVE.get().dates
+    day = dates.get(value)
+    if day is None:
+        day = date.fromisoformat(value)
+        if len(dates) < _SHARED_AT_MOST:
+            dates[value] = day
+    return day
+
+
+def _shared_records(kind: type[Any]) -> Any:
+    """A ``tuple[kind, ...]`` hook that shares equal tuples of (frozen) records.
+
+    Keyed by the JSON text of the value, which tells ``1`` from ``1.0`` where
+    equality does not: a quantity or a funding line repeats across thousands
+    of activities, and each distinct one is then held (and built) once. Values
+    that JSON text would confuse with others are refused (dataclasses, dates
+    and subclasses, which then take the full road) or not remembered (a value
+    that is not finite, written ``null``).
+    """
+    item = _QUICK.get_structure_hook(kind)
+    dumps = orjson.dumps
+    exact = (
+        orjson.OPT_PASSTHROUGH_DATACLASS
+        | orjson.OPT_PASSTHROUGH_DATETIME
+        | orjson.OPT_PASSTHROUGH_SUBCLASS
+    )
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        tuples = _ACTIVE.get().tuples
+        key = (kind, dumps(value, option=exact))
+        shared = tuples.get(key)
+        if shared is None:
+            shared = tuple([item(record, kind) for record in value])
+            if len(tuples) < _SHARED_AT_MOST and all(map(_finite, shared)):
+                tuples[key] = shared
+        return shared
+
+    return structure
+
+
+def _finite(record: Any) -> bool:
+    return not any(
+        isinstance(value, float) and not math.isfinite(value)
+        for value in attrs.astuple(record, recurse=False)
     )
 
 
@@ -147,97 +251,19 @@ def _clean_number(value: Any, _: Any) -> int | float:
     raise _NotClean
 
 
-def _unshared_text(value: Any, _: Any = None) -> str:
-    """A clean string not remembered: an activity's id is unique, sharing it would be waste."""
-    if not isinstance(value, str) or not _is_clean_text(value):
-        raise _NotClean
-    return value
-
-
-def _finite(record: Any) -> bool:
-    return not any(
-        isinstance(value, float) and not math.isfinite(value)
-        for value in attrs.astuple(record, recurse=False)
-    )
-
-
-def _quick_converter() -> OrjsonConverter:
-    """``FULL_FIRST_TRY`` copied, with the hooks of the quick road and this load's memories."""
-    quick = FULL_FIRST_TRY.copy()
-    strings: dict[str, str] = {}
-    texts: dict[tuple[str, ...], tuple[str, ...]] = {}
-    tuples: dict[tuple[type[Any], bytes], tuple[Any, ...]] = {}
-    dates: dict[str, date] = {}
-
-    def normal_text(value: Any, _: Any = None) -> str:
-        # An unhashable value fails the look-up with TypeError, which refuses it (REFUSED).
-        shared = strings.get(value)
-        if shared is None:
-            if not isinstance(value, str) or not _is_clean_text(value):
-                raise _NotClean
-            shared = strings[value] = value
-        return shared
-
-    def normal_texts(value: Any, _: Any) -> tuple[str, ...]:
-        """A ``tuple[str, ...]``, shared: a million activities have a few hundred topic lists."""
-        key = tuple(value)  # whatever cattrs would iterate, so that the result is the same
-        shared = texts.get(key)
-        if shared is None:
-            shared = tuple([normal_text(item) for item in key])
-            if len(texts) < _SHARED_AT_MOST:
-                texts[shared] = shared
-        return shared
-
-    def iso_date(value: Any, _: Any) -> date:
-        # A year of activities has 365 dates: each is parsed once and the (immutable) date shared.
-        day = dates.get(value)
-        if day is None:
-            day = date.fromisoformat(value)
-            if len(dates) < _SHARED_AT_MOST:
-                dates[value] = day
-        return day
-
-    def shared_records(kind: type[Any]) -> Any:
-        """A ``tuple[kind, ...]`` hook that shares equal tuples of (frozen) records.
-
-        Keyed by the JSON text of the value, which tells ``1`` from ``1.0``
-        where equality does not: a quantity or a funding line repeats across
-        thousands of activities, and each distinct one is then held (and
-        built) once. Values that JSON text would confuse with others are
-        refused (dataclasses, dates and subclasses, which then take the full
-        road) or not remembered (a value that is not finite, written ``null``).
-        """
-        item = quick.get_structure_hook(kind)
-        dumps = orjson.dumps
-        exact = (
-            orjson.OPT_PASSTHROUGH_DATACLASS
-            | orjson.OPT_PASSTHROUGH_DATETIME
-            | orjson.OPT_PASSTHROUGH_SUBCLASS
-        )
-
-        def structure(value: Any, _: Any) -> tuple[Any, ...]:
-            key = (kind, dumps(value, option=exact))
-            shared = tuples.get(key)
-            if shared is None:
-                shared = tuple([item(record, kind) for record in value])
-                if len(tuples) < _SHARED_AT_MOST and all(map(_finite, shared)):
-                    tuples[key] = shared
-            return shared
-
-        return structure
-
-    quick.register_structure_hook(date, iso_date)
-    quick.register_structure_hook(str, normal_text)
-    quick.register_structure_hook_func(_for(tuple[str, ...]), normal_texts)
-    for kind in (int, float, bool):
-        quick.register_structure_hook(kind, _not_from_text(kind))
-        quick.register_structure_hook_func(_for(kind | None), _optional(kind))
-    quick.register_structure_hook_func(_for(int | float), _clean_number)
-    quick.register_structure_hook_func(_for(tuple[Quantity, ...]), shared_records(Quantity))
-    quick.register_structure_hook_func(_for(tuple[Funding, ...]), shared_records(Funding))
-    # Last, as it binds the hooks above: a million unique ids would fill the shared strings.
-    quick.register_structure_hook(
-        Activity,
-        make_dict_structure_fn(Activity, quick, id=override(struct_hook=_unshared_text)),
-    )
-    return quick
+_QUICK: OrjsonConverter = FULL_FIRST_TRY.copy()
+"""``FULL_FIRST_TRY`` copied, with the hooks that differ: the quick road's converter."""
+_QUICK.register_structure_hook(date, _iso_date)
+_QUICK.register_structure_hook(str, _normal_text)
+_QUICK.register_structure_hook_func(_for(tuple[str, ...]), _normal_texts)
+for _kind in (int, float, bool):
+    _QUICK.register_structure_hook(_kind, _not_from_text(_kind))
+    _QUICK.register_structure_hook_func(_for(_kind | None), _optional(_kind))
+_QUICK.register_structure_hook_func(_for(int | float), _clean_number)
+_QUICK.register_structure_hook_func(_for(tuple[Quantity, ...]), _shared_records(Quantity))
+_QUICK.register_structure_hook_func(_for(tuple[Funding, ...]), _shared_records(Funding))
+# Last, as it binds the hooks above: a million unique ids would fill the shared strings.
+_QUICK.register_structure_hook(
+    Activity,
+    make_dict_structure_fn(Activity, _QUICK, id=override(struct_hook=_unshared_text)),
+)
