@@ -129,6 +129,7 @@ def structure_if_clean(raw: Any, *, catalog: Catalog) -> Dataset | None:
 
 _ACTIVE: ContextVar[Loader] = ContextVar("danvan.loading.Loader")
 """The loader whose block is running; outside every block, the hooks fail (LookupError)."""
+_active = _ACTIVE.get
 
 
 def _is_clean_text(value: str) -> bool:
@@ -139,7 +140,7 @@ def _is_clean_text(value: str) -> bool:
 
 
 def _normal_text(value: Any, _: Any = None) -> str:
-    strings = _ACTIVE.get().strings
+    strings = _active().strings
     # An unhashable value fails the look-up with TypeError, which refuses it (REFUSED).
     shared = strings.get(value)
     if shared is None:
@@ -158,7 +159,7 @@ def _unshared_text(value: Any, _: Any = None) -> str:
 
 def _normal_texts(value: Any, _: Any) -> tuple[str, ...]:
     """A ``tuple[str, ...]``, shared: a million activities have a few hundred topic lists."""
-    texts = _ACTIVE.get().texts
+    texts = _active().texts
     key = tuple(value)  # whatever cattrs would iterate, so that the result is the same
     shared = texts.get(key)
     if shared is None:
@@ -170,7 +171,7 @@ def _normal_texts(value: Any, _: Any) -> tuple[str, ...]:
 
 def _iso_date(value: Any, _: Any) -> date:
     """A year of activities has 365 dates: each is parsed once and the (immutable) date shared."""
-    dates = _ACTIVE.get().dates
+    dates = _active().dates
     day = dates.get(value)
     if day is None:
         day = date.fromisoformat(value)
@@ -198,7 +199,7 @@ def _shared_records(kind: type[Any]) -> Any:
     )
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
-        tuples = _ACTIVE.get().tuples
+        tuples = _active().tuples
         key = (kind, dumps(value, option=exact))
         shared = tuples.get(key)
         if shared is None:
