@@ -17,7 +17,7 @@ import os
 import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 import attrs
 
@@ -29,9 +29,7 @@ from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
 from danvan.importers.tabular import FileContent, SheetRows, build_dataset, read_sheets
 from danvan.model import Catalog, Dataset
 from danvan.plugins import provided
-
-if TYPE_CHECKING:
-    from danvan.plugins.manager import PluginManager
+from danvan.plugins.manager import PluginManager, get_plugin_manager
 
 RECORD_TABLES = frozenset(
     {"units", "organizations", "members", "teams", "memberships", "activities", "successions"}
@@ -64,8 +62,6 @@ def available_importers(plugin_manager: PluginManager | None = None) -> dict[str
     (the built-in is kept), a name two plugins claim goes to neither, and
     a hook returning something else is skipped with a ``PluginWarning``.
     """
-    from danvan.plugins.manager import get_plugin_manager
-
     pm = plugin_manager if plugin_manager is not None else get_plugin_manager()
     return pm.named_contributions("danvan_importers", Importer)
 
@@ -249,7 +245,8 @@ def read_dataset(
     """Read one file, a folder, or a list of files and folders into one dataset.
 
     Returns the dataset and the import findings. ``catalog`` is used when no
-    file carries catalogue tables (by default, the bundled catalogue). Raises
+    file carries catalogue tables, and by a JSON document without its own (by
+    default, the built-in catalogue with every plugin's entries). Raises
     ``DatasetReadError`` only when a path does not exist or nothing at all
     could be read; any other problem is a finding. ``progress(done, total)``
     is called after each file (the command line draws its progress bar with it).
