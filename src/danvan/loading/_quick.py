@@ -1,4 +1,4 @@
-"""The quick road: a converter derived for one load that takes only what is already clean.
+"""The quick road: a converter derived from the canonical one that takes only what is clean.
 
 Most documents are clean: every string already in normal form, every number a
 number. For them the full road (normalise every string, then structure) does
