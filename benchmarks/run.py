@@ -54,11 +54,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import ACTIVITIES, DOCUMENT, SETTING, write_inputs
 
-from danvan import export, summarize, validate
+from danvan import export, load_checked, load_lines, summarize, validate
 from danvan.aggregate import Measure
 from danvan.collector import collector_paused
-from danvan.convert import converter
 from danvan.labels import Label
+from danvan.loading import converter
 from danvan.model import (
     Activity,
     AdminUnit,
@@ -77,7 +77,6 @@ from danvan.model import (
     Team,
 )
 from danvan.plugins import available_exporters
-from danvan.rules.load import load_checked, load_lines
 from danvan.tables import Bundle, BundleMetadata, Column, ColumnType, Table
 
 STAGES = ("load", "aggregate", "export", "e2e", "memory")

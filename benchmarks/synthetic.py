@@ -16,6 +16,7 @@ from pathlib import Path
 import orjson
 
 from danvan.bundled import default_catalog
+from danvan.loading import dataset_to_raw
 from danvan.model import (
     Activity,
     AdminUnit,
@@ -132,8 +133,6 @@ def write_inputs(folder: Path, n_activities: int, *, seed: int = 2022) -> None:
 
     Kept when ``folder`` already holds the files of the same size and seed.
     """
-    from danvan.convert import dataset_to_raw
-
     folder.mkdir(parents=True, exist_ok=True)
     stamp = folder / "inputs.json"
     wanted = {"n": n_activities, "seed": seed}

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
 from danvan.cli import main
-from danvan.convert import dataset_to_json
+from danvan.loading import dataset_to_json
 from danvan.model import Dataset
 
 

@@ -27,8 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from danvan import read_dataset
-from danvan.rules.load import load_checked
+from danvan import load_checked, read_dataset
 from danvan.testing.fuzz import FORMATS, check_contract, materialise, mutate, seeds
 
 #: Whether mutations that end the XLSX reader's process are tried (not before issue 13's worker).

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 import danvan
 from danvan.cli import COMMANDS, main
-from danvan.convert import dataset_to_json
+from danvan.loading import dataset_to_json
 
 HEAVY = ("xlsxwriter", "python_calamine")
 SERVICES = (
@@ -22,7 +22,7 @@ SERVICES = (
     "danvan.rules",
     "danvan.plugins",
     "danvan.exporting",
-    "danvan.convert",
+    "danvan.loading",
     *HEAVY,
 )
 PROBE = """

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 import danvan
 from danvan import read_dataset
-from danvan.convert import dataset_to_json
 from danvan.findings import Location, cap_findings, make_finding
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, json_depth
+from danvan.loading import dataset_to_json
 from danvan.read import DatasetReadError, ImportResult
 from tests.hostile import activity_rows, twice, zipped
 

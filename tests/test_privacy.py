@@ -21,10 +21,10 @@ from danvan.exporters.base import ExportError
 from danvan.findings import FindingCode, Location, Severity, ValidationReport, make_finding
 from danvan.labels import Label
 from danvan.layout import dataset_bundle
+from danvan.loading import text_findings
 from danvan.model import Dataset, Gender, Member
 from danvan.plugins import available_exporters
 from danvan.redact import Redaction, RedactMode, redact_bundle, redact_table
-from danvan.rules.text import text_findings
 from danvan.tables import Bundle, BundleMetadata, Column, ColumnType, Table
 
 NAME = "Nguyễn Thị Lan"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import danvan
-from danvan.convert import dataset_to_json
+from danvan.loading import dataset_to_json
 
 
 def _refuse(*_args: object) -> None:

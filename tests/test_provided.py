@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from danvan import dataset_from_json
 from danvan.bundled import bundled_registry, default_catalog
-from danvan.convert import dataset_from_json
 from danvan.labels import Label
 from danvan.model import AdminUnit, Catalog, Field, Level, Topic
 from danvan.plugins import hookimpl, make_plugin_manager

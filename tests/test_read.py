@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from danvan import export, read_dataset, template_bundle
 from danvan.bundled import default_catalog, sample
-from danvan.convert import dataset_to_json
 from danvan.layout import dataset_bundle
+from danvan.loading import dataset_to_json
 from danvan.model import (
     Activity,
     AdminUnit,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 from danvan.findings import Location, Severity
+from danvan.loading import text_findings
 from danvan.model import Dataset
 from danvan.rules import text
-from danvan.rules.text import text_findings
 from tests.rule_cases import changed, check, found
 
 

@@ -16,9 +16,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan import read_dataset
-from danvan.convert import dataset_from_normal, normalize_strings, structure_if_clean
-from danvan.rules.load import duplicate_keys, load_checked, load_lines
+from danvan import load_checked, load_lines, read_dataset
+from danvan.bundled import default_catalog
+from danvan.loading import (
+    dataset_from_normal,
+    duplicate_keys,
+    normalize_strings,
+    structure_if_clean,
+)
 
 SETTING: dict[str, Any] = {
     "units": [{"id": "ban-a", "name": "Bản A", "level": "village"}],
@@ -129,7 +134,8 @@ non_integers = (
 @given(non_integers)
 def test_any_count_that_is_not_an_integer_is_a_finding_never_a_changed_value(value: Any) -> None:
     raw = orjson.loads(orjson.dumps(_document(participants=value)))
-    assert structure_if_clean(raw) is None  # the quick road refuses it too
+    # the quick road refuses it too
+    assert structure_if_clean(raw, catalog=default_catalog()) is None
     dataset, report = load_checked(raw)
     assert dataset is None
     assert ("DV011", "participants", 0) in _located(report.errors)
@@ -139,10 +145,10 @@ def test_any_count_that_is_not_an_integer_is_a_finding_never_a_changed_value(val
 @given(st.integers(min_value=-(2**53), max_value=2**53) | st.none())
 def test_any_integer_count_is_kept_exactly_on_both_roads(value: int | None) -> None:
     raw = orjson.loads(orjson.dumps(_document(participants=value)))
-    quick = structure_if_clean(raw)
+    quick = structure_if_clean(raw, catalog=default_catalog())
     normal, _ = normalize_strings(raw)
     assert quick is not None
-    assert quick == dataset_from_normal(raw, normal)
+    assert quick == dataset_from_normal(raw, normal, catalog=default_catalog())
     assert quick.activities[0].participants == value
 
 
@@ -323,7 +329,7 @@ def test_text_with_control_characters_never_takes_the_quick_road_unchanged(title
     dataset, report = load_checked(raw)
     assert dataset is not None
     assert not any(c in dataset.activities[0].title for c in "\x00\x01\x08\x0b\x1f\x7f")
-    quick = structure_if_clean(raw)
+    quick = structure_if_clean(raw, catalog=default_catalog())
     assert quick is None or quick == dataset
     has_control = any(c in title for c in "\x00\x01\x08\x0b\x1f\x7f")
     assert has_control == any(f.code == "DV504" for f in report)

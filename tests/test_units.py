@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from danvan.bundled import bundled_registry
+from danvan.loading import registry_from_raw
 from danvan.model import AdminUnit, Dataset, Level, Succession
 from danvan.registry import (
     UnitRegistry,
@@ -19,7 +20,6 @@ from danvan.registry import (
     check_succession_cycles,
     check_valid_after_successor,
     merge_registries,
-    registry_from_raw,
     remap_village_parents,
 )
 

@@ -17,6 +17,7 @@ from importlib import import_module as _import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
+    from danvan._face._loading import dataset_from_json, load_checked, load_lines
     from danvan._face._reading import read_dataset, validate
     from danvan._face._reporting import annual_report, period_report, summarize
     from danvan._face._writing import export, template_bundle
@@ -24,12 +25,12 @@ if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
     from danvan.bundled import bundled_registry, default_catalog, sample
     from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reason, classify
     from danvan.collector import collector_paused
-    from danvan.convert import DatasetLoadError, dataset_from_json, dataset_to_json
     from danvan.errors import DanvanError, DanvanWarning
     from danvan.findings import Finding, Location, Severity, ValidationReport
     from danvan.importers.limits import ReadLimits
     from danvan.labels import Label
     from danvan.layout import dataset_bundle
+    from danvan.loading import DatasetLoadError, dataset_to_json
     from danvan.model import Dataset
     from danvan.periods import (
         DateRange,
@@ -42,7 +43,6 @@ if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
     from danvan.read import DatasetReadError, ImportResult
     from danvan.registry import LookupResult, UnitRegistry
     from danvan.rules import Rule, ValidationContext, rule
-    from danvan.rules.load import load_checked, load_lines
     from danvan.text import (
         ValueParseError,
         collation_key,
@@ -64,7 +64,7 @@ _HOLDERS: dict[str, str] = {
     "DanvanError": "danvan.errors",
     "DanvanWarning": "danvan.errors",
     "Dataset": "danvan.model",
-    "DatasetLoadError": "danvan.convert",
+    "DatasetLoadError": "danvan.loading",
     "DatasetReadError": "danvan.read",
     "DateRange": "danvan.periods",
     "Finding": "danvan.findings",
@@ -94,14 +94,14 @@ _HOLDERS: dict[str, str] = {
     "collation_key": "danvan.text",
     "collector_paused": "danvan.collector",
     "dataset_bundle": "danvan.layout",
-    "dataset_from_json": "danvan.convert",
-    "dataset_to_json": "danvan.convert",
+    "dataset_from_json": "danvan._face._loading",
+    "dataset_to_json": "danvan.loading",
     "default_catalog": "danvan.bundled",
     "export": "danvan._face._writing",
     "format_date": "danvan.text",
     "format_money": "danvan.text",
-    "load_checked": "danvan.rules.load",
-    "load_lines": "danvan.rules.load",
+    "load_checked": "danvan._face._loading",
+    "load_lines": "danvan._face._loading",
     "normalize": "danvan.text",
     "parse_date": "danvan.text",
     "parse_money": "danvan.text",

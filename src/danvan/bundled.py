@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
 
+import orjson
+
+from danvan.loading import converter, dataset_from_json, registry_from_raw
 from danvan.model import Catalog, Dataset
 from danvan.plugins.hookspecs import hookimpl
-
-if TYPE_CHECKING:
-    from danvan.registry import UnitRegistry
+from danvan.registry import UnitRegistry
 
 SAMPLE_FILE = "sample_nampo_2022.json"
 CATALOG_FILE = "catalog.json"
@@ -23,10 +23,6 @@ def _read(name: str) -> bytes:
 @cache
 def default_catalog() -> Catalog:
     """Every kind of activity, topic and indicator the Nậm Pồ article mentions."""
-    import orjson
-
-    from danvan.convert import converter
-
     return converter.structure(orjson.loads(_read(CATALOG_FILE)), Catalog)
 
 
@@ -39,8 +35,6 @@ def sample() -> Dataset:
     description says which source gives which fact. The district's own figure,
     over 170 job dossiers, is stated there: an activity needs a team and a village.
     """
-    from danvan.convert import dataset_from_json
-
     return dataset_from_json(_read(SAMPLE_FILE), catalog=default_catalog())
 
 
@@ -53,10 +47,6 @@ def bundled_registry() -> UnitRegistry:
 
     Codes are the statistics office's; see ``docs/units.md`` for the sources.
     """
-    import orjson
-
-    from danvan.registry import registry_from_raw
-
     return registry_from_raw(orjson.loads(_read(UNITS_FILE)))
 
 

@@ -3,7 +3,8 @@
 The services take their rules, unit registry, formats and catalogue as
 arguments; ``danvan``'s public functions that need them are defined here,
 where a caller who gives none gets the registered ones. One room per job, so
-that a command loads only what it uses: ``_reading`` (``read_dataset``,
+that a command loads only what it uses: ``_loading`` (``dataset_from_json``,
+``load_checked``, ``load_lines``), ``_reading`` (``read_dataset``,
 ``validate``), ``_reporting`` (``summarize``, ``period_report``,
 ``annual_report``), ``_writing`` (``export``, ``template_bundle``). ``danvan``
 names each function's room in its table.

@@ -1,7 +1,7 @@
 """JSON importer (built-in plugin): a danvan dataset document, or a JSON export of its tables.
 
 A dataset document (``"format": "danvan.dataset/1"``) is read losslessly by
-``danvan.rules.load.load_checked``, provenance included. A document written by
+``danvan.loading.load_checked``, provenance included. A document written by
 the ``json`` exporter from ``danvan.layout.dataset_bundle`` (``{"metadata":
 …, "tables": [{"name", "columns", "rows"}]}``) is read table by table like a
 workbook: a table's ``name`` is its sheet, rows are numbered from 1.
@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from danvan.convert import Path, format_path
 from danvan.findings import Location
 from danvan.importers.base import BinaryStream, Importer, ImportOptions, RawImport, RawSheet
 from danvan.importers.limits import check_json_depth
 from danvan.labels import Label
+from danvan.loading import Path, format_path, load_checked, locate, parse_document
+from danvan.model import Catalog
 from danvan.plugins.hookspecs import hookimpl
-from danvan.rules.load import load_checked, locate, parse_document
 
 
 def _rows(table: Mapping[str, Any]) -> Iterator[Sequence[Any]]:
@@ -78,7 +78,9 @@ def read_json(stream: BinaryStream, source: str, options: ImportOptions) -> RawI
         and isinstance(document.get("tables"), list)
     ):
         return RawImport(sheets=_bundle_sheets(document))
-    dataset, report = load_checked(document, source=source, catalog=options.catalog)
+    # ``read_dataset`` always gives a catalogue; a caller that gives none gets an empty one.
+    catalog = options.catalog if options.catalog is not None else Catalog()
+    dataset, report = load_checked(document, catalog=catalog, source=source)
     return RawImport(dataset=dataset, findings=report.findings)
 
 

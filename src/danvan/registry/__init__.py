@@ -25,7 +25,6 @@ from danvan.registry._registry import (
     UnitProblem,
     UnitRegistry,
     merge_registries,
-    registry_from_raw,
 )
 from danvan.registry._remap import remap_village_parents, unit_placements
 
@@ -39,7 +38,6 @@ __all__ = [
     "check_succession_cycles",
     "check_valid_after_successor",
     "merge_registries",
-    "registry_from_raw",
     "remap_village_parents",
     "unit_placements",
 ]

@@ -276,20 +276,3 @@ def merge_registries(registries: Iterable[UnitRegistry]) -> UnitRegistry:
         for unit_id, names in registry.aliases.items():
             aliases[unit_id] = tuple(dict.fromkeys((*aliases.get(unit_id, ()), *names)))
     return UnitRegistry(tuple(units.values()), tuple(successions), kinds, aliases)
-
-
-def registry_from_raw(raw: Mapping[str, Any]) -> UnitRegistry:
-    """A registry from a parsed ``danvan.units/1`` document (see ``docs/units.md``)."""
-    from danvan.convert import converter
-
-    declared = raw.get("format")
-    if declared != UNITS_FORMAT:
-        raise ValueError(
-            f"Không phải danh mục đơn vị hành chính / not a unit registry: "
-            f"format {declared!r}, expected {UNITS_FORMAT!r}"
-        )
-    units = converter.structure(raw.get("units", []), tuple[AdminUnit, ...])
-    successions = converter.structure(raw.get("successions", []), tuple[Succession, ...])
-    kinds = {str(k): str(v) for k, v in raw.get("kinds", {}).items()}
-    aliases = {str(k): tuple(str(n) for n in v) for k, v in raw.get("aliases", {}).items()}
-    return UnitRegistry(units, successions, kinds, aliases)

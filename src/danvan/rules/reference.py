@@ -38,7 +38,7 @@ def rule_reference_markdown(rules: Iterable[Rule], codes: Iterable[FindingCode] 
         "memberships, DV4xx activities, DV5xx text, DV6xx importing files. Validation",
         "never stops at the first problem and never raises on bad data; a rule that",
         "fails with an exception is reported as DV999 and the other rules still run.",
-        "DV0xx and DV5xx findings of a file come from `danvan.rules.load.load_checked`",
+        "DV0xx and DV5xx findings of a file come from `danvan.load_checked`",
         "and DV6xx (with DV5xx) from `danvan.read.read_dataset`; see",
         "[validation](validation.md) and [importing](importing.md).",
         "",

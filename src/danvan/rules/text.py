@@ -1,7 +1,7 @@
 """Rules on text: strings not in the canonical form (NFC, one tone-mark placement, no controls).
 
 Loading normalises every string, so for a loaded dataset these findings come
-from the changes the loader made (see ``danvan.rules.load``); for a dataset
+from the changes the loader made (see ``danvan.loading.load_checked``); for a dataset
 built in code, the rule below looks at the people-facing texts themselves.
 """
 
@@ -9,31 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from danvan.convert import canonical_text
-from danvan.findings import Finding, Location, codes, make_finding
+from danvan.findings import Finding, Location, codes
+from danvan.loading import text_findings
 from danvan.model import Provenance
 from danvan.rules.base import ValidationContext, rule
-from danvan.text import NormalizationIssue, has_control_characters, normalization_issues
-
-_CODES = {
-    NormalizationIssue.NFC: codes.NOT_NFC,
-    NormalizationIssue.TONE_PLACEMENT: codes.TONE_PLACEMENT,
-    NormalizationIssue.WHITESPACE: codes.EXTRA_SPACE,
-}
-
-
-def text_findings(before: str, after: str, location: Location) -> Iterator[Finding]:
-    """What changed between ``before`` and its canonical form ``after``.
-
-    Information for a change of form; a warning for control characters removed (DV504).
-    """
-    field = location.field or ""
-    if has_control_characters(before):
-        yield make_finding(
-            codes.CONTROL_CHARACTER, location, field=field, before=before, after=after
-        )
-    for issue in sorted(normalization_issues(before)):
-        yield make_finding(_CODES[issue], location, field=field, before=before, after=after)
+from danvan.text import canonical_text
 
 
 def _check(

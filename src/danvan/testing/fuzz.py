@@ -37,9 +37,9 @@ import attrs
 from danvan._face._reading import read_dataset, validate
 from danvan._face._writing import export
 from danvan.bundled import sample
-from danvan.convert import dataset_to_json
 from danvan.findings import Location
 from danvan.layout import dataset_bundle
+from danvan.loading import dataset_to_json
 from danvan.model import Dataset
 from danvan.read import DatasetReadError, ImportResult
 

@@ -16,7 +16,7 @@ from danvan.layout import (
     LayoutColumn,
     split_list,
 )
-from danvan.rules.text import text_findings
+from danvan.loading import text_findings
 from danvan.text import (
     ValueParseError,
     canonical_text,

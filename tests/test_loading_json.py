@@ -9,13 +9,11 @@ import orjson
 import pytest
 from hypothesis import given, settings
 
+from danvan import DatasetLoadError, dataset_from_json, dataset_to_json
 from danvan.bundled import default_catalog
 from danvan.collector import collector_paused
-from danvan.convert import (
-    DatasetLoadError,
-    dataset_from_json,
+from danvan.loading import (
     dataset_from_normal,
-    dataset_to_json,
     format_path,
     normalize_strings,
     structure_if_clean,
@@ -155,8 +153,8 @@ def test_a_bad_document_is_reported_whole_although_the_fast_structuring_runs_fir
 def test_the_quick_road_gives_the_dataset_of_the_full_road(dataset: Dataset) -> None:
     raw = orjson.loads(dataset_to_json(dataset))
     normal, changes = normalize_strings(raw)
-    quick = structure_if_clean(raw)
+    quick = structure_if_clean(raw, catalog=default_catalog())
     if changes:
         assert quick is None
     else:
-        assert quick == dataset_from_normal(raw, normal) == dataset
+        assert quick == dataset_from_normal(raw, normal, catalog=default_catalog()) == dataset

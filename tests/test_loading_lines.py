@@ -12,10 +12,10 @@ import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan.convert import converter, dataset_to_json
+from danvan import dataset_to_json, load_checked, load_lines
 from danvan.findings import Location, ValidationReport
+from danvan.loading import converter
 from danvan.model import Activity, Dataset
-from danvan.rules.load import load_checked, load_lines
 from tests.strategies import activities, datasets
 
 SETTING: dict[str, Any] = {

@@ -10,10 +10,10 @@ import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danvan.bundled import SAMPLE_FILE, sample
-from danvan.convert import structure_if_clean
+from danvan import load_checked
+from danvan.bundled import SAMPLE_FILE, default_catalog, sample
 from danvan.findings import Location
-from danvan.rules.load import load_checked
+from danvan.loading import structure_if_clean
 
 
 def _document() -> dict[str, Any]:
@@ -121,9 +121,9 @@ def test_a_clean_document_takes_the_quick_road_and_a_number_in_text_is_an_error(
     clean = {
         "activities": [{"id": "a1", "team": "t", "village": "v", "date": "2022-01-05", "type": "x"}]
     }
-    assert structure_if_clean(clean) is not None
+    assert structure_if_clean(clean, catalog=default_catalog()) is not None
     spaced = {"activities": [{**clean["activities"][0], "participants": " 5"}]}
-    assert structure_if_clean(spaced) is None
+    assert structure_if_clean(spaced, catalog=default_catalog()) is None
     dataset, report = load_checked(spaced)
     assert dataset is None  # a text where a number belongs is never read as one
     assert [(f.code, f.location.field) for f in report.errors] == [("DV011", "participants")]
