@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import danvan.plugin
+from danvan.hooks import hookimpl
 from danvan.plugin import Exporter, check_exporter
-from danvan.plugins.hookspecs import hookimpl
 
 
 def test_the_face_names_every_contract_a_plugin_needs() -> None:

@@ -7,9 +7,9 @@ from importlib.resources import files
 
 import orjson
 
+from danvan.hooks import hookimpl
 from danvan.loading import converter, dataset_from_json, registry_from_raw
 from danvan.model import Catalog, Dataset
-from danvan.plugins.hookspecs import hookimpl
 from danvan.registry import UnitRegistry
 
 SAMPLE_FILE = "sample_nampo_2022.json"

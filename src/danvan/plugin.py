@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
     from danvan.exporters.base import Exporter, ExportError, ExportOptions, single_table
     from danvan.findings import Finding, FindingCode, Location, Severity, make_finding
+    from danvan.hooks import hookimpl
     from danvan.importers.base import (
         ColumnarRows,
         Importer,
@@ -47,7 +48,6 @@ if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
         UnreadableFileError,
     )
     from danvan.labels import Label
-    from danvan.plugins.hookspecs import hookimpl
     from danvan.rules.base import Rule, ValidationContext, rule
     from danvan.tables import Bundle, Column, ColumnType, Table
     from danvan.testing import ConformanceError, check_exporter
@@ -76,7 +76,7 @@ _HOLDERS: dict[str, str] = {
     "UnreadableFileError": "danvan.importers.base",
     "ValidationContext": "danvan.rules.base",
     "check_exporter": "danvan.testing",
-    "hookimpl": "danvan.plugins.hookspecs",
+    "hookimpl": "danvan.hooks",
     "make_finding": "danvan.findings",
     "rule": "danvan.rules.base",
     "single_table": "danvan.exporters.base",

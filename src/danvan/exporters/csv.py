@@ -28,8 +28,8 @@ import orjson
 
 from danvan.excel import CSV_ESCAPE_TRIGGERS, escape_formula_csv
 from danvan.exporters.base import BinaryStream, Exporter, ExportError, ExportOptions, single_table
+from danvan.hooks import hookimpl
 from danvan.labels import Label
-from danvan.plugins.hookspecs import hookimpl
 from danvan.tables import Bundle, ColumnType, Row, Table
 
 #: Rows handled together; small enough to keep memory flat.

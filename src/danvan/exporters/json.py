@@ -23,8 +23,8 @@ from typing import Any
 import orjson
 
 from danvan.exporters.base import BinaryStream, Exporter, ExportError, ExportOptions, single_table
+from danvan.hooks import hookimpl
 from danvan.labels import Label
-from danvan.plugins.hookspecs import hookimpl
 from danvan.tables import Bundle, Table
 
 BATCH = 1000

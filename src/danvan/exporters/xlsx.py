@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 
 from danvan.exporters.base import BinaryStream, Exporter, ExportOptions
+from danvan.hooks import hookimpl
 from danvan.labels import Label
-from danvan.plugins.hookspecs import hookimpl
 from danvan.tables import Bundle
 
 SUMMARY = Label("Tổng hợp", "Summary")

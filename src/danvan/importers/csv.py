@@ -24,6 +24,7 @@ import orjson
 
 from danvan.errors import DanvanError
 from danvan.findings import Finding, Location, codes, make_finding
+from danvan.hooks import hookimpl
 from danvan.importers.archives import check_members, inflate, open_archive
 from danvan.importers.base import (
     BinaryStream,
@@ -36,7 +37,6 @@ from danvan.importers.base import (
 from danvan.importers.files import NotRegularFileError, read_regular
 from danvan.importers.limits import ReadLimits, check_json_depth
 from danvan.labels import Label
-from danvan.plugins.hookspecs import hookimpl
 from danvan.text import has_control_characters, without_control_characters
 
 DESCRIPTOR = "datapackage.json"

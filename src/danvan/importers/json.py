@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from danvan.findings import Location
+from danvan.hooks import hookimpl
 from danvan.importers.base import BinaryStream, Importer, ImportOptions, RawImport, RawSheet
 from danvan.importers.limits import check_json_depth
 from danvan.labels import Label
 from danvan.loading import Path, format_path, load_checked, locate, parse_document
 from danvan.model import Catalog
-from danvan.plugins.hookspecs import hookimpl
 
 
 def _rows(table: Mapping[str, Any]) -> Iterator[Sequence[Any]]:

@@ -21,6 +21,7 @@ import io
 from pathlib import Path
 
 from danvan.exporters.xlsx import SUMMARY
+from danvan.hooks import hookimpl
 from danvan.importers import calamine_worker
 from danvan.importers.archives import open_archive, scan_workbook
 from danvan.importers.base import (
@@ -33,7 +34,6 @@ from danvan.importers.base import (
 )
 from danvan.importers.isolation import Isolated
 from danvan.labels import Label
-from danvan.plugins.hookspecs import hookimpl
 from danvan.text import header_key
 
 _SUMMARY_NAMES = frozenset({header_key(SUMMARY.vi), header_key(SUMMARY.en)})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from danvan.plugins.hookspecs import hookimpl, hookspec
+from danvan.hooks import hookimpl, hookspec
 from danvan.plugins.manager import (
     ENTRY_POINT_GROUP,
     ENV_DISABLE_ENTRYPOINTS,

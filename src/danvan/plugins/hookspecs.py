@@ -14,18 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import pluggy
-
 from danvan.exporters.base import Exporter
+from danvan.hooks import hookspec
 from danvan.importers.base import Importer
 from danvan.model import Catalog
 from danvan.registry import UnitRegistry
 from danvan.rules.base import Rule
-
-PROJECT_NAME = "danvan"
-
-hookspec = pluggy.HookspecMarker(PROJECT_NAME)
-hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
 @hookspec

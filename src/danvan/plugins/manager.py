@@ -35,6 +35,7 @@ import attrs
 import pluggy
 
 import danvan.plugins.hookspecs as hookspecs
+from danvan.hooks import PROJECT_NAME
 from danvan.plugins.info import (
     ENV_ONLY_PLUGINS,
     NameClash,
@@ -92,7 +93,7 @@ class PluginManager(pluggy.PluginManager):
     """A pluggy manager that remembers each plugin's distribution and isolates failures."""
 
     def __init__(self) -> None:
-        super().__init__(hookspecs.PROJECT_NAME)
+        super().__init__(PROJECT_NAME)
         self.add_hookspecs(hookspecs)
         self._info: dict[str, PluginInfo] = {}
         self._skipped: list[SkippedPlugin] = []

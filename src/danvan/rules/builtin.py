@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from danvan.plugins.hookspecs import hookimpl
+from danvan.hooks import hookimpl
 from danvan.rules import activities, hierarchy, references, successions, teams, text
 from danvan.rules.base import Rule
 
