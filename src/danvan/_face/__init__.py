@@ -1,5 +1,11 @@
 """The public functions with their defaults filled from the registered plugins.
 
+The services take their rules, unit registry, importers, exporters and
+catalogue as arguments and never look for them; here a caller who gives none
+gets the registered ones (``danvan.plugins.provided``: the built-ins and every
+installed plugin's). ``plugin_manager`` chooses whose; by default the
+process-wide one.
+
 The services take their rules, unit registry, formats and catalogue as
 arguments; ``danvan``'s public functions that need them are defined here,
 where a caller who gives none gets the registered ones. One room per job, so

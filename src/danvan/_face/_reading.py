@@ -1,10 +1,7 @@
 """danvan.read_dataset and danvan.validate: reading and checking with the registered formats, rules.
 
-The services take their rules, unit registry, importers, exporters and
-catalogue as arguments and never look for them; here a caller who gives none
-gets the registered ones (``danvan.plugins.provided``: the built-ins and every
-installed plugin's). ``plugin_manager`` chooses whose; by default the
-process-wide one.
+Each takes ``plugin_manager`` to choose whose formats and rules (see
+``danvan._face``).
 """
 
 from __future__ import annotations

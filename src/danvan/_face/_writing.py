@@ -1,10 +1,7 @@
 """danvan.export and danvan.template_bundle, with the registered exporters and catalogue.
 
-The services take their rules, unit registry, importers, exporters and
-catalogue as arguments and never look for them; here a caller who gives none
-gets the registered ones (``danvan.plugins.provided``: the built-ins and every
-installed plugin's). ``plugin_manager`` chooses whose; by default the
-process-wide one.
+``plugin_manager`` chooses whose exporters and catalogue (see
+``danvan._face``).
 """
 
 from __future__ import annotations
