@@ -24,7 +24,8 @@ from __future__ import annotations
 import click
 
 import danvan
-from danvan.cli._lazy import LazyCommand, LazyGroup
+from danvan.cli._console import ConsoleGroup
+from danvan.cli._lazy import LazyCommand
 
 # Each command, the module and name that define it, and the first line of its
 # help (a test keeps this summary equal to the command's own).
@@ -58,7 +59,12 @@ COMMANDS: dict[str, LazyCommand] = {
 }
 
 
-@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    name="danvan",
+    cls=ConsoleGroup,
+    lazy=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(danvan.__version__, prog_name="danvan")
 def main() -> None:
     """danvan: records, validation and reports of the Tổ Dân vận cơ sở.

@@ -17,7 +17,8 @@ import attrs
 import click
 
 import danvan
-from danvan.cli._common import STDOUT, UsageProblem, one_line, progress_bar
+from danvan.cli._common import STDOUT, progress_bar
+from danvan.cli._console import UsageProblem, one_line
 from danvan.exporters.base import ExportError
 from danvan.exporting import find_exporter
 from danvan.plugins.provided import available_exporters
