@@ -17,13 +17,12 @@ from danvan.cli._common import (
     REDACT,
     SALT,
     TABLE,
-    echo_summary,
     parse_date_option,
     parse_period_option,
     read_inputs,
     redaction_asked,
 )
-from danvan.cli._writing import write_output
+from danvan.cli._writing import Target, write_summarised
 from danvan.model import Level
 from danvan.reports import report_notes
 
@@ -101,7 +100,7 @@ def report(
     limits: danvan.ReadLimits,
 ) -> None:
     """The main job: import, validate, aggregate and export the period report."""
-    redaction = redaction_asked(redact, salt)
+    target = Target(output, fmt, lang, table, redaction_asked(redact, salt), overwrite, paths)
     dataset, loaded = read_inputs(paths, limits)
     calendar = danvan.ReportingCalendar(cutoff_day)
     found = loaded + danvan.validate(
@@ -118,14 +117,4 @@ def report(
     )
     for note in report_notes(bundle):  # a district abolished on the units day (DV210) …
         click.echo(f"Cảnh báo / warning: {note.vi} / {note.en}", err=True)
-    write_output(
-        bundle,
-        output,
-        fmt,
-        lang,
-        table,
-        redact=redaction,
-        overwrite=overwrite,
-        inputs=paths,
-    )
-    echo_summary(dataset, found, output)
+    write_summarised(bundle, target, dataset, found)
