@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import click
 
@@ -83,6 +84,14 @@ GROUPINGS: dict[str, GroupBy] = {
 )
 @OVERWRITE
 @LIMITS
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default=None,
+    help="Thoát với mã 1 khi dữ liệu có lỗi (error) hoặc có lỗi hay cảnh báo (warning); báo "
+    "cáo vẫn được ghi / exit 1 when the data has errors (error), or errors or warnings "
+    "(warning), as validate does; the report is still written.",
+)
 def report(
     paths: tuple[str, ...],
     period: danvan.Period,
@@ -98,6 +107,7 @@ def report(
     quote_personal: bool,
     overwrite: bool,
     limits: danvan.ReadLimits,
+    fail_on: str | None,
 ) -> None:
     """The main job: import, validate, aggregate and export the period report."""
     target = Target(output, fmt, lang, table, redaction_asked(redact, salt), overwrite, paths)
@@ -118,3 +128,23 @@ def report(
     for note in report_notes(bundle):  # a district abolished on the units day (DV210) …
         click.echo(f"Cảnh báo / warning: {note.vi} / {note.en}", err=True)
     write_summarised(bundle, target, dataset, found)
+    failing = failing_findings(found, fail_on)
+    if failing:
+        vi, en = _FAILING[fail_on or ""]
+        click.echo(
+            f"Dữ liệu có {failing} {vi} / the data has {failing} {en} (--fail-on {fail_on}): "
+            "mã thoát / exit status 1",
+            err=True,
+        )
+        sys.exit(1)
+
+
+_FAILING = {"error": ("lỗi", "errors"), "warning": ("lỗi hoặc cảnh báo", "errors or warnings")}
+
+
+def failing_findings(found: danvan.ValidationReport, fail_on: str | None) -> int:
+    """How many findings make ``--fail-on`` end the command with status 1 (none: never)."""
+    errors, warnings = danvan.Severity.ERROR, danvan.Severity.WARNING
+    worst = {"error": (errors,), "warning": (errors, warnings)}
+    counts = found.counts
+    return sum(counts[severity] for severity in worst.get(fail_on or "", ()))
