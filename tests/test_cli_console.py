@@ -91,6 +91,9 @@ def test_an_unknown_format_or_table_names_those_there_are(
     assert not out.exists()
     line = one_error_line(CliRunner().invoke(main, ["export", str(sample_json), "-o", "-"]))
     assert "needs --format" in line
+    args = ["export", str(sample_json), "-o", str(out), "--format", "nope"]
+    line = one_error_line(CliRunner().invoke(main, args))
+    assert "unknown format 'nope'. Known formats: csv (.csv)" in line
 
 
 def test_a_usage_error_says_where_the_help_is() -> None:
