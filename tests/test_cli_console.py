@@ -99,7 +99,7 @@ def test_an_unknown_format_or_table_names_those_there_are(
 def test_a_usage_error_says_where_the_help_is() -> None:
     line = one_error_line(CliRunner().invoke(main, ["report", "--perod", "2022"]))
     assert line == (
-        "Error: No such option '--perod'. Did you mean '--period'? "
+        "Error: Lệnh chưa đúng / bad usage: No such option '--perod'. Did you mean '--period'? "
         "(xem / see: danvan report --help)"
     )
     line = one_error_line(CliRunner().invoke(main, ["raport"]))
@@ -124,10 +124,9 @@ def test_danvan_alone_still_shows_its_help() -> None:
     assert "Error" not in result.output
 
 
-def test_a_library_warning_during_a_command_is_one_formatted_line(
-    sample_json: Path, tmp_path: Path
-) -> None:
-    """A cell longer than Excel holds, read under a raised limit, is cut by the workbook writer."""
+def long_cell_export(sample_json: Path, tmp_path: Path) -> list[str]:
+    """``danvan export`` of a dataset with a cell longer than Excel holds (read under a raised
+    limit), which the workbook writer cuts with a warning; the arguments of that command."""
     bundle = json.loads(sample_json.read_text(encoding="utf-8"))
     activities = next(t for t in bundle["tables"] if t["name"] == "activities")
     title = [c["name"] for c in activities["columns"]].index("title")
@@ -135,8 +134,13 @@ def test_a_library_warning_during_a_command_is_one_formatted_line(
     long_cell = tmp_path / "long.json"
     long_cell.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out.xlsx"
-    args = ["export", str(long_cell), "--limit", "max_text_length=50000", "-o", str(out)]
-    result = CliRunner().invoke(main, args)
+    return ["export", str(long_cell), "--limit", "max_text_length=50000", "-o", str(out)]
+
+
+def test_a_library_warning_during_a_command_is_one_formatted_line(
+    sample_json: Path, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(main, long_cell_export(sample_json, tmp_path))
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if "truncated" in line]
     assert warnings == [
@@ -144,7 +148,21 @@ def test_a_library_warning_during_a_command_is_one_formatted_line(
         "truncated (40000 characters) at Hoạt động!R2C6"
     ]
     assert "_xlsx_workbook.py" not in result.stderr  # no source line
-    assert out.is_file()
+    assert (tmp_path / "out.xlsx").is_file()
+
+
+def test_python_warning_filters_still_decide_whether_a_warning_shows(
+    sample_json: Path, tmp_path: Path
+) -> None:
+    """As ``python -W ignore -m danvan …`` would: only the display is the command line's."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = CliRunner().invoke(main, long_cell_export(sample_json, tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "Cảnh báo / warning" not in result.stderr
+    assert (tmp_path / "out.xlsx").is_file()
 
 
 def test_the_warning_display_is_put_back_after_the_command(sample_json: Path) -> None:

@@ -36,14 +36,16 @@ def one_line(error: Exception | str) -> str:
 
 
 def usage_line(error: click.UsageError, ctx: click.Context | None = None) -> str:
-    """The one line of a usage error: click's message, then where the help is."""
+    """The one line of a usage error: what is wrong (click's message, in English, after a
+    Vietnamese lead), then where the help is."""
+    message = f"Lệnh chưa đúng / bad usage: {one_line(error.format_message())}"
     if error.ctx is not None:
         command = error.ctx.command_path
     elif ctx is not None:  # an error click raised before the command's context was made
         command = " ".join(filter(None, (ctx.command_path, ctx.invoked_subcommand)))
     else:
-        return one_line(error.format_message())
-    return f"{one_line(error.format_message())} (xem / see: {command} --help)"
+        return message
+    return f"{message} (xem / see: {command} --help)"
 
 
 @contextlib.contextmanager
