@@ -2,9 +2,11 @@
 
 Every command reads datasets, works through ``danvan``'s own functions and
 writes files through the exporter plugins. Errors a user can fix (a bad
-option, a missing file, an unknown format) and failed writes (disk full, file
-size limit, closed stdout) end in one line on stderr and exit status 2;
-``danvan validate`` exits 1 when the data has errors. While writing, SIGTERM,
+option value, a missing file, an unknown format) and failed writes (disk full,
+file size limit, closed stdout) end in one line on stderr and exit status 2; a
+library warning is one ``Cảnh báo / warning:`` line. ``danvan validate`` (and
+``danvan report --fail-on error``) exit 1 when the data has errors; Ctrl-C
+ends any command with 130. While writing, SIGTERM,
 SIGINT and SIGHUP stop the write cleanly (temporary files removed, exit
 128 + the signal's number) and SIGXFSZ is ignored, so that a file size limit is
 an error rather than a killed process.
@@ -13,7 +15,8 @@ A command's module is imported when that command runs (``COMMANDS`` below), so
 that ``danvan --version`` and ``danvan --help`` start without the services.
 
 The rooms: this module (the group and its table of commands), ``_lazy`` (the
-group that loads a command on first use), ``_report``, ``_validate``,
+group that loads a command on first use), ``_console`` (the group's one-line
+errors and warnings), ``_report``, ``_validate``,
 ``_export`` (``export`` and ``sample``) and ``_plugins`` (the commands),
 ``_common`` (reading inputs, shared options), ``_writing`` (writing outputs
 safely).
@@ -24,7 +27,8 @@ from __future__ import annotations
 import click
 
 import danvan
-from danvan.cli._lazy import LazyCommand, LazyGroup
+from danvan.cli._console import ConsoleGroup
+from danvan.cli._lazy import LazyCommand
 
 # Each command, the module and name that define it, and the first line of its
 # help (a test keeps this summary equal to the command's own).
@@ -58,7 +62,12 @@ COMMANDS: dict[str, LazyCommand] = {
 }
 
 
-@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    name="danvan",
+    cls=ConsoleGroup,
+    lazy=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(danvan.__version__, prog_name="danvan")
 def main() -> None:
     """danvan: records, validation and reports of the Tổ Dân vận cơ sở.

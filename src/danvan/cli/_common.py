@@ -13,16 +13,11 @@ import attrs
 import click
 
 import danvan
+from danvan.cli._console import UsageProblem, one_line
 from danvan.importers.limits import DEFAULT_LIMITS
 from danvan.redact import Redaction, RedactMode
 
 STDOUT = "-"
-
-
-class UsageProblem(click.ClickException):
-    """A problem the user can fix: bad input, a missing file, an unknown format (exit 2)."""
-
-    exit_code = 2
 
 
 def _stderr_is_terminal() -> bool:
@@ -34,10 +29,6 @@ def progress_bar(label: str, length: int | None = None) -> Any:
     if not _stderr_is_terminal():
         return nullcontext(None)
     return click.progressbar(length=length, label=label, file=sys.stderr)
-
-
-def one_line(error: Exception) -> str:
-    return " | ".join(line.strip() for line in str(error).splitlines() if line.strip())
 
 
 def parse_date_option(
@@ -132,7 +123,23 @@ OVERWRITE = click.option(
     "tệp đầu vào / write into an existing folder danvan did not write (its other files "
     "stay), or over one of the inputs.",
 )
-INPUTS = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
+
+
+class PathsToRead(click.Path):
+    """The files or folders a command reads; given none, the error says that it needs one."""
+
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        command = ctx.command_path if ctx is not None else "danvan"
+        return (
+            f"{command} cần ít nhất một PATH, tệp hoặc thư mục để đọc / needs at least one "
+            "PATH, a file or folder to read (only danvan report works without one, on the "
+            "bundled sample)"
+        )
+
+
+INPUTS = click.argument(
+    "paths", nargs=-1, required=True, metavar="PATH...", type=PathsToRead(dir_okay=True)
+)
 
 
 def parse_limits_option(

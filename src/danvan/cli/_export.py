@@ -15,11 +15,10 @@ from danvan.cli._common import (
     SALT,
     STDOUT,
     TABLE,
-    echo_summary,
     read_inputs,
     redaction_asked,
 )
-from danvan.cli._writing import write_output
+from danvan.cli._writing import Target, write_output, write_summarised
 
 
 @click.command(name="export")
@@ -50,19 +49,9 @@ def export_command(
 ) -> None:
     """The datasets in PATHs, merged, in any format an exporter offers (one table per record
     kind)."""
-    redaction = redaction_asked(redact, salt)
+    target = Target(output, fmt, lang, table, redaction_asked(redact, salt), overwrite, paths)
     dataset, loaded = read_inputs(paths, limits)
-    write_output(
-        danvan.dataset_bundle(dataset),
-        output,
-        fmt,
-        lang,
-        table,
-        redact=redaction,
-        overwrite=overwrite,
-        inputs=paths,
-    )
-    echo_summary(dataset, loaded, output)
+    write_summarised(danvan.dataset_bundle(dataset), target, dataset, loaded)
 
 
 @click.command()
@@ -83,6 +72,6 @@ def export_command(
 def sample(output: str, template: bool, fmt: str | None, lang: str, overwrite: bool) -> None:
     """Write the bundled Nậm Pồ 2022 sample, or an empty template, in any format."""
     bundle = danvan.template_bundle() if template else danvan.dataset_bundle(danvan.sample())
-    used = write_output(bundle, output, fmt, lang, overwrite=overwrite)
+    used = write_output(bundle, Target(output, fmt, lang, overwrite=overwrite))
     what = "mẫu trống / empty template" if template else "dữ liệu mẫu / sample dataset"
     click.echo(f"Đã ghi {what} ({used}): {output}", err=output == STDOUT)

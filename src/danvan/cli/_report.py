@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import click
 
@@ -17,13 +18,12 @@ from danvan.cli._common import (
     REDACT,
     SALT,
     TABLE,
-    echo_summary,
     parse_date_option,
     parse_period_option,
     read_inputs,
     redaction_asked,
 )
-from danvan.cli._writing import write_output
+from danvan.cli._writing import Target, write_summarised
 from danvan.model import Level
 from danvan.reports import report_notes
 
@@ -84,6 +84,14 @@ GROUPINGS: dict[str, GroupBy] = {
 )
 @OVERWRITE
 @LIMITS
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default=None,
+    help="Thoát với mã 1 khi dữ liệu có lỗi (error) hoặc có lỗi hay cảnh báo (warning); báo "
+    "cáo vẫn được ghi / exit 1 when the data has errors (error), or errors or warnings "
+    "(warning), as validate does; the report is still written.",
+)
 def report(
     paths: tuple[str, ...],
     period: danvan.Period,
@@ -99,9 +107,10 @@ def report(
     quote_personal: bool,
     overwrite: bool,
     limits: danvan.ReadLimits,
+    fail_on: str | None,
 ) -> None:
     """The main job: import, validate, aggregate and export the period report."""
-    redaction = redaction_asked(redact, salt)
+    target = Target(output, fmt, lang, table, redaction_asked(redact, salt), overwrite, paths)
     dataset, loaded = read_inputs(paths, limits)
     calendar = danvan.ReportingCalendar(cutoff_day)
     found = loaded + danvan.validate(
@@ -118,14 +127,24 @@ def report(
     )
     for note in report_notes(bundle):  # a district abolished on the units day (DV210) …
         click.echo(f"Cảnh báo / warning: {note.vi} / {note.en}", err=True)
-    write_output(
-        bundle,
-        output,
-        fmt,
-        lang,
-        table,
-        redact=redaction,
-        overwrite=overwrite,
-        inputs=paths,
-    )
-    echo_summary(dataset, found, output)
+    write_summarised(bundle, target, dataset, found)
+    failing = failing_findings(found, fail_on)
+    if failing:
+        vi, en = _FAILING[fail_on or ""]
+        click.echo(
+            f"Dữ liệu có {failing} {vi} / the data has {failing} {en} (--fail-on {fail_on}): "
+            "mã thoát / exit status 1",
+            err=True,
+        )
+        sys.exit(1)
+
+
+_FAILING = {"error": ("lỗi", "errors"), "warning": ("lỗi hoặc cảnh báo", "errors or warnings")}
+
+
+def failing_findings(found: danvan.ValidationReport, fail_on: str | None) -> int:
+    """How many findings make ``--fail-on`` end the command with status 1 (none: never)."""
+    errors, warnings = danvan.Severity.ERROR, danvan.Severity.WARNING
+    worst = {"error": (errors,), "warning": (errors, warnings)}
+    counts = found.counts
+    return sum(counts[severity] for severity in worst.get(fail_on or "", ()))

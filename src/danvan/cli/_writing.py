@@ -17,7 +17,8 @@ import attrs
 import click
 
 import danvan
-from danvan.cli._common import STDOUT, UsageProblem, one_line, progress_bar
+from danvan.cli._common import STDOUT, echo_summary, progress_bar
+from danvan.cli._console import UsageProblem, one_line
 from danvan.exporters.base import ExportError
 from danvan.exporting import find_exporter
 from danvan.plugins.provided import available_exporters
@@ -132,26 +133,39 @@ def _plugin_format(output: str, fmt: str | None) -> str | None:
     return None if module == "danvan" or module.startswith("danvan.") else exporter.name
 
 
-def write_output(
-    bundle: Bundle,
-    output: str,
-    fmt: str | None,
-    lang: str,
-    table: str | None = None,
-    *,
-    redact: Redaction | None = None,
-    overwrite: bool = False,
-    inputs: Sequence[str] = (),
-) -> str:
-    """Write ``bundle`` to ``output`` (``-`` for stdout); return the format used.
+@attrs.frozen
+class Target:
+    """Where and how a command writes: the output options ``report``, ``export`` and
+    ``sample`` share, gathered once so that all of them write by one road."""
+
+    output: str
+    fmt: str | None
+    lang: str
+    table: str | None = None
+    redact: Redaction | None = None
+    overwrite: bool = False
+    inputs: tuple[str, ...] = ()
+
+
+def write_summarised(
+    bundle: Bundle, target: Target, dataset: danvan.Dataset, found: danvan.ValidationReport
+) -> None:
+    """Write ``bundle``, then the summary of the datasets it came from (``report``, ``export``)."""
+    write_output(bundle, target)
+    echo_summary(dataset, found, target.output)
+
+
+def write_output(bundle: Bundle, target: Target) -> str:
+    """Write ``bundle`` to ``target.output`` (``-`` for stdout); return the format used.
 
     Any failure is one ``Error:`` line and exit status 2 (128 + n for signal n),
-    with nothing partial left at ``output``. An output that is one of the
+    with nothing partial left at the output. An output that is one of the
     ``inputs`` is refused unless ``overwrite``: it would replace the original.
     """
-    target: str | IO[bytes] = output
+    output, fmt, table, overwrite = target.output, target.fmt, target.table, target.overwrite
+    destination: str | IO[bytes] = output
     where = "stdout" if output == STDOUT else output
-    if output != STDOUT and not overwrite and _is_an_input(output, inputs):
+    if output != STDOUT and not overwrite and _is_an_input(output, target.inputs):
         raise UsageProblem(
             f"Tệp kết quả là tệp đầu vào / the output {output} is one of the inputs; "
             "nothing was written (--overwrite to replace it)"
@@ -163,7 +177,7 @@ def write_output(
             )
         if sys.stdout is None or not hasattr(sys.stdout, "buffer"):
             raise UsageProblem("Đầu ra chuẩn đã đóng / standard output is closed (-o -)")
-        target = sys.stdout.buffer
+        destination = sys.stdout.buffer
     bar: AbstractContextManager[Any] = progress_bar("Ghi / writing", len(bundle.tables))
     try:
         with _signals_stop_the_write(), bar as progress:
@@ -173,11 +187,11 @@ def write_output(
             options = {"table": table} if table else None
             exporter = danvan.export(
                 bundle,
-                target,
+                destination,
                 fmt,
-                lang=lang,
+                lang=target.lang,
                 options=options,
-                redact=redact,
+                redact=target.redact,
                 overwrite=overwrite,
             )
             if output == STDOUT:
