@@ -69,7 +69,7 @@ def test_a_period_report_makes_a_valid_data_package(
     assert _problems(bundle, tmp_path / target) == []
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets)
 def test_the_records_of_any_dataset_make_a_valid_data_package(dataset: Dataset) -> None:
     with tempfile.TemporaryDirectory() as folder:
