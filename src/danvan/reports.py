@@ -227,8 +227,8 @@ def _summary_table(dataset: Dataset, totals: PeriodTotals, overall: Summary, lan
             "completeness",
             "Tỷ lệ họp định kỳ",
             "Completeness of monthly meetings",
-            None if completeness is None else round(completeness * 100, 1),
-            "%",
+            completeness,  # a ratio 0..1, as in every percent column (docs/excel-policy.md)
+            "tỷ lệ (1 = 100%)",
         ),
         _figure(
             "active_members",

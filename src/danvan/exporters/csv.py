@@ -107,14 +107,28 @@ def _texts_of(text_at: list[int]) -> Callable[[list[Row]], Iterable[Any]]:
     return lambda batch: itertools.chain.from_iterable(map(several, batch))
 
 
-def csv_batches(table: Table, zone: dt.tzinfo, *, escape: bool = True) -> Iterator[list[Row]]:
+def _has_a_value(row: Row) -> bool:
+    return any(value is not None and value != "" for value in row)
+
+
+def _without_blank_rows(batch: list[Row]) -> list[Row]:
+    """``batch`` less its rows with no value at all (checked in C while none is)."""
+    if all(map(any, batch)):  # every row has a truthy value: none is blank
+        return batch
+    return list(filter(_has_a_value, batch))
+
+
+def csv_batches(
+    table: Table, zone: dt.tzinfo, *, escape: bool = True, skip_blank: bool = False
+) -> Iterator[list[Row]]:
     """The table's rows as ``csv.writer`` should see them, lazily, in batches.
 
     Only what needs it is changed: formula-like text in string columns and
     datetimes; other values go through untouched (``csv`` writes ``None`` as
     an empty field and dates as ISO 8601). A batch with nothing to change is
     checked and passed on by C-level calls only, which keeps the exporter
-    about as fast as ``csv.writer`` alone.
+    about as fast as ``csv.writer`` alone. ``skip_blank`` leaves out the rows
+    whose every value is empty (see ``write_datapackage_zip``).
     """
     width = len(table.columns)
     text_at = [i for i, c in enumerate(table.columns) if c.type is ColumnType.STRING]
@@ -129,6 +143,9 @@ def csv_batches(table: Table, zone: dt.tzinfo, *, escape: bool = True) -> Iterat
     while batch := list(itertools.islice(rows, BATCH)):
         if set(map(len, batch)) != {width}:
             raise _wrong_width(table, batch, first_number)
+        first_number += len(batch)
+        if skip_blank:
+            batch = _without_blank_rows(batch)
         clean = not times_at
         if clean and text_at:
             try:
@@ -137,7 +154,6 @@ def csv_batches(table: Table, zone: dt.tzinfo, *, escape: bool = True) -> Iterat
             except (TypeError, KeyError, IndexError):
                 clean = False
         yield batch if clean else [_fix_row(r, text_at, times_at, zone) for r in batch]
-        first_number += len(batch)
 
 
 def write_table_csv(
@@ -148,6 +164,7 @@ def write_table_csv(
     *,
     header: str = "label",
     bom: bool = True,
+    skip_blank: bool = False,
 ) -> None:
     """Write one table as CSV to a binary stream, leaving the stream open."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig" if bom else "utf-8", newline="")
@@ -159,7 +176,8 @@ def write_table_csv(
             writer.writerow([options.label(c.label) for c in table.columns])
         else:
             raise ExportError(f"header must be 'label' or 'name', not {header!r}")
-        for batch in csv_batches(table, zone, escape=options.get_bool("escape_formulas", True)):
+        escape = options.get_bool("escape_formulas", True)
+        for batch in csv_batches(table, zone, escape=escape, skip_blank=skip_blank):
             writer.writerows(batch)
         text.flush()
     finally:
@@ -254,7 +272,18 @@ def _descriptor_bytes(bundle: Bundle, options: ExportOptions) -> tuple[dict[str,
 
 
 def write_datapackage_zip(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> None:
-    """The ``datapackage`` exporter to a stream: a zip with the descriptor and the CSVs."""
+    """The ``datapackage`` exporter to a stream: a zip with the descriptor and the CSVs.
+
+    Every table of the bundle is a resource, even one with no rows: its CSV is
+    the header alone, which the Tabular Data Resource specification allows (it
+    asks for ``name``, ``path``, ``schema`` and ``profile``, not for rows:
+    https://specs.frictionlessdata.io/tabular-data-resource/) and
+    ``frictionless validate`` accepts, so a reader finds the same resources
+    whatever the data. A row with no value at all (a dataset with neither title
+    nor description) is left out: in CSV it is a blank line, which carries
+    nothing and which frictionless refuses (its ``blank-row`` error, "a row
+    should contain at least one value").
+    """
     descriptor, data = _descriptor_bytes(bundle, options)
     bom = options.get_bool("bom", True)
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -262,7 +291,13 @@ def write_datapackage_zip(bundle: Bundle, stream: BinaryStream, options: ExportO
         for table, resource in zip(bundle.tables, descriptor["resources"], strict=True):
             with archive.open(resource["path"], "w", force_zip64=True) as member:
                 write_table_csv(
-                    table, member, options, bundle.metadata.timezone, header="name", bom=bom
+                    table,
+                    member,
+                    options,
+                    bundle.metadata.timezone,
+                    header="name",
+                    bom=bom,
+                    skip_blank=True,
                 )
 
 
@@ -274,7 +309,13 @@ def write_datapackage_folder(bundle: Bundle, folder: Path, options: ExportOption
     for table, resource in zip(bundle.tables, descriptor["resources"], strict=True):
         with (folder / resource["path"]).open("wb") as member:
             write_table_csv(
-                table, member, options, bundle.metadata.timezone, header="name", bom=bom
+                table,
+                member,
+                options,
+                bundle.metadata.timezone,
+                header="name",
+                bom=bom,
+                skip_blank=True,
             )
 
 
