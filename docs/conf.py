@@ -35,12 +35,14 @@ html_title = "danvan"
 language = "en"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_default_options = {"members": True, "undoc-members": False}
+# Bases shown: an error's place under DanvanError, the manager's under pluggy's.
+autodoc_default_options = {"members": True, "undoc-members": False, "show-inheritance": True}
 nitpicky = True
 nitpick_ignore = [
     # Type variables are not documented objects: a generic signature names them.
     ("py:class", "danvan.text._collation.T"),
     ("py:class", "danvan.importers.isolation.T"),
+    ("py:obj", "danvan.importers.isolation.T"),
     ("py:class", "T"),
     ("py:class", "danvan.plugins.info.Named"),
     ("py:class", "danvan.plugins.manager._Item"),
