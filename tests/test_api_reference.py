@@ -7,6 +7,7 @@ The few public modules that are not Python API say here why they are left out.
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -65,3 +66,17 @@ def test_the_faces_and_the_contracts_are_in_the_reference() -> None:
         "danvan.rules.base",
         "danvan.testing",
     } <= named_in_the_reference()
+
+
+def test_the_links_to_python_attrs_and_pluggy_are_read_from_inventories_kept_here() -> None:
+    conf = ast.parse((DOCS / "conf.py").read_text(encoding="utf-8"))
+    (mapping,) = (
+        ast.literal_eval(node.value)
+        for node in conf.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "intersphinx_mapping" for t in node.targets)
+    )
+    assert set(mapping) == {"python", "attrs", "pluggy"}
+    for site, inventory in mapping.values():
+        assert site.startswith("https://")
+        assert (DOCS / inventory).read_bytes().startswith(b"# Sphinx inventory version 2\n")
