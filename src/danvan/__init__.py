@@ -196,4 +196,4 @@ if not TYPE_CHECKING:  # hidden from type checkers, so that they flag a misspelt
         return value
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_HOLDERS})
+        return sorted({*globals(), *_HOLDERS, "__version__"})
