@@ -52,7 +52,10 @@ nitpick_ignore = [
 ]
 
 # Links go to the published documentation; the build reads the inventories kept
-# in _inventories/, so that it needs no network.
+# in _inventories/, so that it needs no network. python.inv is Python 3.11's;
+# attrs.inv and pluggy.inv were built from the docs/ of attrs 26.1 and pluggy
+# 1.7 (their source distributions). To refresh one, replace it with the
+# objects.inv published at its site.
 intersphinx_mapping = {
     "python": ("https://docs.python.org/3", "_inventories/python.inv"),
     "attrs": ("https://www.attrs.org/en/stable", "_inventories/attrs.inv"),
