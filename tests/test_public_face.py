@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.metadata
 import subprocess
 import sys
 from pathlib import Path
@@ -89,19 +90,35 @@ def test_from_danvan_import_works_for_every_name() -> None:
     assert {name for name in namespace if name != "__builtins__"} == set(danvan.__all__)
 
 
-def test_the_version_is_a_plain_string_written_in_the_face() -> None:
+def test_the_version_is_the_installed_metadata_and_is_written_nowhere_in_the_face() -> None:
     import danvan
 
-    assert isinstance(danvan.__version__, str)
+    assert danvan.__version__ == importlib.metadata.version("danvan")
     assert "__version__" not in _table(_tree(danvan))
-    assigned = [
-        node
+    declarations = [
+        ast.unparse(node)
         for node in _tree(danvan).body
-        if isinstance(node, ast.Assign)
-        and any(isinstance(t, ast.Name) and t.id == "__version__" for t in node.targets)
+        if (isinstance(node, ast.AnnAssign) and ast.unparse(node.target) == "__version__")
+        or (isinstance(node, ast.Assign) and "__version__" in map(ast.unparse, node.targets))
     ]
-    assert len(assigned) == 1
-    assert isinstance(assigned[0].value, ast.Constant)
+    assert declarations == ["__version__: str"]  # for type checkers; the value is read
+
+
+def test_the_version_is_read_when_asked_for_not_when_danvan_is_imported() -> None:
+    probe = (
+        "import sys, danvan; "
+        "print('importlib.metadata' in sys.modules, '__version__' in dir(danvan)); "
+        "print(danvan.__version__ == sys.modules['importlib.metadata'].version('danvan'))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True", "True"]
+
+
+def test_the_command_line_prints_the_same_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "danvan", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == f"danvan, version {importlib.metadata.version('danvan')}\n"
 
 
 @pytest.mark.parametrize("name", FACES)

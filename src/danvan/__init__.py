@@ -6,7 +6,8 @@ author's names in ``danvan.plugin``.
 
 The face is lazy (the scientific-python SPEC 1 pattern): ``_HOLDERS`` names the
 module that holds each public name, and that module is imported when the name is
-first asked for, so that ``import danvan`` and ``danvan --version`` cost little.
+first asked for, so that ``import danvan`` and ``danvan --version`` cost little;
+``__version__`` too is read (from the installed metadata) when first asked for.
 Type checkers read the same names from the imports under ``TYPE_CHECKING``; a
 test keeps the two lists equal.
 """
@@ -54,7 +55,10 @@ if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
         sort_vi,
     )
 
-__version__ = "0.1.0"
+# The version is written once, in pyproject.toml, and read from the installed
+# metadata when first asked for: importing importlib.metadata costs more than the
+# rest of ``import danvan``, so it waits in ``__getattr__`` below.
+__version__: str
 
 # Each public name and the module that holds it, one line per name: moving a
 # name to another module is a change of one line here and one import above.
@@ -179,6 +183,11 @@ if not TYPE_CHECKING:  # hidden from type checkers, so that they flag a misspelt
 
     def __getattr__(name: str) -> object:
         """Import the module that holds ``name`` on first use, and keep the name here."""
+        if name == "__version__":
+            from importlib.metadata import version
+
+            globals()[name] = value = version(__name__)
+            return value
         holder = _HOLDERS.get(name)
         if holder is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -187,4 +196,4 @@ if not TYPE_CHECKING:  # hidden from type checkers, so that they flag a misspelt
         return value
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), *_HOLDERS})
+        return sorted({*globals(), *_HOLDERS, "__version__"})

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import click
 
-import danvan
 from danvan.cli._console import ConsoleGroup
 from danvan.cli._lazy import LazyCommand
 
@@ -68,7 +67,9 @@ COMMANDS: dict[str, LazyCommand] = {
     lazy=COMMANDS,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(danvan.__version__, prog_name="danvan")
+# click reads the version from the installed metadata, as ``danvan.__version__`` does,
+# and only when --version is given.
+@click.version_option(package_name="danvan", prog_name="danvan")
 def main() -> None:
     """danvan: records, validation and reports of the Tổ Dân vận cơ sở.
 
