@@ -14,8 +14,9 @@ test keeps the two lists equal.
 
 from __future__ import annotations
 
-from importlib import import_module as _import_module
 from typing import TYPE_CHECKING
+
+from danvan._lazy import attach as _attach
 
 if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
     from danvan._face._loading import dataset_from_json, load_checked, load_lines
@@ -179,21 +180,14 @@ __all__ = [
     "validate",
 ]
 
+
+def _installed_version() -> str:
+    """The version pip installed, read once from the package's metadata (on first use: the
+    metadata machinery costs more to import than the face itself)."""
+    from importlib.metadata import version
+
+    return version(__name__)
+
+
 if not TYPE_CHECKING:  # hidden from type checkers, so that they flag a misspelt name
-
-    def __getattr__(name: str) -> object:
-        """Import the module that holds ``name`` on first use, and keep the name here."""
-        if name == "__version__":
-            from importlib.metadata import version
-
-            globals()[name] = value = version(__name__)
-            return value
-        holder = _HOLDERS.get(name)
-        if holder is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(_import_module(holder), name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *_HOLDERS, "__version__"})
+    __getattr__, __dir__ = _attach(__name__, _HOLDERS, {"__version__": _installed_version})

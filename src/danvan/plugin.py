@@ -32,8 +32,9 @@ load the conformance kit; type checkers read the imports under
 
 from __future__ import annotations
 
-from importlib import import_module as _import_module
 from typing import TYPE_CHECKING
+
+from danvan._lazy import attach as _attach
 
 if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
     from danvan.exporters.base import Exporter, ExportError, ExportOptions, single_table
@@ -112,15 +113,4 @@ __all__ = [
 ]
 
 if not TYPE_CHECKING:  # hidden from type checkers, so that they flag a misspelt name
-
-    def __getattr__(name: str) -> object:
-        """Import the module that holds ``name`` on first use, and keep the name here."""
-        holder = _HOLDERS.get(name)
-        if holder is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(_import_module(holder), name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *_HOLDERS})
+    __getattr__, __dir__ = _attach(__name__, _HOLDERS)
