@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from danvan.findings import Finding, Location, codes, make_finding
-from danvan.importers.base import ColumnarRows, RawSheet
+from danvan.importers.base import ColumnarRows, ExcelError, RawSheet
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.importers.tabular._cells import CellError, as_text, is_empty
 from danvan.importers.tabular._columns import (
@@ -261,6 +261,10 @@ def _cell_findings(
             column=plan.header,
             length=issue.length,
             limit=issue.limit,
+        )
+    elif isinstance(issue, ExcelError):
+        yield make_finding(
+            codes.EXCEL_ERROR, location, cell=issue.cell, column=plan.header, error=issue.error
         )
     elif isinstance(issue, CellError):
         yield make_finding(
