@@ -105,10 +105,11 @@ CODE_ZEROS_RESTORED = declare(
     WARNING,
     Label("Mã hành chính mất số 0 ở đầu", "Unit code lost its leading zeros"),
     Label(
-        "Mã {typed} của đơn vị cấp {level_vi} có {width} chữ số; đã đọc là {code} "
-        "(Excel bỏ số 0 ở đầu khi ô không định dạng văn bản)",
-        "The {level_en} code {typed} has {width} digits; it was read as {code} "
-        "(Excel drops leading zeros unless the cell is formatted as text)",
+        "Mã {level_vi} được nhập thành số {typed}; mã cấp {level_vi} có {width} chữ số nên "
+        "đã đọc là {restored} (Excel bỏ số 0 ở đầu khi ô không định dạng văn bản)",
+        "The {level_en} code was typed as the number {typed}; {level_en} codes have {width} "
+        "digits, so it was read as {restored} (Excel drops leading zeros unless the cell is "
+        "formatted as text)",
     ),
     "An official unit code typed as a number, so that Excel dropped its leading zeros "
     "(`3156` for `03156`). The level's width (province 2, district 3, commune 5 digits) "
@@ -170,8 +171,8 @@ BAD_UNIT_CODE = declare(
     ERROR,
     Label("Mã hành chính sai độ dài", "Unit code of the wrong form"),
     Label(
-        "Mã {code!r} không phải mã cấp {level_vi}: cần đúng {width} chữ số",
-        "{code!r} is not a {level_en} code: it needs exactly {width} digits",
+        "Mã {typed!r} không phải mã cấp {level_vi}: cần đúng {width} chữ số",
+        "{typed!r} is not a {level_en} code: it needs exactly {width} digits",
     ),
     "An official unit code that is not its level's number of digits (province 2, district "
     "3, commune 5), or holds other characters. It is kept as typed and never guessed: a "
