@@ -43,6 +43,10 @@ NUMBER_FORMATS: dict[ColumnType, str] = {
     ColumnType.DATE: "dd/mm/yyyy",
     ColumnType.DATETIME: "dd/mm/yyyy hh:mm",
 }
+#: Text columns are formatted as text (Excel's built-in format 49, "@"), the cells written and
+#: the rows below them, so that a code typed into a template keeps its leading zeros (Excel
+#: makes ``03156`` the number 3156 in a cell of the General format).
+TEXT_FORMAT = 49
 #: Width (in characters) by type, before the header and the first rows are looked at.
 BASE_WIDTHS: dict[ColumnType, int] = {
     ColumnType.DATE: 11,
@@ -84,6 +88,7 @@ class _Sheets:
             kind: workbook.add_format({"num_format": code}) for kind, code in NUMBER_FORMATS.items()
         }
         self.datetime_format = self.formats[ColumnType.DATETIME]
+        self.text = workbook.add_format({"num_format": TEXT_FORMAT})
 
     def add(self, name: str) -> tuple[str, Worksheet]:
         sheet_name = safe_sheet_name(name, self.taken)
@@ -158,13 +163,15 @@ class _TableWriter:
         if last_col >= 0:
             sheet.autofilter(0, 0, max(last_row, 0), last_col)
         for index, width in enumerate(self.widths):
-            sheet.set_column(index, index, min(max(width + 1, MIN_WIDTH), MAX_WIDTH))
+            text = self.sheets.text if self.columns[index].type is ColumnType.STRING else None
+            sheet.set_column(index, index, min(max(width + 1, MIN_WIDTH), MAX_WIDTH), text)
 
     def write(self) -> None:
         kinds = [_KINDS[c.type] for c in self.columns]
         formats: list[Format | None] = [self.sheets.formats.get(c.type) for c in self.columns]
         width = len(self.columns)
         zone = self.zone
+        text = self.sheets.text
         widths = self.widths
         measured = [i for i, c in enumerate(self.columns) if c.type not in BASE_WIDTHS]
         limit = self.rows_per_sheet
@@ -190,7 +197,7 @@ class _TableWriter:
                             value = str(value)
                         if len(value) > MAX_CELL_CHARS:
                             value = fit_cell(value, where=f"{sheet.name}!R{r + 1}C{c + 1}")
-                        write_string(r, c, value)
+                        write_string(r, c, value, text)
                     elif kind == _INTEGER:
                         if -MAX_EXACT_INTEGER <= value <= MAX_EXACT_INTEGER:
                             write_number(r, c, value, formats[c])
