@@ -138,10 +138,10 @@ UNIT_NOT_PLACED = declare(
     WARNING,
     Label("Không xếp được đơn vị vào địa giới của ngày", "Unit not placed on the day"),
     Label(
-        "Không xếp được {unit} (mã {code}) vào các đơn vị ngày {day}: {reason_vi}; "
-        "số liệu của nó vẫn được tính cho chính nó như dữ liệu ghi",
-        "{unit} (code {code}) cannot be placed among the units of {day}: {reason_en}; "
-        "its figures are kept under it as the dataset records it",
+        "Không xếp được {level_vi} {unit} (mã {unit_code}) vào các đơn vị ngày {day}: {reason_vi}; "
+        "số liệu của nó vẫn được tính riêng cho nó như dữ liệu ghi",
+        "The {level_en} {unit} (code {unit_code}) cannot be placed among the units of {day}: "
+        "{reason_en}; its figures are kept under it as the dataset records it",
     ),
     "A summary or report grouped by units of one day keeps a unit of the dataset that it "
     "could not place there: the unit no longer exists on that day and neither the dataset "
