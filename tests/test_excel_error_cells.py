@@ -19,6 +19,7 @@ import xlsxwriter
 
 from danvan import read_dataset
 from danvan.findings import Finding
+from danvan.importers.limits import ReadLimits
 
 ERRORS = ("#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!")
 UNITS = "Đơn vị hành chính"
@@ -88,8 +89,11 @@ def test_an_error_is_found_where_the_sheet_starts_further_right_and_down(tmp_pat
     assert "D6" in findings[0].message.en
 
 
-def _typed_error(path: Path) -> None:
-    """A workbook whose cell D3 holds ``#N/A`` typed in: ``t="e"`` with no formula."""
+def _typed_error(path: Path, edit: tuple[bytes, bytes] = (b"<f>NA()</f>", b"")) -> None:
+    """A workbook whose cell D3 holds ``#N/A`` typed in: ``t="e"`` with no formula.
+
+    ``edit`` is the change made to the sheet's XML after XlsxWriter wrote it.
+    """
     book = xlsxwriter.Workbook(str(path))
     page = book.add_worksheet(UNITS)
     page.write_row(0, 0, HEADERS)
@@ -101,7 +105,7 @@ def _typed_error(path: Path) -> None:
     contents = {info.filename: members.read(info) for info in members.infolist()}
     members.close()
     sheet = contents["xl/worksheets/sheet1.xml"]
-    contents["xl/worksheets/sheet1.xml"] = sheet.replace(b"<f>NA()</f>", b"")
+    contents["xl/worksheets/sheet1.xml"] = sheet.replace(*edit)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in contents.items():
@@ -138,3 +142,27 @@ def test_text_that_looks_like_an_error_is_text(tmp_path: Path, text: str) -> Non
 
     assert _excel_errors(path) == []
     assert [u.name for u in result.dataset.units] == [text]
+
+
+def test_an_error_cell_without_a_reference_is_still_a_finding(tmp_path: Path) -> None:
+    """A cell may leave out its reference (``r``): the error is then reported at its sheet."""
+    path = tmp_path / "unreferenced.xlsx"
+    _typed_error(path, (b'<c r="D3" t="e">', b'<c t="e">'))
+
+    (finding,) = _excel_errors(path)
+
+    assert finding.location.sheet == UNITS
+    assert "#N/A" in finding.message.en
+
+
+def test_a_workbook_of_more_error_cells_than_allowed_is_refused(tmp_path: Path) -> None:
+    path, other = tmp_path / "errors.xlsx", tmp_path / "other.xlsx"
+    _units_workbook(path)
+    _typed_error(other)
+
+    result = read_dataset([path, other], limits=ReadLimits(max_error_cells=3))
+
+    (refused,) = [f for f in result.report.findings if f.location.source == str(path)]
+    assert refused.code == "DV624"
+    assert "max_error_cells" in refused.message.en
+    assert [u.id for u in result.dataset.units] == ["xa-a", "xa-b"]  # the other file is read

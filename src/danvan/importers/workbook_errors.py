@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import attrs
 
 from danvan.importers.archives import inflate
-from danvan.importers.limits import ReadLimits
+from danvan.importers.limits import ReadLimits, sheet_too_large
 
 _PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
 _ERROR_TAG = re.compile(
@@ -62,10 +62,16 @@ def column_index(letters: bytes) -> int:
     return number - 1
 
 
-def errors_in_sheet(data: bytes, member: str, sheet: str | None) -> list[FoundError]:
-    """Every cell of the sheet XML ``data`` typed as an error (``t="e"``), in order."""
+def errors_in_sheet(
+    data: bytes, member: str, sheet: str | None, room: int = 1 << 62
+) -> tuple[list[FoundError], int]:
+    """The cells of the sheet XML ``data`` typed as an error (``t="e"``), in order, and how
+    many there are: past ``room`` they are counted, no longer listed."""
     found: list[FoundError] = []
-    for match in _ERROR_TAG.finditer(data):
+    matches = _ERROR_TAG.finditer(data)
+    for match in matches:
+        if len(found) == room:
+            return found, room + 1 + sum(1 for _ in matches)
         reference = _REFERENCE.search(match.group(1))
         error = "#?"
         if not match.group(2):  # not self-closing: the value is inside, before </c>
@@ -80,7 +86,7 @@ def errors_in_sheet(data: bytes, member: str, sheet: str | None) -> list[FoundEr
         letters, digits = reference.groups()
         cell = (letters + digits).decode("ascii").upper()
         found.append(FoundError(member, sheet, cell, int(digits) - 1, column_index(letters), error))
-    return found
+    return found, len(found)
 
 
 def _attributes(tag: bytes) -> dict[str, str]:
@@ -155,7 +161,9 @@ def workbook_errors(
 
     Members are inflated again under ``limits`` (the pre-scan has measured
     them already). A marked member that is not a worksheet (shared strings
-    that hold the text ``t="e"``) gives nothing.
+    that hold the text ``t="e"``) gives nothing. A workbook with more error
+    cells than ``limits.max_error_cells`` is refused (DV624): each would be a
+    finding, and a hostile file could hold millions.
     """
     if not marked:
         return []
@@ -176,5 +184,14 @@ def workbook_errors(
         name = sheets.get(info.filename)
         if name is None and not info.filename.startswith("xl/worksheets/"):
             continue
-        found.extend(errors_in_sheet(read(info), info.filename, name))
+        room = limits.max_error_cells - len(found)
+        listed, count = errors_in_sheet(read(info), info.filename, name, room)
+        sheet_too_large(
+            source,
+            "Excel error cells / ô báo lỗi Excel",
+            len(found) + count,
+            limits.max_error_cells,
+            "max_error_cells",
+        )
+        found.extend(listed)
     return found
