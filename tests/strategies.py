@@ -62,17 +62,27 @@ provenances = st.none() | st.builds(
     illustrative=st.booleans(),
 )
 
-admin_units = st.builds(
-    AdminUnit,
-    id=ids,
-    name=texts,
-    level=st.sampled_from(Level),
-    parent=st.none() | ids,
-    code=st.none() | st.from_regex(r"\A[0-9]{2,5}\Z"),
-    valid_from=optional_dates,
-    valid_until=optional_dates,
-    provenance=provenances,
-)
+#: Official codes have their level's width (province 2, district 3, commune 5 digits);
+#: villages have no national code, so any digits stand for a local one.
+_CODE_PATTERNS = {Level.PROVINCE: r"\A[0-9]{2}\Z", Level.DISTRICT: r"\A[0-9]{3}\Z"}
+_CODE_PATTERNS[Level.COMMUNE] = r"\A[0-9]{5}\Z"
+
+
+def _units_of_level(level: Level) -> st.SearchStrategy[AdminUnit]:
+    return st.builds(
+        AdminUnit,
+        id=ids,
+        name=texts,
+        level=st.just(level),
+        parent=st.none() | ids,
+        code=st.none() | st.from_regex(_CODE_PATTERNS.get(level, r"\A[0-9]{2,5}\Z")),
+        valid_from=optional_dates,
+        valid_until=optional_dates,
+        provenance=provenances,
+    )
+
+
+admin_units = st.sampled_from(Level).flatmap(_units_of_level)
 successions = st.builds(
     Succession,
     predecessors=st.lists(ids, min_size=1, max_size=4).map(tuple),

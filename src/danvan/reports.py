@@ -21,7 +21,7 @@ from danvan.aggregate import (
     make_table,
 )
 from danvan.classification import DEFAULT_CRITERIA, Criteria, classifications_by_team, classify
-from danvan.findings import ValidationReport, codes, make_finding
+from danvan.findings import Location, ValidationReport, codes, make_finding
 from danvan.labels import Label
 from danvan.model import Aggregation, Dataset, FundingSource, Indicator, Level, QuantityUnit
 from danvan.periods import Period, PeriodKind, ReportingCalendar, parse_period
@@ -81,7 +81,8 @@ def period_report(
     (``summarize``'s ``units_on`` and ``registry``); by default the units of the
     period's last day. When no unit of level ``by`` exists on that day (districts from
     1 July 2025), the by-unit table lists the former units and says so, and the bundle
-    ends with a table of the report's own findings (`NOTES_TABLE`, finding DV210).
+    ends with a table of the report's own findings (`NOTES_TABLE`, finding DV210); a unit
+    kept as a row though it could not be placed on that day is one too (DV211).
     """
     if isinstance(period, str):
         period = parse_period(period)
@@ -145,20 +146,42 @@ def _group_title(by_unit: Summary, units_on: dt.date | None) -> Label:
 
 
 def _notes(by_unit: Summary, units_on: dt.date | None) -> Table | None:
-    """The report's own findings (`NOTES_TABLE`): a level grouped by that no longer exists
-    (DV210), known from the units' validity (`Summary.abolished`), not a date written here."""
+    """The report's own findings (`NOTES_TABLE`), known from the units' validity and the
+    registry, not from a date written here: a level grouped by that no longer exists
+    (DV210, `Summary.abolished`), a unit kept as a row though it could not be placed among
+    the units of the day (DV211, `Summary.not_placed`)."""
     abolished, by = by_unit.abolished, by_unit.by
-    if abolished is None or not isinstance(by, Level):
+    day = units_on or by_unit.calendar.bounds(by_unit.period).end
+    findings = []
+    if abolished is not None and isinstance(by, Level):
+        findings.append(
+            make_finding(
+                codes.LEVEL_ABOLISHED,
+                day=day,
+                level_vi=by.label.vi.lower(),
+                level_en=by.label.en.lower(),
+                abolished=abolished,
+                last_day=abolished - dt.timedelta(days=1),
+            )
+        )
+    for kept in by_unit.not_placed:
+        unit = kept.unit
+        findings.append(
+            make_finding(
+                codes.UNIT_NOT_PLACED,
+                Location.of("unit", unit.id, unit.provenance, field="code"),
+                unit=unit.name,
+                unit_code=unit.code or "—",
+                level_vi=unit.level.label.vi.lower(),
+                level_en=unit.level.label.en.lower(),
+                day=day,
+                reason_vi=kept.reason.vi,
+                reason_en=kept.reason.en,
+            )
+        )
+    if not findings:
         return None
-    finding = make_finding(
-        codes.LEVEL_ABOLISHED,
-        day=units_on or by_unit.calendar.bounds(by_unit.period).end,
-        level_vi=by.label.vi.lower(),
-        level_en=by.label.en.lower(),
-        abolished=abolished,
-        last_day=abolished - dt.timedelta(days=1),
-    )
-    table = ValidationReport.of([finding]).to_table(NOTES_TABLE)
+    table = ValidationReport.of(findings).to_table(NOTES_TABLE)
     return attrs.evolve(table, title=Label("Ghi chú của báo cáo", "Report notes"))
 
 

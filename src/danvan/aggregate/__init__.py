@@ -18,7 +18,7 @@ The rooms of this package: ``_measures`` (dimensions, groupings, measures),
 
 from danvan.aggregate._columns import indicator_column_name
 from danvan.aggregate._engine import PeriodTotals, summarize
-from danvan.aggregate._grouping import alive_between, level_abolished
+from danvan.aggregate._grouping import NotPlaced, alive_between, level_abolished
 from danvan.aggregate._measures import DIMENSIONS, NO_TOPIC, Dimension, GroupBy, Measure
 from danvan.aggregate._summary import Summary, SummaryRow, make_table
 
@@ -28,6 +28,7 @@ __all__ = [
     "Dimension",
     "GroupBy",
     "Measure",
+    "NotPlaced",
     "PeriodTotals",
     "Summary",
     "SummaryRow",

@@ -280,6 +280,7 @@ class _Frame:
             catalog=catalog,
             unplaced=unplaced,
             abolished=groups.abolished,
+            not_placed=groups.not_placed,
         )
 
 

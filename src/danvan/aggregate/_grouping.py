@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import attrs
 
 from danvan.aggregate._measures import GroupBy
+from danvan.labels import Label
 from danvan.model import (
     AdminUnit,
     Dataset,
@@ -15,6 +16,28 @@ from danvan.model import (
     Team,
 )
 from danvan.registry import UnitRegistry, remap_village_parents, unit_placements
+
+#: Why a unit is kept under its own name though it is not one of the units of the day.
+GONE = Label(
+    "đơn vị không còn vào ngày đó, và cả dữ liệu lẫn danh mục đơn vị không cho biết nó "
+    "thành đơn vị nào",
+    "it no longer exists on that day, and neither the dataset nor the unit registry says "
+    "what it became",
+)
+UNKNOWN_CODE = Label(
+    "danh mục đơn vị có tỉnh của nó nhưng không có đơn vị nào khớp mã, cấp và thời gian "
+    "hiệu lực của nó",
+    "the unit registry holds its province but no unit that matches its code, level and validity",
+)
+
+
+@attrs.frozen
+class NotPlaced:
+    """A unit of the dataset that a summary keeps as a group of its own, though it could not
+    place it among the units of the summary's day, and why (``GONE``, ``UNKNOWN_CODE``)."""
+
+    unit: AdminUnit
+    reason: Label
 
 
 @attrs.frozen
@@ -26,6 +49,8 @@ class Groups:
     of_team: dict[str, str | None]
     #: The day the level grouped by ended, when none of its units exists on the units day.
     abolished: date | None = None
+    #: The units kept as groups that could not be placed on the units day (see `NotPlaced`).
+    not_placed: tuple[NotPlaced, ...] = ()
 
 
 def make_groups(
@@ -64,7 +89,40 @@ def make_groups(
     for team in dataset.teams:
         home = _home_village(team, reference, start, end)
         of_team[team.id] = None if home is None else _named(hierarchy.group(home), names)
-    return Groups(names, of_village, of_team, abolished)
+    not_placed: tuple[NotPlaced, ...] = ()
+    if abolished is None:  # else DV210 says it of the whole level
+        not_placed = _not_placed(dataset, names, hierarchy.kept, registry)
+    return Groups(names, of_village, of_team, abolished, not_placed)
+
+
+def _not_placed(
+    dataset: Dataset,
+    names: dict[str, tuple[str, str | None]],
+    kept: dict[str, AdminUnit],
+    registry: UnitRegistry | None,
+) -> tuple[NotPlaced, ...]:
+    """The groups that are not units of the day: kept for want of a successor (``GONE``), or
+    with a code the registry does not know in a province it holds (``UNKNOWN_CODE``).
+
+    A unit of a province the registry does not hold is not questioned: the bundled
+    registry is Điện Biên's, and a plugin adds the others.
+    """
+    found: list[NotPlaced] = []
+    for group in names:
+        unit = kept.get(group)
+        if unit is not None:
+            found.append(NotPlaced(unit, GONE))
+            continue
+        unit = dataset.unit(group)
+        if unit is None or unit.code is None or registry is None or not registry.units:
+            continue
+        province = unit if unit.level is Level.PROVINCE else None
+        province = province or dataset.ancestor_at(unit.id, Level.PROVINCE)
+        if province is None or province.code is None or not registry.with_code(province.code):
+            continue
+        if registry.match(unit) is None:
+            found.append(NotPlaced(unit, UNKNOWN_CODE))
+    return tuple(found)
 
 
 def level_abolished(
@@ -132,12 +190,16 @@ class _Hierarchy:
         self._own: UnitRegistry | None = None
         self._villages: dict[str, tuple[tuple[str, float], ...]] | None = None
         self._by_code: dict[str, AdminUnit] = {}
+        #: The ancestors kept as they are for want of a place on the day, by id.
+        self.kept: dict[str, AdminUnit] = {}
 
     def group(self, unit_id: str) -> AdminUnit | None:
         ancestor = self.dataset.ancestor_at(unit_id, self.level)
         if ancestor is not None and ancestor.valid_on(self.at):
             return ancestor
         moved = self._moved(unit_id)
+        if moved is None and ancestor is not None:
+            self.kept.setdefault(ancestor.id, ancestor)
         return moved if moved is not None else ancestor
 
     @property

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from danvan.aggregate._columns import DIMENSION_COLUMNS, key_label, measure_columns
+from danvan.aggregate._grouping import NotPlaced
 from danvan.aggregate._measures import Dimension, GroupBy, Measure
 from danvan.labels import Label
 from danvan.model import (
@@ -85,6 +86,9 @@ class Summary:
     #: The day level `by` was abolished, when none of its units exists on the units day
     #: (districts: 1 July 2025); the rows are then the former units. See `level_abolished`.
     abolished: date | None = None
+    #: Units kept as rows though they could not be placed among the units of the units day
+    #: (no successor known, or a code the registry does not know): see `NotPlaced`.
+    not_placed: tuple[NotPlaced, ...] = ()
     _index: dict[tuple[str, ...], SummaryRow] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )

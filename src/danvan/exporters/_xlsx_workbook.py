@@ -43,6 +43,11 @@ NUMBER_FORMATS: dict[ColumnType, str] = {
     ColumnType.DATE: "dd/mm/yyyy",
     ColumnType.DATETIME: "dd/mm/yyyy hh:mm",
 }
+#: Text columns are formatted as text (Excel's built-in format 49, "@"): the column, so that a
+#: code typed into a template's empty rows keeps its leading zeros (Excel makes ``03156`` the
+#: number 3156 in a cell of the General format). The cells written keep no format of their
+#: own: a format on every text cell costs a tenth more time to write a large table.
+TEXT_FORMAT = 49
 #: Width (in characters) by type, before the header and the first rows are looked at.
 BASE_WIDTHS: dict[ColumnType, int] = {
     ColumnType.DATE: 11,
@@ -84,6 +89,7 @@ class _Sheets:
             kind: workbook.add_format({"num_format": code}) for kind, code in NUMBER_FORMATS.items()
         }
         self.datetime_format = self.formats[ColumnType.DATETIME]
+        self.text = workbook.add_format({"num_format": TEXT_FORMAT})
 
     def add(self, name: str) -> tuple[str, Worksheet]:
         sheet_name = safe_sheet_name(name, self.taken)
@@ -158,7 +164,8 @@ class _TableWriter:
         if last_col >= 0:
             sheet.autofilter(0, 0, max(last_row, 0), last_col)
         for index, width in enumerate(self.widths):
-            sheet.set_column(index, index, min(max(width + 1, MIN_WIDTH), MAX_WIDTH))
+            text = self.sheets.text if self.columns[index].type is ColumnType.STRING else None
+            sheet.set_column(index, index, min(max(width + 1, MIN_WIDTH), MAX_WIDTH), text)
 
     def write(self) -> None:
         kinds = [_KINDS[c.type] for c in self.columns]

@@ -174,6 +174,14 @@ _DIMENSION = re.compile(rb'dimension\b[^>]*? ref="([^"\']*)')
 _SHARED = re.compile(rb"sst\b[^>]*>")
 _COUNT = re.compile(rb"\b(count|uniqueCount)\s*=\s*[\"']\s*([0-9]+)")
 _SPAN = re.compile(rb"([A-Za-z]*)([0-9]*)")
+#: How an error cell's type is written (``#DIV/0!``, ``#N/A`` …), the attribute quoted either way.
+#: One regular expression: twice as fast here as two substring tests (``"`` and ``t`` abound).
+ERROR_MARK = re.compile(rb"t=[\"']e[\"']")
+
+
+def has_error_mark(window: bytes) -> bool:
+    """Whether ``window`` (a chunk of a member) holds an error cell's type attribute."""
+    return ERROR_MARK.search(window) is not None
 
 
 def column_number(letters: bytes) -> int:
@@ -193,7 +201,9 @@ class WorkbookScan:
     five digits (up to ``Z99999``) is settled by one search; only references
     beyond are collected. Such a sheet is not counted here (its reader's
     rectangle stays under 2.6 million cells); the worker counts the rows and
-    cells its reader allocated before any becomes a Python object.
+    cells its reader allocated before any becomes a Python object. ``marked``
+    says whether the last member fed holds an error cell's mark (``t="e"``),
+    which python-calamine reads as an empty cell (``workbook_errors``).
     """
 
     def __init__(self, source: str, limits: ReadLimits) -> None:
@@ -201,10 +211,12 @@ class WorkbookScan:
         self.limits = limits
         self.rows = self.columns = 0
         self.total_rows = self.total_cells = 0
+        self.marked = False
 
     def feed(self, chunks: Iterator[bytes]) -> int:
         """Scan one member, chunk by chunk, and say its size; refuse at the first limit passed."""
         self.rows = self.columns = 0
+        self.marked = marked = False
         tail = b""
         size = 0
         for chunk in chunks:
@@ -212,9 +224,13 @@ class WorkbookScan:
                 self._declared(chunk)
             size += len(chunk)
             if tail:  # what a chunk's end and the next one's start hold together
-                self._scan(tail + chunk[:_OVERLAP])
+                seam = tail + chunk[:_OVERLAP]
+                self._scan(seam)
+                marked = marked or has_error_mark(seam)
             self._scan(chunk)
+            marked = marked or has_error_mark(chunk)
             tail = chunk[-_OVERLAP:]
+        self.marked = marked
         self.total_rows += self.rows
         self.total_cells += self.rows * self.columns
         limits = self.limits
@@ -283,10 +299,20 @@ class WorkbookScan:
         )
 
 
-def scan_workbook(archive: zipfile.ZipFile, source: str, limits: ReadLimits) -> None:
-    """Refuse a workbook that passes a limit, before any reader opens it."""
+def scan_workbook(
+    archive: zipfile.ZipFile, source: str, limits: ReadLimits
+) -> list[zipfile.ZipInfo]:
+    """Refuse a workbook that passes a limit, before any reader opens it.
+
+    Returns the members that hold an error cell's mark (``t="e"``), for
+    ``workbook_errors`` to read again: python-calamine reads such cells as empty.
+    """
     members = check_members(archive, source)
     budget = limits.max_archive_bytes
     scan = WorkbookScan(source, limits)
+    marked: list[zipfile.ZipInfo] = []
     for info in members:
         budget -= scan.feed(inflate(archive, info, source, limits, budget))
+        if scan.marked:
+            marked.append(info)
+    return marked

@@ -151,6 +151,23 @@ class ColumnarRows(Sequence[tuple[Any, ...]]):
 
 
 @attrs.frozen
+class ExcelError:
+    """A cell that Excel shows as an error (``#DIV/0!``, ``#N/A`` …), as a raw sheet holds it.
+
+    ``error`` is the error as Excel writes it, ``cell`` the cell's reference
+    (``D7``). Readers that turn such a cell into an empty one (python-calamine
+    does) are corrected with it, so that the shared sheet reader reports it at
+    its cell instead of reading nothing there.
+    """
+
+    error: str
+    cell: str
+
+    def __str__(self) -> str:
+        return self.error
+
+
+@attrs.frozen
 class RawSheet:
     """A sheet as read: rows of cells, the first non-empty one (usually) the header.
 

@@ -31,8 +31,9 @@ class TooLarge(Exception):
         self.what, self.value, self.limit, self.setting = what, value, limit, setting
 
 
-#: A sheet as the worker sends it back: name, head rows, columns, row count, first row number.
-SheetParts = tuple[str, list[Any], list[Any], int, int]
+#: A sheet as the worker sends it back: name, head rows, columns, row count, first row number
+#: and first column (0-based: the reader leaves out the empty columns on the left).
+SheetParts = tuple[str, list[Any], list[Any], int, int, int]
 
 _DATES = frozenset({dt.date, dt.datetime})
 
@@ -120,7 +121,7 @@ def read_workbook(
             if cells_so_far > max_cells:
                 raise TooLarge(f"{name}: cells / số ô", cells_so_far, max_cells, "max_cells")
             head, columns, count = turned(sheet.iter_rows())
-            end = sheet.end
+            end, start = sheet.end, sheet.start
         except TooLarge:
             raise
         except Exception:
@@ -131,7 +132,9 @@ def read_workbook(
         rows = len(head) + count
         # Number rows as Excel does: the last row yielded is the sheet's last (0-based end).
         first = end[0] + 2 - rows if end is not None and rows else 1
-        sheets.append((name, [list(r) for r in head], [packed(c) for c in columns], count, first))
+        left = start[1] if start is not None else 0
+        heads = [list(r) for r in head]
+        sheets.append((name, heads, [packed(c) for c in columns], count, first, left))
     return sheets
 
 

@@ -54,6 +54,8 @@ class ReadLimits:
     max_columns: int = attrs.field(default=16_384, validator=_positive)
     #: Characters of one text cell (what an Excel cell holds).
     max_text_length: int = attrs.field(default=32_767, validator=_positive)
+    #: Excel error cells (``#N/A`` …) of one workbook, each a finding at its cell.
+    max_error_cells: int = attrs.field(default=100_000, validator=_positive)
     #: Levels of nesting of a JSON document (danvan's own need a handful).
     max_json_depth: int = attrs.field(default=64, validator=_positive)
     #: Findings of one code listed per file; one DV628 finding counts the rest.

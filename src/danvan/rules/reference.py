@@ -12,6 +12,7 @@ from danvan.rules.base import Rule
 REPORTED_OUTSIDE_RULES: Final = {
     codes.AMBIGUOUS_UNIT_NAME.id: "resolve_unit_name",
     codes.LEVEL_ABOLISHED.id: "period_report",
+    codes.UNIT_NOT_PLACED.id: "period_report",
 }
 """Domain codes that no rule emits, with the function that does (importers call it)."""
 

@@ -133,3 +133,20 @@ LEVEL_ABOLISHED = declare(
     "of that day.",
     ["hierarchy", "date"],
 )
+UNIT_NOT_PLACED = declare(
+    "DV211",
+    WARNING,
+    Label("Không xếp được đơn vị vào địa giới của ngày", "Unit not placed on the day"),
+    Label(
+        "Không xếp được {level_vi} {unit} (mã {unit_code}) vào các đơn vị ngày {day}: {reason_vi}; "
+        "số liệu của nó vẫn được tính riêng cho nó như dữ liệu ghi",
+        "The {level_en} {unit} (code {unit_code}) cannot be placed among the units of {day}: "
+        "{reason_en}; its figures are kept under it as the dataset records it",
+    ),
+    "A summary or report grouped by units of one day keeps a unit of the dataset that it "
+    "could not place there: the unit no longer exists on that day and neither the dataset "
+    "nor the unit registry says what it became, or the registry holds no unit with its "
+    "code in a province it covers. No activity is lost, but the row is not a unit of that "
+    "day: check the unit's code, or record its succession.",
+    ["hierarchy", "date"],
+)

@@ -85,6 +85,38 @@ EMPTY_SHEET = declare(
     "A sheet or CSV file without a header row; nothing to import from it.",
     ["import"],
 )
+EXCEL_ERROR = declare(
+    "DV608",
+    ERROR,
+    Label("Ô báo lỗi Excel", "Excel error cell"),
+    Label(
+        "Ô {cell} ({column}) hiện lỗi Excel {error}, không có giá trị; "
+        "sửa công thức hoặc nhập lại giá trị",
+        "Cell {cell} ({column}) shows the Excel error {error} and holds no value; "
+        "fix the formula or type the value again",
+    ),
+    "A cell that Excel shows as an error (`#DIV/0!`, `#N/A`, `#VALUE!`, `#REF!`, `#NAME?`, "
+    "`#NUM!`, `#NULL!`): a formula that failed, or an error typed or pasted in. It is never "
+    "read as an empty cell; a required field makes the row skipped.",
+    ["import"],
+)
+CODE_ZEROS_RESTORED = declare(
+    "DV609",
+    WARNING,
+    Label("Mã hành chính mất số 0 ở đầu", "Unit code lost its leading zeros"),
+    Label(
+        "Mã {level_vi} được nhập thành số {typed}; mã cấp {level_vi} có {width} chữ số nên "
+        "đã đọc là {restored} (Excel bỏ số 0 ở đầu khi ô không định dạng văn bản)",
+        "The {level_en} code was typed as the number {typed}; {level_en} codes have {width} "
+        "digits, so it was read as {restored} (Excel drops leading zeros unless the cell is "
+        "formatted as text)",
+    ),
+    "An official unit code typed as a number, so that Excel dropped its leading zeros "
+    "(`3156` for `03156`). The level's width (province 2, district 3, commune 5 digits) "
+    "says how many zeros were lost; they are restored. Format the column as text (the "
+    "template does) so that the code is kept as typed.",
+    ["import", "hierarchy"],
+)
 BAD_CELL = declare(
     "DV610",
     ERROR,
@@ -133,6 +165,19 @@ ORPHAN_ROW = declare(
     "A row of a detail table (a quantity or funding of an activity, a village of a team) "
     "whose activity or team id is in no imported row.",
     ["import", "reference"],
+)
+BAD_UNIT_CODE = declare(
+    "DV617",
+    ERROR,
+    Label("Mã hành chính sai độ dài", "Unit code of the wrong form"),
+    Label(
+        "Mã {typed!r} không phải mã cấp {level_vi}: cần đúng {width} chữ số",
+        "{typed!r} is not a {level_en} code: it needs exactly {width} digits",
+    ),
+    "An official unit code that is not its level's number of digits (province 2, district "
+    "3, commune 5), or holds other characters. It is kept as typed and never guessed: a "
+    "code with a digit too many or too few could name another unit.",
+    ["import", "hierarchy"],
 )
 NOT_UTF8 = declare(
     "DV614",

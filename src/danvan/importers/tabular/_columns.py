@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from danvan.findings import Finding, Location, codes, make_finding
-from danvan.importers.base import ColumnarRows, RawSheet
+from danvan.importers.base import ColumnarRows, ExcelError, RawSheet
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.importers.tabular._cells import (
     CellError,
@@ -40,7 +40,7 @@ class TooLong:
     limit: int
 
 
-Issue = CellError | tuple[Problem, ...] | str | TooLong
+Issue = CellError | tuple[Problem, ...] | str | TooLong | ExcelError
 
 
 #: Whitespace other than the plain space (what ``str.split`` splits on).
@@ -158,6 +158,9 @@ class _Values(dict[Any, Any]):
         return value
 
     def convert(self, raw: Any) -> Any:
+        if raw.__class__ is ExcelError:  # an error shown in the cell: no value, never a blank
+            self.issues[raw] = raw
+            return self.empty
         if isinstance(raw, _Unhashable):
             self.issues[raw] = CellError(
                 f"giá trị lạ {raw.value!r}", f"unexpected value {raw.value!r}"

@@ -9,9 +9,10 @@ from typing import Any
 import attrs
 
 from danvan.findings import Finding, Location, codes, make_finding
-from danvan.importers.base import ColumnarRows, RawSheet
+from danvan.importers.base import ColumnarRows, ExcelError, RawSheet
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.importers.tabular._cells import CellError, as_text, is_empty
+from danvan.importers.tabular._codes import restore_unit_codes
 from danvan.importers.tabular._columns import (
     Issue,
     TooLong,
@@ -201,6 +202,8 @@ def read_sheet(
                     _record_id(transposed, key_plan, position),
                 )
             )
+    if table.record_kind == "unit":
+        findings.extend(_unit_codes(table, sheet, source, numbers, plans, columns, transposed))
     illustrative = columns.get("illustrative")
     columns_of_origin: list[Iterable[Any]] = [
         itertools.repeat(source),
@@ -217,6 +220,38 @@ def read_sheet(
         columns = {name: list(itertools.compress(v, keep)) for name, v in columns.items()}
         provenance = list(itertools.compress(provenance, keep))
     return SheetRows(table, columns, provenance)
+
+
+def _unit_codes(
+    table: RecordTable,
+    sheet: RawSheet,
+    source: str,
+    numbers: Sequence[int],
+    plans: list[_Plan],
+    columns: dict[str, Sequence[Any]],
+    transposed: Sequence[Sequence[Any]],
+) -> Iterator[Finding]:
+    """The official codes of a units sheet checked by level, lost zeros restored in ``columns``."""
+    plan = next((p for p in plans if p.column.name == "code"), None)
+    levels = columns.get("level")
+    if plan is None or levels is None or plan.index >= len(transposed):
+        return
+    key_plan = next((p for p in plans if p.column.name == table.key), None)
+    restored = columns["code"] = list(columns["code"])
+
+    def locate(position: int) -> Location:
+        return Location(
+            source=source,
+            sheet=sheet.name,
+            row=numbers[position],
+            column=plan.header,
+            field="code",
+            record_kind=table.record_kind,
+            record_id=_record_id(transposed, key_plan, position),
+        )
+
+    raw = transposed[plan.index]
+    yield from restore_unit_codes(restored, raw, levels, sheet.text_cells, locate)
 
 
 def _columns(rows: Sequence[Sequence[Any]], start: int) -> Sequence[Sequence[Any]]:
@@ -261,6 +296,10 @@ def _cell_findings(
             column=plan.header,
             length=issue.length,
             limit=issue.limit,
+        )
+    elif isinstance(issue, ExcelError):
+        yield make_finding(
+            codes.EXCEL_ERROR, location, cell=issue.cell, column=plan.header, error=issue.error
         )
     elif isinstance(issue, CellError):
         yield make_finding(
