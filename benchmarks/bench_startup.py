@@ -110,6 +110,19 @@ def _environment(folder: Path, bytecode_cache: bool, source: str | None) -> dict
     return environment
 
 
+def _check_imports_from(source: str, environment: dict[str, str]) -> None:
+    """Refuse a baseline that PYTHONPATH cannot reach: an editable install of this checkout
+    puts its own finder before ``sys.path``, and the "baseline" would time this tree again."""
+    probe = [sys.executable, "-c", "import danvan; print(danvan.__file__)"]
+    found = subprocess.run(probe, capture_output=True, text=True, env=environment, check=False)
+    if not found.stdout.strip().startswith(str(Path(source).resolve())):
+        raise SystemExit(
+            f"--baseline {source}: this interpreter imports danvan from {found.stdout.strip()!r}, "
+            "not from the baseline (an editable install wins over PYTHONPATH); run the script "
+            "once with each tree's own interpreter instead"
+        )
+
+
 def _children_cpu() -> float:
     if resource is None:
         return float("nan")
@@ -140,6 +153,7 @@ def _measure(
         trees = {"": _environment(folder, bytecode_cache, None)}
         if baseline is not None:
             trees["baseline"] = _environment(folder, bytecode_cache, baseline)
+            _check_imports_from(baseline, trees["baseline"])
         if bytecode_cache:  # the warm-up round writes the cache
             for environment in trees.values():
                 for command in cases.values():
