@@ -83,11 +83,15 @@ class Loader:
     @contextmanager
     def active(self) -> Iterator[None]:
         """The block in which the quick road's hooks share into this loader's memories."""
-        token = _ACTIVE.set(self)
+        strings, texts = _STRINGS.set(self.strings), _TEXTS.set(self.texts)
+        tuples, dates = _TUPLES.set(self.tuples), _DATES.set(self.dates)
         try:
             yield
         finally:
-            _ACTIVE.reset(token)
+            _DATES.reset(dates)
+            _TUPLES.reset(tuples)
+            _TEXTS.reset(texts)
+            _STRINGS.reset(strings)
 
     def dataset(self, raw: Any, *, catalog: Catalog) -> Dataset | None:
         """The dataset of a document that fits the model with every string in normal form.
@@ -127,9 +131,15 @@ def structure_if_clean(raw: Any, *, catalog: Catalog) -> Dataset | None:
     return Loader().dataset(raw, catalog=catalog)
 
 
-_ACTIVE: ContextVar[Loader] = ContextVar("danvan.loading.Loader")
-"""The loader whose block is running; outside every block, the hooks fail (LookupError)."""
-_active = _ACTIVE.get
+# The memories of the loader whose block is running, one variable each, so that a hook
+# reaches the one it needs in one call; outside every block the hooks fail (LookupError).
+_STRINGS: ContextVar[dict[str, str]] = ContextVar("danvan.loading.strings")
+_TEXTS: ContextVar[dict[tuple[str, ...], tuple[str, ...]]] = ContextVar("danvan.loading.texts")
+_TUPLES: ContextVar[dict[tuple[type[Any], bytes], tuple[Any, ...]]] = ContextVar(
+    "danvan.loading.tuples"
+)
+_DATES: ContextVar[dict[str, date]] = ContextVar("danvan.loading.dates")
+_strings, _texts, _tuples, _dates = _STRINGS.get, _TEXTS.get, _TUPLES.get, _DATES.get
 
 
 def _is_clean_text(value: str) -> bool:
@@ -140,11 +150,15 @@ def _is_clean_text(value: str) -> bool:
 
 
 def _normal_text(value: Any, _: Any = None) -> str:
-    strings = _active().strings
+    strings = _strings()
     # An unhashable value fails the look-up with TypeError, which refuses it (REFUSED).
     shared = strings.get(value)
     if shared is None:
-        if not isinstance(value, str) or not _is_clean_text(value):
+        # The test of _is_clean_text, written out: a call per new string costs.
+        if value.__class__ is not str or not (
+            (value.isascii() and value.isalnum())
+            or (normalize(value) == value and not has_control_characters(value))
+        ):
             raise _NotClean
         shared = strings[value] = value
     return shared
@@ -152,6 +166,8 @@ def _normal_text(value: Any, _: Any = None) -> str:
 
 def _unshared_text(value: Any, _: Any = None) -> str:
     """A clean string not remembered: an activity's id is unique, sharing it would be waste."""
+    if value.__class__ is str and value.isascii() and value.isalnum():
+        return value  # most ids: normal already, checked without a call
     if not isinstance(value, str) or not _is_clean_text(value):
         raise _NotClean
     return value
@@ -159,7 +175,7 @@ def _unshared_text(value: Any, _: Any = None) -> str:
 
 def _normal_texts(value: Any, _: Any) -> tuple[str, ...]:
     """A ``tuple[str, ...]``, shared: a million activities have a few hundred topic lists."""
-    texts = _active().texts
+    texts = _texts()
     key = tuple(value)  # whatever cattrs would iterate, so that the result is the same
     shared = texts.get(key)
     if shared is None:
@@ -171,7 +187,7 @@ def _normal_texts(value: Any, _: Any) -> tuple[str, ...]:
 
 def _iso_date(value: Any, _: Any) -> date:
     """A year of activities has 365 dates: each is parsed once and the (immutable) date shared."""
-    dates = _active().dates
+    dates = _dates()
     day = dates.get(value)
     if day is None:
         day = date.fromisoformat(value)
@@ -199,7 +215,7 @@ def _shared_records(kind: type[Any]) -> Any:
     )
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
-        tuples = _active().tuples
+        tuples = _tuples()
         key = (kind, dumps(value, option=exact))
         shared = tuples.get(key)
         if shared is None:
