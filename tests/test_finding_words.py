@@ -1,0 +1,374 @@
+"""The words of findings: long values quoted short, and Vietnamese names in Vietnamese messages.
+
+A clerk's cell of ten thousand characters is quoted in about 80 (ending in
+"…") wherever the message is read: the console, the JSON output, the findings
+sheet; the finding's values keep it whole. A Vietnamese message names fields
+and record kinds in Vietnamese ("dòng chỉ tiêu 1, Giá trị", "hoạt động"),
+the English one in English (``quantities[0].value``, "activity").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from danvan import load_checked, read_dataset
+from danvan.cli import main
+from danvan.findings import Finding, FindingCode, Severity, make_finding
+from danvan.findings.codes import BUILTIN, BY_ID
+from danvan.labels import Label
+from danvan.layout import field_name, kind_name, table_name, type_name
+from danvan.model import Dataset, Funding, FundingSource, Quantity, Succession
+from tests.rule_cases import added, changed, check
+
+#: A cell as a clerk may paste it: a long Vietnamese text with doubled spaces.
+LONG = "Tuyên truyền  phòng chống ma túy ở bản Mốc 4 " * 250
+#: The length of a quoted value, quotes included: 80 characters and two quotes.
+QUOTED = 82
+#: The length of a reader's explanation, which may itself quote the value.
+EXPLAINED = 240
+EXPLANATIONS = {
+    "detail",
+    "detail_vi",
+    "detail_en",
+    "problem",
+    "reason_vi",
+    "reason_en",
+    "error",
+    "candidates",
+    "cycle",
+    "known",
+    "what",
+    "pointer",
+}
+#: The values naming a file: a place, quoted whole.
+PLACES = {"source", "folder"}
+
+
+def _placeholders(template: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def _quoting(code: FindingCode, text: str) -> dict[str, Any]:
+    numbers: dict[str, Any] = {"month": 3, "year": 2022, "source": "bao-cao.xlsx", "folder": "."}
+    return {
+        name: numbers.get(name, text)
+        for name in _placeholders(code.message.vi) + _placeholders(code.message.en)
+    }
+
+
+def _bound(template: str) -> int:
+    names = _placeholders(template)
+    return len(template) + sum(EXPLAINED if n in EXPLANATIONS else QUOTED for n in names)
+
+
+def test_every_message_quotes_a_long_value_in_about_80_characters() -> None:
+    for code in BUILTIN:
+        finding = make_finding(code, **_quoting(code, LONG))
+        for lang in ("vi", "en"):
+            message = finding.message.get(lang)
+            template = code.message.get(lang)
+            assert len(message) <= _bound(template), (code.id, lang, message)
+            if set(_placeholders(template)) - {"month", "year", *PLACES}:
+                assert "…" in message, (code.id, lang)
+        kept = {k: v for k, v in finding.values.items() if k not in {"month", "year", *PLACES}}
+        assert all(v == LONG for v in kept.values())
+
+
+def test_a_shortened_quote_ends_with_the_ellipsis_and_the_value_is_kept_whole() -> None:
+    finding = make_finding(BY_ID["DV503"], field=field_name("activity", "title"), before=LONG)
+    quoted = finding.message.vi.split("(", 1)[1].split(")")[0]
+    assert quoted.startswith("'Tuyên truyền")
+    assert quoted.endswith("…'")
+    assert len(quoted) <= QUOTED
+    assert finding.values["before"] == LONG
+    short = make_finding(BY_ID["DV503"], field="title", before="Nậm  Tin")
+    assert "'Nậm  Tin'" in short.message.vi
+
+
+ONE = FindingCode("XX001", Severity.INFO, Label("t"), Label("{value}", "{value}"), "a quote")
+
+
+@given(
+    st.text(alphabet=st.sampled_from("aăâeêoôơuưy \u0300\u0301\u0303\u0309\u0323"), max_size=200)
+)
+def test_a_quote_never_cuts_a_letter_from_its_tone_mark(text: str) -> None:
+    text = unicodedata.normalize("NFD", text)
+    quote = make_finding(ONE, value=text).message.vi
+    if len(text) <= 80:
+        assert quote == text
+        return
+    assert quote.endswith("…")
+    assert len(quote) <= 80
+    kept = quote[:-1]
+    assert text.startswith(kept)
+    # Only a letter with more than 78 marks cannot be kept whole in 80 characters.
+    marks_only = all(unicodedata.combining(ch) for ch in text[1:80])
+    assert marks_only or not unicodedata.combining(text[len(kept)])
+
+
+def test_a_long_list_is_quoted_short_too() -> None:
+    quote = make_finding(ONE, value=list(range(5000))).message.en
+    assert quote.startswith("[0, 1, 2")
+    assert quote.endswith("…")
+    assert len(quote) <= 80
+
+
+def _long_cells(folder: Path) -> Path:
+    """An activity sheet whose title and participants cells hold ten thousand characters."""
+    path = folder / "activities.csv"
+    participants = "khoảng " * 1500
+    path.write_text(
+        "id,team,village,date,type,title,participants\n"
+        f'a1,t1,v1,2022-03-15,monthly_meeting,"{LONG}","{participants}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def _short_enough(message: str) -> bool:
+    """No more than 80 characters of either long cell in one message."""
+    return len(message) < 400 and "khoảng " * 12 not in message and LONG[:81] not in message
+
+
+def test_long_cells_are_quoted_short_in_the_findings_and_their_table(tmp_path: Path) -> None:
+    report = read_dataset(_long_cells(tmp_path)).report
+    quoting = [f for f in report if f.code in {"DV503", "DV610"}]
+    assert {f.code for f in quoting} == {"DV503", "DV610"}
+    for finding in quoting:
+        assert _short_enough(finding.message.vi)
+        assert _short_enough(finding.message.en)
+        assert "…'" in finding.message.vi
+    for personal in (True, False):
+        rows = list(report.to_table(personal=personal).iter_rows())
+        assert rows
+        assert all(_short_enough(str(cell)) for row in rows for cell in row)
+    assert all(len(value) > 10_000 for f in quoting for value in _texts(f))
+
+
+def _texts(finding: Finding) -> list[str]:
+    quoting = ("before", "value", "detail_vi")
+    return [finding.values[k] for k in quoting if isinstance(finding.values.get(k), str)]
+
+
+def test_long_cells_are_quoted_short_by_danvan_validate(tmp_path: Path) -> None:
+    path = _long_cells(tmp_path)
+    runner = CliRunner()
+    lines = runner.invoke(main, ["validate", str(path)]).output.splitlines()
+    quoting = [line for line in lines if line.startswith(("DV503", "DV610"))]
+    assert len(quoting) == 2
+    assert all(_short_enough(line) and "…'" in line for line in quoting)
+    result = runner.invoke(main, ["validate", str(path), "--format", "json"])
+    findings = json.loads(result.stdout)
+    messages = [f["message"][lang] for f in findings for lang in ("vi", "en")]
+    assert len(messages) >= 4
+    assert all(_short_enough(m) for m in messages)
+
+
+# Vietnamese names: no English name of a field or record kind inside a Vietnamese sentence.
+
+ENGLISH_NAMES = {
+    "activity",
+    "activities",
+    "activity_type",
+    "participants",
+    "households",
+    "quantity",
+    "quantities",
+    "funding",
+    "amount",
+    "team",
+    "teams",
+    "member",
+    "members",
+    "membership",
+    "memberships",
+    "unit",
+    "units",
+    "organization",
+    "organisation",
+    "organizations",
+    "succession",
+    "successions",
+    "predecessors",
+    "successor",
+    "indicator",
+    "indicators",
+    "topic",
+    "topics",
+    "village",
+    "villages",
+    "parent",
+    "valid_from",
+    "valid_until",
+    "established",
+    "dissolved",
+    "full_name",
+    "field",
+    "value",
+    "date",
+    "type",
+    "level",
+    "district",
+    "commune",
+    "province",
+    "table",
+    "column",
+    "row",
+    "str",
+    "int",
+}
+_QUOTED_TEXT = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def english_names(message: str) -> set[str]:
+    """The English field and record-kind names in a message, outside the values it quotes."""
+    words = re.findall(r"[A-Za-z_]+", _QUOTED_TEXT.sub(" ", message))
+    return {word for word in words if word.lower() in ENGLISH_NAMES}
+
+
+def test_the_names_are_vietnamese_in_vietnamese_and_english_in_english() -> None:
+    assert kind_name("activity") == Label("hoạt động", "activity")
+    assert kind_name("team").vi == "Tổ Dân vận"
+    assert field_name("activity", "quantities[0].unit") == Label(
+        "dòng chỉ tiêu 1, Đơn vị tính", "quantities[0].unit"
+    )
+    assert field_name("activity", "funding[1].amount").vi == "dòng kinh phí 2, Số tiền (đồng)"
+    assert field_name("team", "villages[0].village").vi == "địa bàn phụ trách 1, Mã bản"
+    assert field_name("activity", "topics[1]").vi == "Chủ đề, mục 2"
+    assert field_name("activity", "participants").vi == "Số người tham gia"
+    assert field_name("quantity", "value").vi == "Giá trị"
+    assert field_name("activity", "particpants") == Label("particpants", "particpants")
+    assert table_name("activities") == Label("Hoạt động", "activities")
+    assert type_name("date").vi == "ngày dạng YYYY-MM-DD"
+    assert type_name("Role").vi == "một trong 'leader', 'deputy', 'member'"
+
+
+def _names_of_the_layout() -> dict[str, Any]:
+    return {
+        "field": field_name("activity", "quantities[0].unit"),
+        "kind": kind_name("membership"),
+        "target_kind": kind_name("activity"),
+        "table": table_name("activity_quantities"),
+        "expected": type_name("int"),
+    }
+
+
+def test_no_built_in_template_puts_an_english_name_in_a_vietnamese_sentence() -> None:
+    names = _names_of_the_layout()
+    for code in BUILTIN:
+        values = {**_quoting(code, "x1"), **names}
+        message = make_finding(code, **values).message
+        assert english_names(message.vi) == set(), (code.id, message.vi)
+        assert "quantities[0].unit" in message.en or "{field}" not in code.message.en
+
+
+def _faulty(nampo: Dataset) -> Dataset:
+    """The sample with one of each mistake a rule names a field or a record kind for."""
+    activity, team, membership = nampo.activities[0], nampo.teams[0], nampo.memberships[0]
+    dataset = changed(
+        nampo,
+        "activities",
+        activity.id,
+        team="to-khac",
+        village="ban-khac",
+        type="karaoke",
+        topics=("astrology",),
+        participants=-3,
+        households=-1,
+        quantities=(Quantity("smiles", -2, "cái"),),
+        funding=(Funding(FundingSource.SOCIETY, -5),),
+    )
+    dataset = added(dataset, "activities", attrs.evolve(nampo.activities[1], title="Lặp  lại"))
+    dataset = changed(dataset, "teams", team.id, established=date(2023, 1, 1))
+    dataset = changed(
+        dataset,
+        "teams",
+        nampo.teams[1].id,
+        villages=(attrs.evolve(nampo.teams[1].villages[0], village="xa-nam-tin"),),
+    )
+    dataset = changed(
+        dataset,
+        "memberships",
+        membership.id,
+        team="to-khac",
+        member="tv-khac",
+        valid_from=date(2022, 5, 1),
+        valid_until=date(2022, 1, 1),
+    )
+    dataset = changed(dataset, "members", nampo.members[0].id, organization="org-khac")
+    dataset = changed(dataset, "units", "ban-moc-4", parent="xa-mat-tich")
+    return added(dataset, "successions", Succession(("xa-khac",), "xa-muong-cha", date(2025, 7, 1)))
+
+
+def _assert_vietnamese(findings: list[Finding]) -> None:
+    english = {f.code: english_names(f.message.vi) for f in findings}
+    assert {code: names for code, names in english.items() if names} == {}
+
+
+def test_rule_findings_name_fields_and_records_in_vietnamese(nampo: Dataset) -> None:
+    report = check(_faulty(nampo))
+    codes = {f.code for f in report}
+    assert {"DV101", "DV102", "DV103", "DV104", "DV105", "DV106", "DV107", "DV109"} <= codes
+    assert {"DV306", "DV405", "DV406", "DV503"} <= codes
+    _assert_vietnamese(list(report))
+    negative = {f.message.vi for f in report if f.code in {"DV405", "DV406"}}
+    assert "Trường “Số người tham gia” có giá trị âm: -3" in negative
+    assert "Số tiền ở “dòng kinh phí 1, Số tiền (đồng)” âm: -5 đồng" in negative
+    assert any("Field participants is negative" in f.message.en for f in report)
+    duplicate = next(f for f in report if f.code == "DV101")
+    assert "của hoạt động" in duplicate.message.vi
+    assert "of a activity" in duplicate.message.en
+
+
+def test_loading_findings_name_fields_in_vietnamese() -> None:
+    document = {
+        "format": "danvan.dataset/1",
+        "members": [{"id": "m1"}],
+        "memberships": [{"id": "ms1", "team": "t1", "member": "m1", "role": "boss"}],
+        "activities": [
+            {
+                "id": "a1",
+                "team": "t1",
+                "village": "v1",
+                "date": "2022-13-01",
+                "type": "monthly_meeting",
+                "participants": "nhiều",
+                "particpants": 3,
+                "quantities": [{"indicator": "sessions", "value": "một", "unit": "buổi"}],
+            }
+        ],
+    }
+    _, report = load_checked(json.dumps(document))
+    findings = list(report)
+    assert {"DV010", "DV011", "DV012"} <= {f.code for f in findings}
+    _assert_vietnamese(findings)
+    messages = {f.message.vi for f in findings}
+    assert any("“dòng chỉ tiêu 1, Giá trị”" in m for m in messages), messages
+    assert any("“Họ và tên”" in m for m in messages), messages
+
+
+def test_import_findings_name_tables_columns_and_records_in_vietnamese(tmp_path: Path) -> None:
+    (tmp_path / "activities.csv").write_text(
+        "id,team,village,type,title,ghi chu khac\na1,t1,v1,monthly_meeting,Họp  tổ,x\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "activity_quantities.csv").write_text(
+        "activity,indicator,value\na9,sessions,1\n", encoding="utf-8"
+    )
+    findings = list(read_dataset(tmp_path).report)
+    assert {"DV604", "DV605"} <= {f.code for f in findings}
+    _assert_vietnamese(findings)
+    missing = next(f for f in findings if f.code == "DV605")
+    assert missing.message.vi.startswith("Bảng Hoạt động thiếu cột bắt buộc “Ngày”")
+    assert "Table activities lacks the required column Ngày / Date" in missing.message.en
