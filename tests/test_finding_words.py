@@ -28,7 +28,23 @@ from danvan.findings import Finding, FindingCode, Severity, make_finding
 from danvan.findings.codes import BUILTIN, BY_ID
 from danvan.labels import Label
 from danvan.layout import field_name, kind_name, table_name, type_name
-from danvan.model import Dataset, Funding, FundingSource, Quantity, Succession
+from danvan.model import (
+    Activity,
+    ActivityType,
+    AdminUnit,
+    Assignment,
+    Dataset,
+    Funding,
+    FundingSource,
+    Indicator,
+    Member,
+    Membership,
+    Organization,
+    Quantity,
+    Succession,
+    Team,
+    Topic,
+)
 from tests.rule_cases import added, changed, check
 
 #: A cell as a clerk may paste it: a long Vietnamese text with doubled spaces.
@@ -252,6 +268,8 @@ def test_the_names_are_vietnamese_in_vietnamese_and_english_in_english() -> None
     assert table_name("activities") == Label("Hoạt động", "activities")
     assert type_name("date").vi == "ngày dạng YYYY-MM-DD"
     assert type_name("Role").vi == "một trong 'leader', 'deputy', 'member'"
+    assert type_name("int | float") == Label("số", "int | float")
+    assert type_name("datetime.date | None").vi == "ngày dạng YYYY-MM-DD"
 
 
 def _names_of_the_layout() -> dict[str, Any]:
@@ -372,3 +390,29 @@ def test_import_findings_name_tables_columns_and_records_in_vietnamese(tmp_path:
     missing = next(f for f in findings if f.code == "DV605")
     assert missing.message.vi.startswith("Bảng Hoạt động thiếu cột bắt buộc “Ngày”")
     assert "Table activities lacks the required column Ngày / Date" in missing.message.en
+
+
+def test_every_field_of_every_record_kind_has_a_vietnamese_name() -> None:
+    kinds = {
+        AdminUnit: "unit",
+        Organization: "organization",
+        Member: "member",
+        Team: "team",
+        Assignment: "team_village",
+        Membership: "membership",
+        Activity: "activity",
+        Quantity: "quantity",
+        Funding: "funding",
+        Succession: "succession",
+        ActivityType: "activity_type",
+        Topic: "topic",
+        Indicator: "indicator",
+    }
+    untranslated = [
+        f"{kind}.{field.name}"
+        for model, kind in kinds.items()
+        for field in attrs.fields(model)
+        if field_name(kind, field.name).vi == field.name
+    ]
+    assert untranslated == []
+    assert all(english_names(kind_name(kind).vi) == set() for kind in kinds.values())

@@ -125,7 +125,10 @@ def type_name(expected: str) -> Label:
     if text.startswith("Optional[") and text.endswith("]"):
         text = text[len("Optional[") : -1]
     parts = [part.strip() for part in text.split("|") if part.strip() not in {"None", ""}]
-    return Label(" hoặc ".join(_type_words(part) for part in parts) or expected, expected)
+    words = dict.fromkeys(_type_words(part) for part in parts)
+    if _TYPE_WORDS["float"] in words:  # a number may be whole
+        words.pop(_TYPE_WORDS["int"], None)
+    return Label(" hoặc ".join(words) or expected, expected)
 
 
 def _type_words(name: str) -> str:
