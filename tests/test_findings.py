@@ -17,6 +17,7 @@ from danvan.findings import (
 )
 from danvan.findings.codes import BUILTIN, BY_ID
 from danvan.labels import Label
+from danvan.layout import field_name
 from danvan.model import Provenance
 from danvan.plugins import registered_rules
 from danvan.rules.reference import REPORTED_OUTSIDE_RULES, rule_reference_markdown
@@ -97,13 +98,13 @@ def _report() -> ValidationReport:
             make_finding(
                 BY_ID["DV103"],
                 Location.of("activity", "hd-3", field="team"),
-                field="team",
+                field=field_name("activity", "team"),
                 target="to-x",
             ),
             make_finding(
                 BY_ID["DV102"],
                 Location.of("activity", "hd-3", field="village"),
-                field="village",
+                field=field_name("activity", "village"),
                 target="ban-x",
             ),
         ]
@@ -134,7 +135,8 @@ def test_a_report_becomes_a_table_an_exporter_can_write() -> None:
     assert first["code"] == "DV103"
     assert first["record_id"] == "hd-3"
     assert first["field"] == "team"
-    assert first["message_vi"].startswith("Trường team trỏ tới tổ to-x")
+    assert first["message_vi"].startswith("Trường “Mã tổ” trỏ tới tổ to-x")
+    assert first["message_en"].startswith("Field team refers to team to-x")
     assert table.column("row").type is ColumnType.INTEGER
     assert table.rereadable
 

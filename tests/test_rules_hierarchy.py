@@ -29,7 +29,8 @@ def test_a_parent_must_be_a_level_above(nampo: Dataset) -> None:
     dataset = changed(nampo, "units", "xa-nam-tin", parent="ban-na-su")
     report = check(dataset, hierarchy.hierarchy)
     assert found(report) == {("DV201", "xa-nam-tin", "parent")}
-    assert report.findings[0].message.vi.startswith("Đơn vị cấp commune có đơn vị cha ban-na-su")
+    assert report.findings[0].message.vi.startswith("Đơn vị cấp xã có đơn vị cha ban-na-su")
+    assert report.findings[0].message.en.startswith("A unit of level commune has parent ban-na-su")
 
 
 def test_a_village_directly_under_a_district_is_not_under_a_commune(nampo: Dataset) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from danvan.findings._quote import EXPLANATION_LIMIT, quoted, shorten
 from danvan.labels import Label
 from danvan.model import Provenance
 from danvan.model.people import MEMBER_PERSONAL_FIELDS
@@ -163,14 +164,50 @@ def declare(
     return FindingCode(code_id, severity, title, message, description, frozenset(tags))
 
 
-def _render_value(value: Any, lang: str) -> Any:
+#: The values that explain (a reader's reason) or list what danvan knows (the candidates of a
+#: name): their words are kept to ``EXPLANATION_LIMIT``, the values they quote cut.
+EXPLANATION_VALUES = frozenset(
+    {
+        "detail",
+        "detail_vi",
+        "detail_en",
+        "problem",
+        "reason_vi",
+        "reason_en",
+        "error",
+        "candidates",
+        "cycle",
+        "known",
+        "what",
+        "pointer",
+    }
+)
+#: The values naming a file or folder: a place, quoted whole as the location is.
+PLACE_VALUES = frozenset({"source", "folder"})
+
+
+def _render_value(value: Any, lang: str, name: str = "") -> Any:
+    """``value`` as the message in ``lang`` quotes it.
+
+    A ``Label`` (a field or a record kind, say) gives its text in ``lang``; an
+    enum with a label (a level, a role) its Vietnamese label in Vietnamese and
+    its value in English; a long text is shortened (``QUOTE_LIMIT``), except the
+    name of a file (a place, like the location).
+    """
     if value is None:
         return "…"
+    if isinstance(value, Label):
+        return shorten(value.get(lang), EXPLANATION_LIMIT)
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
     if isinstance(value, enum.Enum):
+        label = getattr(value, "label", None)
+        if lang == "vi" and isinstance(label, Label) and label.vi:
+            return label.vi[:1].lower() + label.vi[1:]
         return value.value
-    return value
+    if name in PLACE_VALUES:
+        return value
+    return quoted(value, explanation=name in EXPLANATION_VALUES)
 
 
 @attrs.frozen
@@ -212,17 +249,18 @@ class Finding:
             vi, en = self.message.vi, self.message.en
             for name in self.personal:
                 text = str(self.values.get(name, ""))
-                if text:
-                    vi, en = vi.replace(text, stand_in), en.replace(text, stand_in)
+                for quote in (text, shorten(text)) if text else ():
+                    vi, en = vi.replace(quote, stand_in), en.replace(quote, stand_in)
             return Label(vi, en)
         values = {k: stand_in if k in self.personal else v for k, v in self.values.items()}
         return render(kind, values)
 
 
 def render(kind: FindingCode, values: Mapping[str, Any]) -> Label:
+    """The messages of ``kind`` quoting ``values``: names in each language, long texts shortened."""
     return Label(
-        kind.message.vi.format(**{k: _render_value(v, "vi") for k, v in values.items()}),
-        kind.message.en.format(**{k: _render_value(v, "en") for k, v in values.items()}),
+        kind.message.vi.format(**{k: _render_value(v, "vi", k) for k, v in values.items()}),
+        kind.message.en.format(**{k: _render_value(v, "en", k) for k, v in values.items()}),
     )
 
 

@@ -164,7 +164,7 @@ def _without_controls(
                     make_finding(
                         codes.CONTROL_CHARACTER,
                         where,
-                        field=where.column or where.field,
+                        field=where.column or Label(f"cột {index + 1}", f"column {index + 1}"),
                         before=cell,
                         after=clean,
                     )

@@ -11,8 +11,13 @@ inside an item is written ``\\;`` or ``\\\\`` (see :func:`join_list`).
 Provenance is not a column: on import it is filled from the file, sheet and
 row; on export it is dropped except for the ``illustrative`` flag.
 
+The tables are also the one list of the names people read: a message calls a
+record kind and a field by them (``kind_name``, ``field_name``), in Vietnamese
+in a Vietnamese message and in English in an English one.
+
 The rooms: ``_columns`` (columns, cell kinds, lists in a cell), ``_tables`` (the
-record tables, declared), ``_rows`` (a dataset as rows; the export and template
+record tables, declared), ``_names`` (record kinds, fields and types as
+messages name them), ``_rows`` (a dataset as rows; the export and template
 bundles).
 """
 
@@ -23,6 +28,12 @@ from danvan.layout._columns import (
     RecordTable,
     join_list,
     split_list,
+)
+from danvan.layout._names import (
+    field_name,
+    kind_name,
+    table_name,
+    type_name,
 )
 from danvan.layout._rows import (
     dataset_bundle,
@@ -71,7 +82,11 @@ __all__ = [
     "LayoutColumn",
     "RecordTable",
     "dataset_bundle",
+    "field_name",
     "join_list",
+    "kind_name",
     "split_list",
+    "table_name",
     "template_bundle",
+    "type_name",
 ]

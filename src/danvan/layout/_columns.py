@@ -68,6 +68,9 @@ class LayoutColumn:
         return Column(self.name, self.label, self.type, personal=self.personal)
 
 
+_NO_NOUN = Label("")
+
+
 @attrs.frozen
 class RecordTable:
     """One table of the layout: its name, title (the sheet name), record kind and columns."""
@@ -80,6 +83,10 @@ class RecordTable:
     key: str | None = None
     #: Whether the table belongs to the catalogue (activity types, topics, indicators).
     catalog: bool = False
+    #: One record of the table, as a sentence names it ("hoạt động" / "activity").
+    noun: Label = _NO_NOUN
+    #: For a detail table, the list of the parent record its rows fill ("quantities").
+    part_of: str | None = None
 
     def table(self, rows: Iterable[Row] | Callable[[], Iterable[Row]] = ()) -> Table:
         return Table(

@@ -49,6 +49,7 @@ DATASET = RecordTable(
     Label("Bộ dữ liệu", "Dataset"),
     "dataset",
     (_c("title", "Tên bộ dữ liệu", "Title"), _c("description", "Mô tả", "Description")),
+    noun=Label("bộ dữ liệu", "dataset"),
 )
 UNITS = RecordTable(
     "units",
@@ -65,6 +66,7 @@ UNITS = RecordTable(
         ILLUSTRATIVE,
     ),
     key="id",
+    noun=Label("đơn vị hành chính", "unit"),
 )
 ORGANIZATIONS = RecordTable(
     "organizations",
@@ -78,6 +80,7 @@ ORGANIZATIONS = RecordTable(
         ILLUSTRATIVE,
     ),
     key="id",
+    noun=Label("cơ quan, đơn vị", "organisation"),
 )
 MEMBERS = RecordTable(
     "members",
@@ -97,6 +100,7 @@ MEMBERS = RecordTable(
         )
     ),
     key="id",
+    noun=Label("thành viên", "member"),
 )
 TEAMS = RecordTable(
     "teams",
@@ -111,6 +115,7 @@ TEAMS = RecordTable(
         ILLUSTRATIVE,
     ),
     key="id",
+    noun=Label("Tổ Dân vận", "team"),
 )
 TEAM_VILLAGES = RecordTable(
     "team_villages",
@@ -123,6 +128,8 @@ TEAM_VILLAGES = RecordTable(
         _c("valid_until", "Đến ngày", "Valid until", DATE),
     ),
     key="team",
+    noun=Label("địa bàn phụ trách", "village assignment"),
+    part_of="villages",
 )
 MEMBERSHIPS = RecordTable(
     "memberships",
@@ -138,6 +145,7 @@ MEMBERSHIPS = RecordTable(
         ILLUSTRATIVE,
     ),
     key="id",
+    noun=Label("phân công thành viên", "membership"),
 )
 ACTIVITIES = RecordTable(
     "activities",
@@ -159,6 +167,7 @@ ACTIVITIES = RecordTable(
         ILLUSTRATIVE,
     ),
     key="id",
+    noun=Label("hoạt động", "activity"),
 )
 ACTIVITY_QUANTITIES = RecordTable(
     "activity_quantities",
@@ -171,6 +180,8 @@ ACTIVITY_QUANTITIES = RecordTable(
         _c("unit", "Đơn vị tính", "Unit", OT),
     ),
     key="activity",
+    noun=Label("dòng chỉ tiêu", "quantity"),
+    part_of="quantities",
 )
 ACTIVITY_FUNDING = RecordTable(
     "activity_funding",
@@ -183,6 +194,8 @@ ACTIVITY_FUNDING = RecordTable(
         _c("donor", "Nhà tài trợ", "Donor", OT),
     ),
     key="activity",
+    noun=Label("dòng kinh phí", "funding line"),
+    part_of="funding",
 )
 SUCCESSIONS = RecordTable(
     "successions",
@@ -197,6 +210,7 @@ SUCCESSIONS = RecordTable(
         ILLUSTRATIVE,
     ),
     key="successor",
+    noun=Label("sáp nhập đơn vị", "succession"),
 )
 ACTIVITY_TYPES = RecordTable(
     "activity_types",
@@ -211,6 +225,7 @@ ACTIVITY_TYPES = RecordTable(
     ),
     key="code",
     catalog=True,
+    noun=Label("loại hoạt động", "activity type"),
 )
 TOPICS = RecordTable(
     "topics",
@@ -224,6 +239,7 @@ TOPICS = RecordTable(
     ),
     key="code",
     catalog=True,
+    noun=Label("chủ đề", "topic"),
 )
 INDICATORS = RecordTable(
     "indicators",
@@ -238,6 +254,7 @@ INDICATORS = RecordTable(
     ),
     key="code",
     catalog=True,
+    noun=Label("chỉ tiêu", "indicator"),
 )
 
 #: Every table of the layout, in the order they are written.

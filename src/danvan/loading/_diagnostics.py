@@ -15,6 +15,8 @@ from typing import Any
 import orjson
 
 from danvan.findings import Finding, Location, codes, make_finding
+from danvan.labels import Label
+from danvan.layout import field_name, type_name
 from danvan.loading._errors import FieldError, Path, format_path, lookup
 
 _RECORD_KINDS = {
@@ -85,16 +87,33 @@ def structure_findings(
         yield structure_finding(error, locate(error.path, raw, source))
 
 
+#: The problems of a document that is no dataset, as a Vietnamese message says them.
+_DOCUMENT_WORDS = {
+    "not an object": "không phải một đối tượng JSON",
+    "unknown format": "định dạng không phải của danvan",
+    "a JSON object": "một đối tượng JSON",
+}
+
+
+def _said(text: str) -> Label:
+    return Label(_DOCUMENT_WORDS.get(text, text), text)
+
+
 def structure_finding(error: FieldError, location: Location) -> Finding:
-    """The finding of one ``FieldError`` (a path in the document) found at ``location``."""
-    field = location.field or format_path(error.path) or "(document)"
-    expected = error.expected or "?"
+    """The finding of one ``FieldError`` (a path in the document) found at ``location``.
+
+    The field and the type it needs are named in each message's language
+    (``layout.field_name``, ``layout.type_name``).
+    """
+    path = location.field or format_path(error.path)
+    field = field_name(location.record_kind, path) if path else Label("(tài liệu)", "(document)")
+    expected = type_name(error.expected) if error.expected else "?"
     if error.path in {(), ("format",)}:
         return make_finding(
             codes.NOT_A_DATASET,
             location,
-            problem=error.problem,
-            expected=expected,
+            problem=_said(error.problem),
+            expected=_said(error.expected) if error.expected else "?",
             value=error.value,
         )
     if error.problem == "required field missing":

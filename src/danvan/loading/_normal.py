@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from danvan.findings import Finding, Location, codes, make_finding
+from danvan.layout import field_name
 from danvan.loading._errors import Path
 from danvan.text import (
     NormalizationIssue,
@@ -42,8 +43,9 @@ def text_findings(before: str, after: str, location: Location) -> Iterator[Findi
     """What changed between ``before`` and its canonical form ``after``.
 
     Information for a change of form; a warning for control characters removed (DV504).
+    The field is named in each message's language (``layout.field_name``).
     """
-    field = location.field or ""
+    field = field_name(location.record_kind, location.field) if location.field else ""
     if has_control_characters(before):
         yield make_finding(
             codes.CONTROL_CHARACTER, location, field=field, before=before, after=after

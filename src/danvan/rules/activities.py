@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from danvan.findings import Finding, Location, codes, make_finding
+from danvan.layout import field_name
 from danvan.model import Activity, Status
 from danvan.model._dates import within
 from danvan.rules.base import ValidationContext, rule
@@ -77,27 +78,33 @@ def activity_numbers(context: ValidationContext) -> Iterator[Finding]:
             yield make_finding(
                 codes.NEGATIVE_COUNT,
                 _at(activity, "participants"),
-                field="participants",
+                field=field_name("activity", "participants"),
                 value=activity.participants,
             )
         if activity.households is not None and activity.households < 0:
             yield make_finding(
                 codes.NEGATIVE_COUNT,
                 _at(activity, "households"),
-                field="households",
+                field=field_name("activity", "households"),
                 value=activity.households,
             )
         for index, quantity in enumerate(activity.quantities):
             if quantity.value < 0:
                 field = f"quantities[{index}].value"
                 yield make_finding(
-                    codes.NEGATIVE_COUNT, _at(activity, field), field=field, value=quantity.value
+                    codes.NEGATIVE_COUNT,
+                    _at(activity, field),
+                    field=field_name("activity", field),
+                    value=quantity.value,
                 )
         for index, funding in enumerate(activity.funding):
             if funding.amount < 0:
                 field = f"funding[{index}].amount"
                 yield make_finding(
-                    codes.NEGATIVE_MONEY, _at(activity, field), field=field, value=funding.amount
+                    codes.NEGATIVE_MONEY,
+                    _at(activity, field),
+                    field=field_name("activity", field),
+                    value=funding.amount,
                 )
 
 

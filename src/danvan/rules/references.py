@@ -6,8 +6,11 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from danvan.findings import Finding, Location, codes, make_finding
+from danvan.layout import field_name, kind_name
 from danvan.model import Level, Provenance
 from danvan.rules.base import ValidationContext, rule
+
+_VILLAGE = field_name("activity", "village")
 
 
 class _Record(Protocol):
@@ -26,7 +29,7 @@ def _duplicates(kind: str, records: Iterable[_Record]) -> Iterator[Finding]:
             yield make_finding(
                 codes.DUPLICATE_ID,
                 Location.of(kind, record.id, record.provenance, field="id"),
-                kind=kind,
+                kind=kind_name(kind),
                 record_id=record.id,
                 occurrence=count,
             )
@@ -39,7 +42,7 @@ def _duplicate_codes(kind: str, entries: Iterable[str]) -> Iterator[Finding]:
             yield make_finding(
                 codes.DUPLICATE_ID,
                 Location(field="code", record_kind=kind, record_id=code),
-                kind=kind,
+                kind=kind_name(kind),
                 record_id=code,
                 occurrence=2,
             )
@@ -69,13 +72,20 @@ def unit_references(context: ValidationContext) -> Iterator[Finding]:
     for unit in dataset.units:
         if unit.parent is not None and dataset.unit(unit.parent) is None:
             location = Location.of("unit", unit.id, unit.provenance, field="parent")
-            yield make_finding(codes.UNKNOWN_UNIT, location, field="parent", target=unit.parent)
+            yield make_finding(
+                codes.UNKNOWN_UNIT, location, field=field_name("unit", "parent"), target=unit.parent
+            )
     for organization in dataset.organizations:
         if organization.unit is not None and dataset.unit(organization.unit) is None:
             location = Location.of(
                 "organization", organization.id, organization.provenance, field="unit"
             )
-            yield make_finding(codes.UNKNOWN_UNIT, location, field="unit", target=organization.unit)
+            yield make_finding(
+                codes.UNKNOWN_UNIT,
+                location,
+                field=field_name("organization", "unit"),
+                target=organization.unit,
+            )
     for team in dataset.teams:
         for index, assignment in enumerate(team.villages):
             field = f"villages[{index}].village"
@@ -83,13 +93,16 @@ def unit_references(context: ValidationContext) -> Iterator[Finding]:
             village = dataset.unit(assignment.village)
             if village is None:
                 yield make_finding(
-                    codes.UNKNOWN_UNIT, location, field=field, target=assignment.village
+                    codes.UNKNOWN_UNIT,
+                    location,
+                    field=field_name("team", field),
+                    target=assignment.village,
                 )
             elif village.level is not Level.VILLAGE:
                 yield make_finding(
                     codes.NOT_A_VILLAGE,
                     location,
-                    field=field,
+                    field=field_name("team", field),
                     target=village.id,
                     level=village.level,
                 )
@@ -106,7 +119,12 @@ def unit_references(context: ValidationContext) -> Iterator[Finding]:
                     record_kind="succession",
                     record_index=index,
                 )
-                yield make_finding(codes.UNKNOWN_UNIT, location, field=field, target=target)
+                yield make_finding(
+                    codes.UNKNOWN_UNIT,
+                    location,
+                    field=field_name("succession", field),
+                    target=target,
+                )
 
 
 @rule("people-references", codes.UNKNOWN_TEAM, codes.UNKNOWN_MEMBER, codes.UNKNOWN_ORGANIZATION)
@@ -119,19 +137,27 @@ def people_references(context: ValidationContext) -> Iterator[Finding]:
             yield make_finding(
                 codes.UNKNOWN_ORGANIZATION,
                 location,
-                field="organization",
+                field=field_name("member", "organization"),
                 target=member.organization,
             )
     for membership in dataset.memberships:
         if dataset.team(membership.team) is None:
             location = Location.of("membership", membership.id, membership.provenance, field="team")
-            yield make_finding(codes.UNKNOWN_TEAM, location, field="team", target=membership.team)
+            yield make_finding(
+                codes.UNKNOWN_TEAM,
+                location,
+                field=field_name("membership", "team"),
+                target=membership.team,
+            )
         if dataset.member(membership.member) is None:
             location = Location.of(
                 "membership", membership.id, membership.provenance, field="member"
             )
             yield make_finding(
-                codes.UNKNOWN_MEMBER, location, field="member", target=membership.member
+                codes.UNKNOWN_MEMBER,
+                location,
+                field=field_name("membership", "member"),
+                target=membership.member,
             )
 
 
@@ -196,12 +222,14 @@ def _activity_references(
         return Location.of("activity", activity_id, provenance, field=field)
 
     if not team_known:
-        yield make_finding(codes.UNKNOWN_TEAM, at("team"), field="team", target=team)
+        yield make_finding(
+            codes.UNKNOWN_TEAM, at("team"), field=field_name("activity", "team"), target=team
+        )
     if level is None:
-        yield make_finding(codes.UNKNOWN_UNIT, at("village"), field="village", target=village)
+        yield make_finding(codes.UNKNOWN_UNIT, at("village"), field=_VILLAGE, target=village)
     elif level is not Level.VILLAGE:
         yield make_finding(
-            codes.NOT_A_VILLAGE, at("village"), field="village", target=village, level=level
+            codes.NOT_A_VILLAGE, at("village"), field=_VILLAGE, target=village, level=level
         )
     if unknown_type is not None:
         yield make_finding(codes.UNKNOWN_ACTIVITY_TYPE, at("type"), target=unknown_type)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from danvan.findings import Finding, Location, codes, make_finding
+from danvan.layout import field_name
 from danvan.model import Membership, Team
 from danvan.model._dates import overlap, within
 from danvan.periods import DateRange, Period
@@ -52,7 +53,7 @@ def team_dates(context: ValidationContext) -> Iterator[Finding]:
             yield make_finding(
                 codes.DATES_REVERSED,
                 Location.of("team", team.id, team.provenance, field="dissolved"),
-                field="dissolved",
+                field=field_name("team", "dissolved"),
                 start=team.established,
                 end=team.dissolved,
             )
@@ -63,7 +64,7 @@ def team_dates(context: ValidationContext) -> Iterator[Finding]:
                 yield make_finding(
                     codes.DATES_REVERSED,
                     location,
-                    field=field,
+                    field=field_name("team", field),
                     start=assignment.valid_from,
                     end=assignment.valid_until,
                 )
@@ -84,7 +85,7 @@ def team_dates(context: ValidationContext) -> Iterator[Finding]:
                 Location.of(
                     "membership", membership.id, membership.provenance, field="valid_until"
                 ),
-                field="valid_until",
+                field=field_name("membership", "valid_until"),
                 start=membership.valid_from,
                 end=membership.valid_until,
             )

@@ -56,7 +56,7 @@ NEGATIVE_COUNT = declare(
     "DV405",
     ERROR,
     Label("Số lượng âm", "Negative count"),
-    Label("Trường {field} có giá trị âm: {value}", "Field {field} is negative: {value}"),
+    Label("Trường “{field}” có giá trị âm: {value}", "Field {field} is negative: {value}"),
     "Participants, households and quantities cannot be negative.",
     ["activity", "quantity"],
 )
@@ -64,7 +64,7 @@ NEGATIVE_MONEY = declare(
     "DV406",
     ERROR,
     Label("Số tiền âm", "Negative amount"),
-    Label("Số tiền {field} âm: {value} đồng", "Amount {field} is negative: {value} đồng"),
+    Label("Số tiền ở “{field}” âm: {value} đồng", "Amount {field} is negative: {value} đồng"),
     "Money towards an activity cannot be negative.",
     ["activity", "money"],
 )

@@ -31,7 +31,7 @@ MISSING_FIELD = declare(
     ERROR,
     Label("Thiếu trường bắt buộc", "Required field missing"),
     Label(
-        "Thiếu trường bắt buộc {field} (kiểu {expected})",
+        "Thiếu trường bắt buộc “{field}” (cần {expected})",
         "Required field {field} is missing (type {expected})",
     ),
     "A record lacks a field the model requires (an activity without a date, a member "
@@ -43,7 +43,7 @@ INVALID_VALUE = declare(
     ERROR,
     Label("Giá trị không hợp lệ", "Invalid value"),
     Label(
-        "Giá trị {value!r} của trường {field} không hợp lệ (cần {expected})",
+        "Giá trị {value!r} của trường “{field}” không hợp lệ (cần {expected})",
         "Value {value!r} of field {field} is invalid (expected {expected})",
     ),
     "A field has the wrong type, a date that does not exist, or a value outside its list "
@@ -55,7 +55,7 @@ UNKNOWN_FIELD = declare(
     ERROR,
     Label("Trường không xác định", "Unknown field"),
     Label(
-        "Trường {field} không có trong mô hình (giá trị {value!r})",
+        "Trường “{field}” không có trong mô hình (giá trị {value!r})",
         "Field {field} is not part of the model (value {value!r})",
     ),
     "A record has a field the model does not know, often a misspelt one.",

@@ -59,7 +59,7 @@ MISSING_COLUMN = declare(
     ERROR,
     Label("Thiếu cột bắt buộc", "Required column missing"),
     Label(
-        "Bảng {table} thiếu cột bắt buộc {column}; không nhập được bảng này",
+        "Bảng {table} thiếu cột bắt buộc “{column}”; không nhập được bảng này",
         "Table {table} lacks the required column {column}; the table is not imported",
     ),
     "A table without one of its required columns (an activity sheet without a date column); "

@@ -24,7 +24,7 @@ UNKNOWN_UNIT = declare(
     ERROR,
     Label("Đơn vị hành chính không tồn tại", "Unknown administrative unit"),
     Label(
-        "Trường {field} trỏ tới đơn vị {target} không có trong dữ liệu",
+        "Trường “{field}” trỏ tới đơn vị {target} không có trong dữ liệu",
         "Field {field} refers to unit {target}, which is not in the dataset",
     ),
     "A village of a team or an activity, a unit's parent, an organisation's unit or a "
@@ -36,7 +36,7 @@ UNKNOWN_TEAM = declare(
     ERROR,
     Label("Tổ Dân vận không tồn tại", "Unknown team"),
     Label(
-        "Trường {field} trỏ tới tổ {target} không có trong dữ liệu",
+        "Trường “{field}” trỏ tới tổ {target} không có trong dữ liệu",
         "Field {field} refers to team {target}, which is not in the dataset",
     ),
     "A membership or an activity names a team id that does not exist.",
@@ -47,7 +47,7 @@ UNKNOWN_MEMBER = declare(
     ERROR,
     Label("Thành viên không tồn tại", "Unknown member"),
     Label(
-        "Trường {field} trỏ tới thành viên {target} không có trong dữ liệu",
+        "Trường “{field}” trỏ tới thành viên {target} không có trong dữ liệu",
         "Field {field} refers to member {target}, which is not in the dataset",
     ),
     "A membership names a member id that does not exist.",
@@ -58,7 +58,7 @@ UNKNOWN_ORGANIZATION = declare(
     ERROR,
     Label("Cơ quan, đơn vị không tồn tại", "Unknown organisation"),
     Label(
-        "Trường {field} trỏ tới cơ quan {target} không có trong dữ liệu",
+        "Trường “{field}” trỏ tới cơ quan {target} không có trong dữ liệu",
         "Field {field} refers to organisation {target}, which is not in the dataset",
     ),
     "A member names an organisation id that does not exist.",
@@ -98,7 +98,7 @@ NOT_A_VILLAGE = declare(
     ERROR,
     Label("Không phải bản, thôn", "Not a village"),
     Label(
-        "Trường {field} trỏ tới {target}, là đơn vị cấp {level}, không phải bản",
+        "Trường “{field}” trỏ tới {target}, là đơn vị cấp {level}, không phải bản",
         "Field {field} refers to {target}, a unit of level {level}, not a village",
     ),
     "Teams serve villages and activities happen in villages; the unit named is at another level.",

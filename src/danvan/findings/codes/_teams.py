@@ -73,7 +73,7 @@ DATES_REVERSED = declare(
     ERROR,
     Label("Ngày kết thúc trước ngày bắt đầu", "Ends before it starts"),
     Label(
-        "Trường {field}: ngày kết thúc {end} trước ngày bắt đầu {start}",
+        "Trường “{field}”: ngày kết thúc {end} trước ngày bắt đầu {start}",
         "Field {field}: the end {end} comes before the start {start}",
     ),
     "A team is dissolved before it was established, or a membership or an assignment ends "

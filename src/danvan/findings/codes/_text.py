@@ -12,7 +12,7 @@ NOT_NFC = declare(
     INFO,
     Label("Văn bản chưa chuẩn NFC", "Text not in NFC"),
     Label(
-        "Trường {field} chưa ở dạng Unicode NFC (đã chuẩn hóa khi đọc): {before!r}",
+        "Trường “{field}” chưa ở dạng Unicode NFC (đã chuẩn hóa khi đọc): {before!r}",
         "Field {field} was not in Unicode NFC (normalised on load): {before!r}",
     ),
     "A text arrived decomposed (NFD) or otherwise not in NFC; it is normalised on load, so two "
@@ -24,7 +24,7 @@ TONE_PLACEMENT = declare(
     INFO,
     Label("Vị trí dấu thanh không chuẩn", "Non-canonical tone mark placement"),
     Label(
-        "Trường {field} đặt dấu thanh kiểu khác ({before!r} → {after!r}), đã chuẩn hóa khi đọc",
+        "Trường “{field}” đặt dấu thanh kiểu khác ({before!r} → {after!r}), đã chuẩn hóa khi đọc",
         "Field {field} placed its tone marks another way ({before!r} → {after!r}); normalised "
         "on load",
     ),
@@ -37,7 +37,7 @@ EXTRA_SPACE = declare(
     INFO,
     Label("Khoảng trắng thừa", "Extra white space"),
     Label(
-        "Trường {field} có khoảng trắng thừa ở đầu, cuối hoặc giữa ({before!r}), đã bỏ khi đọc",
+        "Trường “{field}” có khoảng trắng thừa ở đầu, cuối hoặc giữa ({before!r}), đã bỏ khi đọc",
         "Field {field} had white space at its ends or doubled inside ({before!r}); removed on load",
     ),
     "Spaces at the ends of a text, or several in a row, are dropped on load so that "
@@ -50,7 +50,7 @@ CONTROL_CHARACTER = declare(
     WARNING,
     Label("Ký tự điều khiển trong văn bản", "Control character in text"),
     Label(
-        "Trường {field} có ký tự điều khiển (NUL hoặc tương tự) {before!r}; đã bỏ khi đọc: "
+        "Trường “{field}” có ký tự điều khiển (NUL hoặc tương tự) {before!r}; đã bỏ khi đọc: "
         "{after!r}",
         "Field {field} held a control character (NUL or the like) {before!r}; removed on load: "
         "{after!r}",

@@ -14,6 +14,7 @@ from danvan.findings import Finding, Location, codes, make_finding
 from danvan.layout import (
     CellKind,
     LayoutColumn,
+    field_name,
     split_list,
 )
 from danvan.loading import text_findings
@@ -115,7 +116,7 @@ def _text(raw: Any, escaped: bool) -> Converted:
         yield make_finding(
             codes.CONTROL_CHARACTER,
             location,
-            field=location.column or location.field,
+            field=location.column or field_name(location.record_kind, location.field or ""),
             before=before,
             after=after,
         )

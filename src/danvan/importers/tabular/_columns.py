@@ -18,6 +18,7 @@ from danvan.importers.tabular._cells import (
     is_empty,
 )
 from danvan.importers.tabular._models import empty_value
+from danvan.labels import Label
 from danvan.layout import (
     CellKind,
     LayoutColumn,
@@ -286,17 +287,17 @@ def over_limits(
 ) -> Finding | None:
     """The DV624 finding of a sheet past a limit: its width, or the file's rows or cells so far."""
     name = sheet.name or source
-    for what, value, limit, setting in (
-        ("rows (whole file) / số dòng (cả tệp)", rows, limits.max_rows, "max_rows"),
-        ("columns / số cột", width, limits.max_columns, "max_columns"),
-        ("cells (whole file) / số ô (cả tệp)", cells, limits.max_cells, "max_cells"),
+    for (vi, en), value, limit, setting in (
+        (("số dòng (cả tệp)", "rows (whole file)"), rows, limits.max_rows, "max_rows"),
+        (("số cột", "columns"), width, limits.max_columns, "max_columns"),
+        (("số ô (cả tệp)", "cells (whole file)"), cells, limits.max_cells, "max_cells"),
     ):
         if value > limit:
             return make_finding(
                 codes.SHEET_TOO_LARGE,
                 Location(source=source, sheet=sheet.name),
                 source=source,
-                what=f"{name}: {what}",
+                what=Label(f"{name}: {vi}", f"{name}: {en}"),
                 value=value,
                 limit=limit,
                 setting=setting,

@@ -16,6 +16,7 @@ from danvan.importers.tabular._sheets import SheetRows
 from danvan.labels import Label
 from danvan.layout import (
     TABLES_BY_NAME,
+    kind_name,
 )
 from danvan.model import (
     Activity,
@@ -101,7 +102,7 @@ def _details(
                         make_finding(
                             codes.ORPHAN_ROW,
                             Location.of(table.record_kind, parent, origin, field=key),
-                            target_kind=parent_kind,
+                            target_kind=kind_name(parent_kind),
                             target=parent,
                         )
                     )

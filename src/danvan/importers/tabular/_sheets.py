@@ -28,9 +28,11 @@ from danvan.importers.tabular._headers import (
     table_for_headers,
     table_for_name,
 )
+from danvan.labels import Label
 from danvan.layout import (
     LayoutColumn,
     RecordTable,
+    table_name,
 )
 from danvan.model import (
     Provenance,
@@ -103,7 +105,7 @@ def _plans(
                     codes.UNKNOWN_COLUMN,
                     attrs.evolve(at_header, column=header),
                     column=header,
-                    table=table.name,
+                    table=table_name(table.name),
                 )
             )
         elif column.name in seen:
@@ -125,8 +127,8 @@ def _plans(
             make_finding(
                 codes.MISSING_COLUMN,
                 attrs.evolve(at_header, column=label, field=column.name),
-                table=table.name,
-                column=label,
+                table=table_name(table.name),
+                column=Label(column.label.vi, label),
             )
         )
     return None if missing else plans
