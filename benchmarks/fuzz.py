@@ -164,6 +164,7 @@ def run_child(args: argparse.Namespace) -> None:
         import atheris
 
         with atheris.instrument_imports(include=["danvan"]):
+            import danvan.importers._xlsx_reading
             import danvan.importers.csv
             import danvan.importers.json
             import danvan.importers.xlsx

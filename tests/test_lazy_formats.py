@@ -96,3 +96,12 @@ def test_the_help_lists_every_command_with_its_summary() -> None:
     for name in COMMANDS:
         assert f"  {name} " in listed
     assert "report    The main job: import, validate" in listed
+
+
+def test_reading_no_workbook_loads_neither_the_workbook_reader_nor_its_worker_machinery(
+    tmp_path: Path,
+) -> None:
+    document = tmp_path / "nam-po.json"
+    document.write_bytes(dataset_to_json(danvan.sample()))
+    reader = ("danvan.importers._xlsx_reading", "multiprocessing", "subprocess")
+    assert _loaded_after(reader, "validate", str(document)) == "HEAVY: []"
