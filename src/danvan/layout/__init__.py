@@ -21,6 +21,7 @@ from danvan.layout._columns import (
     CellKind,
     LayoutColumn,
     RecordTable,
+    column_letter,
     join_list,
     split_list,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "CellKind",
     "LayoutColumn",
     "RecordTable",
+    "column_letter",
     "dataset_bundle",
     "join_list",
     "split_list",
