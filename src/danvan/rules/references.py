@@ -118,6 +118,12 @@ def unit_references(context: ValidationContext) -> Iterator[Finding]:
                 yield make_finding(codes.UNKNOWN_UNIT, location, field=field, target=target)
 
 
+def _membership_at(membership: Membership, position: int, field: str) -> Location:
+    return Location.of(
+        "membership", membership.id, membership.provenance, field=field, index=position
+    )
+
+
 @rule("people-references", codes.UNKNOWN_TEAM, codes.UNKNOWN_MEMBER, codes.UNKNOWN_ORGANIZATION)
 def people_references(context: ValidationContext) -> Iterator[Finding]:
     """Memberships name existing teams and members; members name existing organisations."""
@@ -134,19 +140,11 @@ def people_references(context: ValidationContext) -> Iterator[Finding]:
                 target=member.organization,
             )
     for position, membership in enumerate(dataset.memberships):
-
-        def at(
-            field: str, membership: Membership = membership, position: int = position
-        ) -> Location:
-            return Location.of(
-                "membership", membership.id, membership.provenance, field=field, index=position
-            )
-
         if dataset.team(membership.team) is None:
-            location = at("team")
+            location = _membership_at(membership, position, "team")
             yield make_finding(codes.UNKNOWN_TEAM, location, field="team", target=membership.team)
         if dataset.member(membership.member) is None:
-            location = at("member")
+            location = _membership_at(membership, position, "member")
             yield make_finding(
                 codes.UNKNOWN_MEMBER, location, field="member", target=membership.member
             )
