@@ -60,6 +60,8 @@ provenances = st.none() | st.builds(
     sheet=st.none() | texts,
     row=st.none() | st.integers(min_value=1, max_value=1_048_576),
     illustrative=st.booleans(),
+    columns=st.none()
+    | st.dictionaries(ids, st.tuples(st.none() | st.sampled_from(["A", "G", "AB"]), texts)),
 )
 
 #: Official codes have their level's width (province 2, district 3, commune 5 digits);
@@ -112,7 +114,11 @@ members = st.builds(
     provenance=provenances,
 )
 assignments = st.builds(
-    Assignment, village=ids, valid_from=optional_dates, valid_until=optional_dates
+    Assignment,
+    village=ids,
+    valid_from=optional_dates,
+    valid_until=optional_dates,
+    provenance=provenances,
 )
 teams = st.builds(
     Team,
@@ -139,9 +145,14 @@ quantities = st.builds(
     indicator=ids,
     value=counts | st.floats(min_value=0, max_value=1e9, allow_nan=False),
     unit=st.none() | st.sampled_from([u.value for u in QuantityUnit]),
+    provenance=provenances,
 )
 fundings = st.builds(
-    Funding, source=st.sampled_from(FundingSource), amount=money, donor=st.none() | texts
+    Funding,
+    source=st.sampled_from(FundingSource),
+    amount=money,
+    donor=st.none() | texts,
+    provenance=provenances,
 )
 activities = st.builds(
     Activity,

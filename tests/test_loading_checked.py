@@ -75,6 +75,7 @@ def test_every_bad_field_is_a_finding_at_its_record_and_cell() -> None:
         record_kind="activity",
         record_id="hd-1",
         record_index=0,
+        pointer="/activities/0/participants",  # the place in the document read, beside the cell
     )
     unit = next(f.location for f in report if f.location.record_kind == "unit")
     assert (unit.source, unit.row) == ("bao-cao.json", 2)

@@ -63,13 +63,14 @@ def validate_command(
 
 def _finding_line(finding: danvan.Finding, lang: str) -> str:
     where = finding.location
+    column = f"{where.letter} ({where.column})" if where.letter and where.column else where.column
     place = ", ".join(
         str(part)
         for part in (
             where.source,
             where.sheet,
             f"dòng/row {where.row}" if where.row else None,
-            where.column or where.field,
+            column or where.pointer or where.field,
             f"{where.record_kind} {where.record_id}" if where.record_id else None,
         )
         if part

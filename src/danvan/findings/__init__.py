@@ -22,6 +22,7 @@ from danvan.findings._finding import (
     Location,
     Severity,
     declare,
+    record_pointer,
 )
 from danvan.findings._make import make_finding
 from danvan.findings._report import (
@@ -47,4 +48,5 @@ __all__ = [
     "codes",
     "declare",
     "make_finding",
+    "record_pointer",
 ]

@@ -52,6 +52,37 @@ _SEVERITY_LABELS = {
 }
 
 
+#: Where each record kind sits in a dataset document (``danvan.dataset/1``).
+RECORD_LISTS: Mapping[str, str] = {
+    "unit": "/units",
+    "organization": "/organizations",
+    "member": "/members",
+    "team": "/teams",
+    "membership": "/memberships",
+    "activity": "/activities",
+    "succession": "/successions",
+    "activity_type": "/catalog/activity_types",
+    "topic": "/catalog/topics",
+    "indicator": "/catalog/indicators",
+}
+
+
+def record_pointer(record_kind: str, index: int, field: str | None = None) -> str | None:
+    """The JSON pointer of a record (and of ``field`` in it) in its dataset document.
+
+    ``record_pointer("activity", 3, "quantities[0].value")`` is
+    ``/activities/3/quantities/0/value``; ``None`` for a kind no document lists.
+    """
+    records = RECORD_LISTS.get(record_kind)
+    if records is None:
+        return None
+    pointer = f"{records}/{index}"
+    if field:
+        steps = field.replace("[", ".").replace("]", "").split(".")
+        pointer += "".join("/" + s.replace("~", "~0").replace("/", "~1") for s in steps if s)
+    return pointer
+
+
 @attrs.frozen
 class Location:
     """Where a finding is, as far as known: the cell of a file and the record it holds.
@@ -59,7 +90,10 @@ class Location:
     ``row`` is 1-based, as a spreadsheet shows it; ``record_index`` is the
     0-based position of the record in its list of the document, for records
     that have no usable id. ``field`` is a path inside the record, such as
-    ``quantities[0].unit``.
+    ``quantities[0].unit``. ``column`` is the column's header as written in
+    the file and ``letter`` its letter (``G``); ``pointer`` is the JSON
+    pointer of the field in a dataset document (``/activities/3/date``), for
+    a record that was not read from a sheet.
     """
 
     source: str | None = None
@@ -70,6 +104,8 @@ class Location:
     record_kind: str | None = None
     record_id: str | None = None
     record_index: int | None = None
+    letter: str | None = None
+    pointer: str | None = None
 
     @classmethod
     def of(
@@ -79,18 +115,62 @@ class Location:
         provenance: Provenance | None = None,
         *,
         field: str | None = None,
+        column: str | None = None,
+        index: int | None = None,
     ) -> Location:
-        """The location of a record of ``record_kind``, taking file, sheet and row from it."""
-        if provenance is None:
-            return cls(field=field, record_kind=record_kind, record_id=record_id)
+        """The location of a record of ``record_kind``, taking file, sheet and row from it.
+
+        A record read from a sheet names the column of ``column`` (by default
+        ``field``, or the list ``topics[1]`` is in) from its provenance, letter
+        and header as written. A record that was not (read from a document,
+        or built in code) names, when its ``index`` in its list is given, the
+        JSON pointer of ``field`` in the dataset's document.
+        """
+        if provenance is None or provenance.row is None:
+            pointer = None if index is None else record_pointer(record_kind, index, field)
+            if provenance is None:
+                return cls(
+                    field=field, record_kind=record_kind, record_id=record_id, pointer=pointer
+                )
+            return cls(
+                source=provenance.source,
+                sheet=provenance.sheet,
+                field=field,
+                record_kind=record_kind,
+                record_id=record_id,
+                pointer=pointer,
+            )
+        key = column or field or ""
+        typed = provenance.column(key) or provenance.column(key.split("[")[0])
         return cls(
             source=provenance.source,
             sheet=provenance.sheet,
             row=provenance.row,
+            column=None if typed is None else typed[1],
             field=field,
             record_kind=record_kind,
             record_id=record_id,
+            letter=None if typed is None else typed[0],
         )
+
+    @classmethod
+    def of_line(
+        cls,
+        record_kind: str,
+        record_id: str | None,
+        provenance: Provenance | None,
+        line: Provenance | None,
+        *,
+        field: str,
+        column: str,
+        index: int | None = None,
+    ) -> Location:
+        """The location of a line of a record that has a sheet of its own (a quantity, a
+        funding line, a team's village): ``line`` is the line's provenance, and the finding
+        names its sheet, row and ``column``; a line without one is at its record's place."""
+        if line is None:
+            return cls.of(record_kind, record_id, provenance, field=field, index=index)
+        return cls.of(record_kind, record_id, line, field=field, column=column, index=index)
 
     def sort_key(self) -> tuple[str, str, int, str, str, int, str, str]:
         return (
@@ -112,13 +192,17 @@ class Location:
             parts.append(f"sheet {self.sheet}")
         if self.row is not None:
             parts.append(f"row {self.row}")
-        if self.column:
-            parts.append(f"column {self.column}")
+        if self.letter and self.column:
+            parts.append(f"column {self.letter} ({self.column})")
+        elif self.column or self.letter:
+            parts.append(f"column {self.column or self.letter}")
         if self.record_kind:
             which = self.record_id if self.record_id is not None else self.record_index
             parts.append(f"{self.record_kind} {which}" if which is not None else self.record_kind)
         if self.field:
             parts.append(f"field {self.field}")
+        if self.pointer:
+            parts.append(f"at {self.pointer}")
         return ", ".join(parts) or "(dataset)"
 
     @property

@@ -66,6 +66,8 @@ FINDING_COLUMNS = (
     Column("record_id", Label("Mã bản ghi", "Record id")),
     Column("record_index", Label("Vị trí bản ghi", "Record index"), ColumnType.INTEGER),
     Column("tags", Label("Nhãn", "Tags")),
+    Column("letter", Label("Cột (chữ)", "Column letter")),
+    Column("pointer", Label("Vị trí JSON", "JSON pointer")),
 )
 
 
@@ -163,6 +165,8 @@ class ValidationReport:
                 f.location.record_id,
                 f.location.record_index,
                 ", ".join(sorted(f.tags)),
+                f.location.letter,
+                f.location.pointer,
             )
             for f, message in zip(self.findings, messages, strict=True)
         ]

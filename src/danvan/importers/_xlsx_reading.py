@@ -71,7 +71,9 @@ def read_xlsx(stream: BinaryStream, source: str, options: ImportOptions) -> RawI
                 by_sheet.setdefault(None, []).append(found)
         if header_key(name) not in _SUMMARY_NAMES:
             rows = ColumnarRows(head, columns, count)
-            sheets.append(RawSheet(name=name, hint=name, rows=rows, first_row=first))
+            sheets.append(
+                RawSheet(name=name, hint=name, rows=rows, first_row=first, first_column=left + 1)
+            )
     unplaced = [found for group in by_sheet.values() for found in group]
     return RawImport(sheets=sheets, findings=[_error_finding(f, source) for f in unplaced])
 

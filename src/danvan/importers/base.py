@@ -177,6 +177,9 @@ class RawSheet:
     spreadsheet shows them (``ColumnarRows`` keeps them column by column).
     ``text_cells`` says every cell is text as written in CSV (numbers and
     dates still to be read, formula-like text escaped with ``'``).
+    ``rows[i][j]`` is in column number ``first_column + j`` (1 is ``A``): a
+    reader that leaves out empty columns on the left says where it started;
+    ``None`` for a format whose columns have no letters (a JSON table).
     """
 
     name: str | None
@@ -184,6 +187,7 @@ class RawSheet:
     rows: Sequence[Sequence[Any]]
     first_row: int = 1
     text_cells: bool = False
+    first_column: int | None = 1
 
 
 def _sheets(items: Iterable[RawSheet]) -> tuple[RawSheet, ...]:

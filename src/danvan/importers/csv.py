@@ -37,6 +37,7 @@ from danvan.importers.base import (
 from danvan.importers.files import NotRegularFileError, read_regular
 from danvan.importers.limits import ReadLimits, check_json_depth
 from danvan.labels import Label
+from danvan.layout import column_letter
 from danvan.text import has_control_characters, without_control_characters
 
 DESCRIPTOR = "datapackage.json"
@@ -159,6 +160,7 @@ def _without_controls(
                     row=number,
                     column=without_control_characters(column) if column else None,
                     field=f"column {index + 1}",
+                    letter=column_letter(index + 1),
                 )
                 findings.append(
                     make_finding(

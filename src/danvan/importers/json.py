@@ -45,7 +45,8 @@ def _bundle_sheets(document: Mapping[str, Any]) -> list[RawSheet]:
             continue
         name = table.get("name")
         name = name if isinstance(name, str) else f"tables[{index}]"
-        sheets.append(RawSheet(name=name, hint=name, rows=list(_rows(table)), first_row=0))
+        rows = list(_rows(table))
+        sheets.append(RawSheet(name=name, hint=name, rows=rows, first_row=0, first_column=None))
     return sheets
 
 

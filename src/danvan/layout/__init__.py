@@ -26,6 +26,7 @@ from danvan.layout._columns import (
     CellKind,
     LayoutColumn,
     RecordTable,
+    column_letter,
     join_list,
     split_list,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "CellKind",
     "LayoutColumn",
     "RecordTable",
+    "column_letter",
     "dataset_bundle",
     "field_name",
     "join_list",

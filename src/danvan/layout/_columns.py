@@ -129,3 +129,15 @@ def split_list(text: str) -> list[str]:
             current.append(ch)
     items.append("".join(current).strip())
     return [item for item in items if item]
+
+
+def column_letter(number: int) -> str:
+    """The letters of column ``number`` as a spreadsheet shows them: 1 is ``A``, 27 ``AA``.
+
+    Findings name a cell's column by its letter beside its header as written.
+    """
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

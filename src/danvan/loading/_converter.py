@@ -14,7 +14,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from cattrs import Converter
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.orjson import OrjsonConverter, make_converter
+
+from danvan.model import Provenance
 
 FORMAT = "danvan.dataset/1"
 """The value of the ``format`` key that heads every dataset document."""
@@ -75,6 +79,26 @@ def _is_number(kind: Any) -> bool:
     return bool(kind == (int | float))
 
 
+def _is_provenance(kind: Any) -> bool:
+    return kind is Provenance
+
+
+def _provenance_out(kind: Any, made: Converter) -> Any:
+    """A provenance's JSON form leaves out its sheet's columns (a reading aid, not data)."""
+    return make_dict_unstructure_fn(
+        kind, made, _cattrs_omit_if_default=made.omit_if_default, columns=override(omit=True)
+    )
+
+
+def _provenance_in(kind: Any, made: Converter) -> Any:
+    """``columns`` is no key of a document: a provenance that names one is refused like any other.
+
+    Made per converter (a factory, not a hook), so that every converter
+    derived with ``Converter.copy`` builds it with its own hooks.
+    """
+    return make_dict_structure_fn(kind, made, columns=override(omit=True))
+
+
 def _canonical() -> OrjsonConverter:
     made = make_converter(omit_if_default=True, forbid_extra_keys=True)
     made.register_structure_hook(date, _iso_date)
@@ -84,6 +108,8 @@ def _canonical() -> OrjsonConverter:
     made.register_structure_hook(bool, _strict_bool)
     made.register_structure_hook(str, _strict_str)
     made.register_structure_hook_func(_is_number, _strict_number)
+    made.register_unstructure_hook_factory(_is_provenance, _provenance_out)
+    made.register_structure_hook_factory(_is_provenance, _provenance_in)
     return made
 
 

@@ -1,7 +1,8 @@
 """Where a loading problem is and what it is called: locations, JSON pointers, DV0xx findings.
 
 A path into a parsed dataset document becomes a ``Location`` (record kind,
-index, id, field, and the file, sheet and row of the record's provenance);
+index, id, field, its JSON pointer, and the file, sheet and row of the
+record's provenance);
 JSON text is parsed with its own refusals (empty DV632, not JSON DV001, a key
 written twice DV634); a ``FieldError`` becomes its DV0xx finding.
 """
@@ -72,6 +73,7 @@ def locate(path: Path, raw: Any, source: str | None = None) -> Location:
         record_kind=kind,
         record_id=text_or_none(record_id),
         record_index=index,
+        pointer=json_pointer(path) if path else None,
     )
 
 

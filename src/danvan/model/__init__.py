@@ -13,7 +13,7 @@ from danvan.model.catalog import (
     QuantityUnit,
     Topic,
 )
-from danvan.model.common import Provenance
+from danvan.model.common import Provenance, SheetColumns
 from danvan.model.dataset import Dataset
 from danvan.model.people import Gender, Member, Organization, OrganizationKind
 from danvan.model.teams import Assignment, Membership, Role, Team
@@ -41,6 +41,7 @@ __all__ = [
     "Quantity",
     "QuantityUnit",
     "Role",
+    "SheetColumns",
     "Status",
     "Succession",
     "Team",

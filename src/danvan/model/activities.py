@@ -38,11 +38,18 @@ class Status(enum.Enum):
 
 @attrs.frozen
 class Quantity:
-    """A value of an indicator; ``unit`` is kept where the source states one, to be checked."""
+    """A value of an indicator; ``unit`` is kept where the source states one, to be checked.
+
+    A quantity (as a funding line) read from its own sheet keeps its own
+    ``provenance``, so that a finding about it names that sheet and row; it is
+    left out of equality, as an activity's place is not what it did.
+    """
 
     indicator: str
     value: int | float
     unit: str | None = None
+    #: Where the line was typed (its own sheet and row), apart from its activity's place.
+    provenance: Provenance | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen
@@ -52,6 +59,8 @@ class Funding:
     source: FundingSource
     amount: int
     donor: str | None = None
+    #: Where the line was typed (its own sheet and row), apart from its activity's place.
+    provenance: Provenance | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen

@@ -33,11 +33,16 @@ _ROLE_LABELS = {
 
 @attrs.frozen
 class Assignment:
-    """A village served by a team from one date until another (both inclusive)."""
+    """A village served by a team from one date until another (both inclusive).
+
+    ``provenance`` is the line's own place when it was read from the team
+    villages sheet (left out of equality, as for quantities).
+    """
 
     village: str
     valid_from: date | None = None
     valid_until: date | None = None
+    provenance: Provenance | None = attrs.field(default=None, eq=False)
 
     def valid_on(self, day: date) -> bool:
         return within(day, self.valid_from, self.valid_until)

@@ -9,7 +9,10 @@ that rule: it becomes a DV999 finding naming the rule, and the others still run.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import attrs
 
 from danvan.findings import (
     MAX_FINDINGS_PER_CODE,
@@ -18,6 +21,7 @@ from danvan.findings import (
     capped,
     codes,
     make_finding,
+    record_pointer,
 )
 from danvan.model import Dataset
 from danvan.periods import ReportingCalendar
@@ -60,9 +64,70 @@ def validate(
     ``None`` lists all. Each rule's findings are cut as it ends, so that a
     file of a million duplicate rows cannot hold a million findings of every
     rule at once (a rule that yields them lets each go as it comes).
+    A finding about a record that was not read from a sheet names its JSON
+    pointer in the dataset's document (``_Pointers``).
     """
     context = ValidationContext(dataset, as_of=as_of, calendar=calendar)
     findings: list[Finding] = []
     for checker in rules:
         findings.extend(run_rule(checker, context, max_findings_per_code))
-    return ValidationReport.of(findings)
+    return ValidationReport.of(_Pointers(dataset).fill(findings))
+
+
+class _Pointers:
+    """JSON pointers for the findings a rule located by record id alone.
+
+    A record not read from a sheet is named by its place in the dataset's
+    document. Rules that walk a list give the position themselves (which
+    tells a duplicated id's records apart); a rule that found a record by id
+    (a team's memberships, a unit in a cycle) names its first record of that
+    id, the one the dataset's look-ups give. The positions are indexed only
+    for the kinds some finding needs, so a clean dataset costs nothing.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self._positions: dict[str, dict[str, int]] = {}
+
+    def _keys(self, kind: str) -> list[Any]:
+        dataset, catalog = self._dataset, self._dataset.catalog
+        lists: dict[str, Sequence[Any]] = {
+            "unit": dataset.units,
+            "organization": dataset.organizations,
+            "member": dataset.members,
+            "team": dataset.teams,
+            "membership": dataset.memberships,
+            "activity": dataset.activities,
+        }
+        if kind in lists:
+            return [record.id for record in lists[kind]]
+        entries: dict[str, Sequence[Any]] = {
+            "activity_type": catalog.activity_types,
+            "topic": catalog.topics,
+            "indicator": catalog.indicators,
+        }
+        return [entry.code for entry in entries.get(kind, ())]
+
+    def position(self, kind: str, record_id: str) -> int | None:
+        positions = self._positions.get(kind)
+        if positions is None:
+            positions = self._positions[kind] = {}
+            for index, key in enumerate(self._keys(kind)):
+                positions.setdefault(key, index)
+        return positions.get(record_id)
+
+    def fill(self, findings: list[Finding]) -> Iterator[Finding]:
+        for finding in findings:
+            where = finding.location
+            kind = where.record_kind
+            if where.pointer is not None or where.row is not None or kind is None:
+                yield finding
+                continue
+            index = where.record_index
+            if index is None and where.record_id is not None:
+                index = self.position(kind, where.record_id)
+            pointer = None if index is None else record_pointer(kind, index, where.field)
+            if pointer is None:
+                yield finding
+            else:
+                yield attrs.evolve(finding, location=attrs.evolve(where, pointer=pointer))

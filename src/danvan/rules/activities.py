@@ -10,13 +10,29 @@ from collections.abc import Iterator
 
 from danvan.findings import Finding, Location, codes, make_finding
 from danvan.layout import field_name
-from danvan.model import Activity, Status
+from danvan.model import Activity, Funding, Quantity, Status
 from danvan.model._dates import within
 from danvan.rules.base import ValidationContext, rule
 
 
-def _at(activity: Activity, field: str | None = None) -> Location:
-    return Location.of("activity", activity.id, activity.provenance, field=field)
+def _at(activity: Activity, index: int, field: str | None = None) -> Location:
+    """The activity's place (its ``index`` gives its JSON pointer when not read from a sheet)."""
+    return Location.of("activity", activity.id, activity.provenance, field=field, index=index)
+
+
+def _line_at(
+    activity: Activity, index: int, line: Quantity | Funding, field: str, column: str
+) -> Location:
+    """A quantity's or funding line's place: its own sheet and row when it has one."""
+    return Location.of_line(
+        "activity",
+        activity.id,
+        activity.provenance,
+        line.provenance,
+        field=field,
+        column=column,
+        index=index,
+    )
 
 
 @rule(
@@ -35,17 +51,19 @@ def activity_dates(context: ValidationContext) -> Iterator[Finding]:
     assignments = context.assignments
     as_of = context.as_of
     done = Status.DONE
-    for activity in dataset.activities:
+    for position, activity in enumerate(dataset.activities):
         day = activity.date
         if as_of is not None and day > as_of and activity.status is done:
-            yield make_finding(codes.AFTER_AS_OF, _at(activity, "date"), date=day, as_of=as_of)
+            yield make_finding(
+                codes.AFTER_AS_OF, _at(activity, position, "date"), date=day, as_of=as_of
+            )
         team = teams.get(activity.team)
         if team is None:
             continue
         if not within(day, team.established, team.dissolved):
             yield make_finding(
                 codes.OUTSIDE_TEAM_LIFE,
-                _at(activity, "date"),
+                _at(activity, position, "date"),
                 date=day,
                 team=team.id,
                 team_start=team.established,
@@ -56,14 +74,14 @@ def activity_dates(context: ValidationContext) -> Iterator[Finding]:
             if activity.village in units:
                 yield make_finding(
                     codes.VILLAGE_NOT_ASSIGNED,
-                    _at(activity, "village"),
+                    _at(activity, position, "village"),
                     village=activity.village,
                     team=team.id,
                 )
         elif not any(within(day, a.valid_from, a.valid_until) for a in served):
             yield make_finding(
                 codes.OUTSIDE_ASSIGNMENT,
-                _at(activity, "date"),
+                _at(activity, position, "date"),
                 date=day,
                 village=activity.village,
                 team=team.id,
@@ -73,36 +91,38 @@ def activity_dates(context: ValidationContext) -> Iterator[Finding]:
 @rule("activity-numbers", codes.NEGATIVE_COUNT, codes.NEGATIVE_MONEY)
 def activity_numbers(context: ValidationContext) -> Iterator[Finding]:
     """No negative participants, households, quantities or money."""
-    for activity in context.dataset.activities:
+    for position, activity in enumerate(context.dataset.activities):
         if activity.participants is not None and activity.participants < 0:
             yield make_finding(
                 codes.NEGATIVE_COUNT,
-                _at(activity, "participants"),
+                _at(activity, position, "participants"),
                 field=field_name("activity", "participants"),
                 value=activity.participants,
             )
         if activity.households is not None and activity.households < 0:
             yield make_finding(
                 codes.NEGATIVE_COUNT,
-                _at(activity, "households"),
+                _at(activity, position, "households"),
                 field=field_name("activity", "households"),
                 value=activity.households,
             )
         for index, quantity in enumerate(activity.quantities):
             if quantity.value < 0:
                 field = f"quantities[{index}].value"
+                where = _line_at(activity, position, quantity, field, "value")
                 yield make_finding(
                     codes.NEGATIVE_COUNT,
-                    _at(activity, field),
+                    where,
                     field=field_name("activity", field),
                     value=quantity.value,
                 )
         for index, funding in enumerate(activity.funding):
             if funding.amount < 0:
                 field = f"funding[{index}].amount"
+                where = _line_at(activity, position, funding, field, "amount")
                 yield make_finding(
                     codes.NEGATIVE_MONEY,
-                    _at(activity, field),
+                    where,
                     field=field_name("activity", field),
                     value=funding.amount,
                 )
@@ -113,7 +133,7 @@ def quantity_units(context: ValidationContext) -> Iterator[Finding]:
     """A quantity's stated unit is its indicator's, and whole units hold whole numbers."""
     catalog = context.dataset.catalog
     units = {i.code: i.unit for i in reversed(catalog.indicators)}
-    for activity in context.dataset.activities:
+    for position, activity in enumerate(context.dataset.activities):
         for index, quantity in enumerate(activity.quantities):
             unit = units.get(quantity.indicator)
             if unit is None:
@@ -121,7 +141,7 @@ def quantity_units(context: ValidationContext) -> Iterator[Finding]:
             if quantity.unit is not None and quantity.unit != unit.value:
                 yield make_finding(
                     codes.UNIT_MISMATCH,
-                    _at(activity, f"quantities[{index}].unit"),
+                    _line_at(activity, position, quantity, f"quantities[{index}].unit", "unit"),
                     indicator=quantity.indicator,
                     expected=unit.value,
                     unit=quantity.unit,
@@ -130,7 +150,7 @@ def quantity_units(context: ValidationContext) -> Iterator[Finding]:
             if isinstance(value, float) and unit.whole and not value.is_integer():
                 yield make_finding(
                     codes.NOT_WHOLE,
-                    _at(activity, f"quantities[{index}].value"),
+                    _line_at(activity, position, quantity, f"quantities[{index}].value", "value"),
                     indicator=quantity.indicator,
                     unit=unit.value,
                     value=value,
@@ -141,7 +161,7 @@ def quantity_units(context: ValidationContext) -> Iterator[Finding]:
 def likely_duplicates(context: ValidationContext) -> Iterator[Finding]:
     """Two activities with the same team, village, date, type and quantities."""
     first: dict[tuple[object, ...], str] = {}
-    for activity in context.dataset.activities:
+    for position, activity in enumerate(context.dataset.activities):
         quantities = activity.quantities
         key: tuple[object, ...] = (activity.team, activity.village, activity.date, activity.type)
         if len(quantities) == 1:
@@ -152,5 +172,5 @@ def likely_duplicates(context: ValidationContext) -> Iterator[Finding]:
         other = first.setdefault(key, activity.id)
         if other != activity.id:
             yield make_finding(
-                codes.LIKELY_DUPLICATE, _at(activity), other=other, date=activity.date
+                codes.LIKELY_DUPLICATE, _at(activity, position), other=other, date=activity.date
             )

@@ -33,10 +33,10 @@ def hierarchy(context: ValidationContext) -> Iterator[Finding]:
     """Each parent is a level above its child, a village's parent is a commune, and a child
     exists only while its parent does."""
     dataset = context.dataset
-    for unit in dataset.units:
+    for position, unit in enumerate(dataset.units):
 
-        def at(field: str, unit: AdminUnit = unit) -> Location:
-            return Location.of("unit", unit.id, unit.provenance, field=field)
+        def at(field: str, unit: AdminUnit = unit, position: int = position) -> Location:
+            return Location.of("unit", unit.id, unit.provenance, field=field, index=position)
 
         if (
             unit.valid_from is not None

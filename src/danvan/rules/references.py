@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
+import attrs
+
 from danvan.findings import Finding, Location, codes, make_finding
 from danvan.layout import field_name, kind_name
-from danvan.model import Level, Provenance
+from danvan.model import Activity, Level, Membership, Provenance, Quantity
 from danvan.rules.base import ValidationContext, rule
 
 _VILLAGE = field_name("activity", "village")
@@ -22,13 +24,13 @@ class _Record(Protocol):
 
 def _duplicates(kind: str, records: Iterable[_Record]) -> Iterator[Finding]:
     seen: dict[str, int] = {}
-    for record in records:
+    for index, record in enumerate(records):
         count = seen.get(record.id, 0) + 1
         seen[record.id] = count
         if count > 1:
             yield make_finding(
                 codes.DUPLICATE_ID,
-                Location.of(kind, record.id, record.provenance, field="id"),
+                Location.of(kind, record.id, record.provenance, field="id", index=index),
                 kind=kind_name(kind),
                 record_id=record.id,
                 occurrence=count,
@@ -37,11 +39,11 @@ def _duplicates(kind: str, records: Iterable[_Record]) -> Iterator[Finding]:
 
 def _duplicate_codes(kind: str, entries: Iterable[str]) -> Iterator[Finding]:
     seen: set[str] = set()
-    for code in entries:
+    for index, code in enumerate(entries):
         if code in seen:
             yield make_finding(
                 codes.DUPLICATE_ID,
-                Location(field="code", record_kind=kind, record_id=code),
+                Location.of(kind, code, field="code", index=index),
                 kind=kind_name(kind),
                 record_id=code,
                 occurrence=2,
@@ -69,16 +71,20 @@ def duplicate_ids(context: ValidationContext) -> Iterator[Finding]:
 def unit_references(context: ValidationContext) -> Iterator[Finding]:
     """Parents, organisations' units, teams' villages and successions name existing units."""
     dataset = context.dataset
-    for unit in dataset.units:
+    for position, unit in enumerate(dataset.units):
         if unit.parent is not None and dataset.unit(unit.parent) is None:
-            location = Location.of("unit", unit.id, unit.provenance, field="parent")
+            location = Location.of("unit", unit.id, unit.provenance, field="parent", index=position)
             yield make_finding(
                 codes.UNKNOWN_UNIT, location, field=field_name("unit", "parent"), target=unit.parent
             )
-    for organization in dataset.organizations:
+    for position, organization in enumerate(dataset.organizations):
         if organization.unit is not None and dataset.unit(organization.unit) is None:
             location = Location.of(
-                "organization", organization.id, organization.provenance, field="unit"
+                "organization",
+                organization.id,
+                organization.provenance,
+                field="unit",
+                index=position,
             )
             yield make_finding(
                 codes.UNKNOWN_UNIT,
@@ -86,10 +92,18 @@ def unit_references(context: ValidationContext) -> Iterator[Finding]:
                 field=field_name("organization", "unit"),
                 target=organization.unit,
             )
-    for team in dataset.teams:
+    for position, team in enumerate(dataset.teams):
         for index, assignment in enumerate(team.villages):
             field = f"villages[{index}].village"
-            location = Location.of("team", team.id, team.provenance, field=field)
+            location = Location.of_line(
+                "team",
+                team.id,
+                team.provenance,
+                assignment.provenance,
+                field=field,
+                column="village",
+                index=position,
+            )
             village = dataset.unit(assignment.village)
             if village is None:
                 yield make_finding(
@@ -110,15 +124,10 @@ def unit_references(context: ValidationContext) -> Iterator[Finding]:
         named = [(f"predecessors[{i}]", p) for i, p in enumerate(succession.predecessors)]
         for field, target in [*named, ("successor", succession.successor)]:
             if dataset.unit(target) is None:
-                provenance = succession.provenance or Provenance()
-                location = Location(
-                    source=provenance.source,
-                    sheet=provenance.sheet,
-                    row=provenance.row,
-                    field=field,
-                    record_kind="succession",
-                    record_index=index,
+                at = Location.of(
+                    "succession", None, succession.provenance, field=field, index=index
                 )
+                location = attrs.evolve(at, record_index=index)
                 yield make_finding(
                     codes.UNKNOWN_UNIT,
                     location,
@@ -127,22 +136,30 @@ def unit_references(context: ValidationContext) -> Iterator[Finding]:
                 )
 
 
+def _membership_at(membership: Membership, position: int, field: str) -> Location:
+    return Location.of(
+        "membership", membership.id, membership.provenance, field=field, index=position
+    )
+
+
 @rule("people-references", codes.UNKNOWN_TEAM, codes.UNKNOWN_MEMBER, codes.UNKNOWN_ORGANIZATION)
 def people_references(context: ValidationContext) -> Iterator[Finding]:
     """Memberships name existing teams and members; members name existing organisations."""
     dataset = context.dataset
-    for member in dataset.members:
+    for position, member in enumerate(dataset.members):
         if member.organization is not None and dataset.organization(member.organization) is None:
-            location = Location.of("member", member.id, member.provenance, field="organization")
+            location = Location.of(
+                "member", member.id, member.provenance, field="organization", index=position
+            )
             yield make_finding(
                 codes.UNKNOWN_ORGANIZATION,
                 location,
                 field=field_name("member", "organization"),
                 target=member.organization,
             )
-    for membership in dataset.memberships:
+    for position, membership in enumerate(dataset.memberships):
         if dataset.team(membership.team) is None:
-            location = Location.of("membership", membership.id, membership.provenance, field="team")
+            location = _membership_at(membership, position, "team")
             yield make_finding(
                 codes.UNKNOWN_TEAM,
                 location,
@@ -150,9 +167,7 @@ def people_references(context: ValidationContext) -> Iterator[Finding]:
                 target=membership.team,
             )
         if dataset.member(membership.member) is None:
-            location = Location.of(
-                "membership", membership.id, membership.provenance, field="member"
-            )
+            location = _membership_at(membership, position, "member")
             yield make_finding(
                 codes.UNKNOWN_MEMBER,
                 location,
@@ -180,7 +195,7 @@ def activity_references(context: ValidationContext) -> Iterator[Finding]:
     topics = {t.code for t in catalog.topics}
     indicators = {i.code for i in catalog.indicators}
     village = Level.VILLAGE
-    for activity in dataset.activities:
+    for position, activity in enumerate(dataset.activities):
         level = unit_levels.get(activity.village)
         if (
             activity.team in team_ids
@@ -191,39 +206,38 @@ def activity_references(context: ValidationContext) -> Iterator[Finding]:
         ):
             continue
         yield from _activity_references(
-            activity.id,
-            activity.provenance,
+            activity,
+            position,
             activity.team in team_ids,
             activity.village,
             level,
             activity.type if activity.type not in types else None,
             [(i, t) for i, t in enumerate(activity.topics) if t not in topics],
-            [
-                (i, q.indicator)
-                for i, q in enumerate(activity.quantities)
-                if q.indicator not in indicators
-            ],
-            activity.team,
+            [(i, q) for i, q in enumerate(activity.quantities) if q.indicator not in indicators],
         )
 
 
 def _activity_references(
-    activity_id: str,
-    provenance: Provenance | None,
+    activity: Activity,
+    position: int,
     team_known: bool,
     village: str,
     level: Level | None,
     unknown_type: str | None,
     unknown_topics: list[tuple[int, str]],
-    unknown_indicators: list[tuple[int, str]],
-    team: str,
+    unknown_indicators: list[tuple[int, Quantity]],
 ) -> Iterator[Finding]:
     def at(field: str) -> Location:
-        return Location.of("activity", activity_id, provenance, field=field)
+        return Location.of(
+            "activity", activity.id, activity.provenance, field=field, index=position
+        )
 
     if not team_known:
         yield make_finding(
-            codes.UNKNOWN_TEAM, at("team"), field=field_name("activity", "team"), target=team
+            codes.UNKNOWN_TEAM,
+            at("team"),
+            field=field_name("activity", "team"),
+            target=activity.team,
         )
     if level is None:
         yield make_finding(codes.UNKNOWN_UNIT, at("village"), field=_VILLAGE, target=village)
@@ -235,6 +249,15 @@ def _activity_references(
         yield make_finding(codes.UNKNOWN_ACTIVITY_TYPE, at("type"), target=unknown_type)
     for index, topic in unknown_topics:
         yield make_finding(codes.UNKNOWN_TOPIC, at(f"topics[{index}]"), target=topic)
-    for index, indicator in unknown_indicators:
+    for index, quantity in unknown_indicators:
         field = f"quantities[{index}].indicator"
-        yield make_finding(codes.UNKNOWN_INDICATOR, at(field), target=indicator)
+        where = Location.of_line(
+            "activity",
+            activity.id,
+            activity.provenance,
+            quantity.provenance,
+            field=field,
+            column="indicator",
+            index=position,
+        )
+        yield make_finding(codes.UNKNOWN_INDICATOR, where, target=quantity.indicator)

@@ -48,18 +48,26 @@ def team_dates(context: ValidationContext) -> Iterator[Finding]:
     """Teams, assignments and memberships end after they start; villages are assigned only
     while the team exists."""
     dataset = context.dataset
-    for team in dataset.teams:
+    for position, team in enumerate(dataset.teams):
         if _reversed(team.established, team.dissolved):
             yield make_finding(
                 codes.DATES_REVERSED,
-                Location.of("team", team.id, team.provenance, field="dissolved"),
+                Location.of("team", team.id, team.provenance, field="dissolved", index=position),
                 field=field_name("team", "dissolved"),
                 start=team.established,
                 end=team.dissolved,
             )
         for index, assignment in enumerate(team.villages):
             field = f"villages[{index}]"
-            location = Location.of("team", team.id, team.provenance, field=field)
+            location = Location.of_line(
+                "team",
+                team.id,
+                team.provenance,
+                assignment.provenance,
+                field=field,
+                column="valid_until",
+                index=position,
+            )
             if _reversed(assignment.valid_from, assignment.valid_until):
                 yield make_finding(
                     codes.DATES_REVERSED,
@@ -78,12 +86,16 @@ def team_dates(context: ValidationContext) -> Iterator[Finding]:
                     team_start=team.established,
                     team_end=team.dissolved,
                 )
-    for membership in dataset.memberships:
+    for position, membership in enumerate(dataset.memberships):
         if _reversed(membership.valid_from, membership.valid_until):
             yield make_finding(
                 codes.DATES_REVERSED,
                 Location.of(
-                    "membership", membership.id, membership.provenance, field="valid_until"
+                    "membership",
+                    membership.id,
+                    membership.provenance,
+                    field="valid_until",
+                    index=position,
                 ),
                 field=field_name("membership", "valid_until"),
                 start=membership.valid_from,

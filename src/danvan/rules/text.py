@@ -21,13 +21,14 @@ def _check(
     record_id: str,
     provenance: Provenance | None,
     fields: Iterable[tuple[str, str | None]],
+    index: int | None = None,
 ) -> Iterator[Finding]:
     for field, text in fields:
         if text is None:
             continue
         normal = canonical_text(text)
         if normal != text:
-            location = Location.of(kind, record_id, provenance, field=field)
+            location = Location.of(kind, record_id, provenance, field=field, index=index)
             yield from text_findings(text, normal, location)
 
 
@@ -35,24 +36,23 @@ def _check(
 def text_form(context: ValidationContext) -> Iterator[Finding]:
     """Names, titles and notes are in the canonical form."""
     dataset = context.dataset
-    for unit in dataset.units:
-        yield from _check("unit", unit.id, unit.provenance, [("name", unit.name)])
-    for organization in dataset.organizations:
-        yield from _check(
-            "organization", organization.id, organization.provenance, [("name", organization.name)]
-        )
-    for member in dataset.members:
+    for index, unit in enumerate(dataset.units):
+        yield from _check("unit", unit.id, unit.provenance, [("name", unit.name)], index)
+    for index, organization in enumerate(dataset.organizations):
+        name = [("name", organization.name)]
+        yield from _check("organization", organization.id, organization.provenance, name, index)
+    for index, member in enumerate(dataset.members):
         fields = [
             ("full_name", member.full_name),
             ("ethnicity", member.ethnicity),
             ("position", member.position),
         ]
-        yield from _check("member", member.id, member.provenance, fields)
-    for team in dataset.teams:
+        yield from _check("member", member.id, member.provenance, fields, index)
+    for index, team in enumerate(dataset.teams):
         fields = [("name", team.name), ("decision", team.decision)]
-        yield from _check("team", team.id, team.provenance, fields)
+        yield from _check("team", team.id, team.provenance, fields, index)
     normal = canonical_text
-    for activity in dataset.activities:
+    for index, activity in enumerate(dataset.activities):
         title, note, partners = activity.title, activity.note, activity.partners
         if normal(title) == title and normal(note) == note and not partners:
             continue
@@ -61,4 +61,4 @@ def text_form(context: ValidationContext) -> Iterator[Finding]:
             ("note", note),
             *((f"partners[{i}]", p) for i, p in enumerate(partners)),
         ]
-        yield from _check("activity", activity.id, activity.provenance, fields)
+        yield from _check("activity", activity.id, activity.provenance, fields, index)

@@ -32,10 +32,12 @@ from danvan.labels import Label
 from danvan.layout import (
     LayoutColumn,
     RecordTable,
+    column_letter,
     table_name,
 )
 from danvan.model import (
     Provenance,
+    SheetColumns,
 )
 from danvan.text import (
     normalize,
@@ -50,7 +52,8 @@ class SheetRows:
     """The rows read from one sheet for one layout table, column by column.
 
     ``columns`` holds, for each column present, one value per kept row (empty
-    cells as the model's default); ``provenance`` the row's origin.
+    cells as the model's default); ``provenance`` the row's origin, whose
+    ``columns`` (one mapping for the whole sheet) say where each field was read.
     """
 
     table: RecordTable
@@ -66,6 +69,7 @@ class _Plan:
     index: int
     column: LayoutColumn
     header: str
+    letter: str | None
 
 
 def _find_header(
@@ -91,7 +95,11 @@ def _find_header(
 
 
 def _plans(
-    table: RecordTable, headers: list[str], at_header: Location, findings: list[Finding]
+    table: RecordTable,
+    headers: list[str],
+    at_header: Location,
+    findings: list[Finding],
+    first_column: int | None,
 ) -> list[_Plan] | None:
     plans: list[_Plan] = []
     seen: dict[str, str] = {}
@@ -99,11 +107,12 @@ def _plans(
         if not header:
             continue
         column = header_column(table, header)
+        letter = None if first_column is None else column_letter(first_column + index)
         if column is None:
             findings.append(
                 make_finding(
                     codes.UNKNOWN_COLUMN,
-                    attrs.evolve(at_header, column=header),
+                    attrs.evolve(at_header, column=header, letter=letter),
                     column=header,
                     table=table_name(table.name),
                 )
@@ -112,14 +121,14 @@ def _plans(
             findings.append(
                 make_finding(
                     codes.DUPLICATE_COLUMN,
-                    attrs.evolve(at_header, column=header, field=column.name),
+                    attrs.evolve(at_header, column=header, field=column.name, letter=letter),
                     column=header,
                     field=seen[column.name],
                 )
             )
         else:
             seen[column.name] = header
-            plans.append(_Plan(index, column, header))
+            plans.append(_Plan(index, column, header, letter))
     missing = [c for c in table.columns if c.required and c.name not in seen]
     for column in missing:
         label = f"{column.label.vi} / {column.label.en}"
@@ -158,7 +167,7 @@ def read_sheet(
         return None
     table, header_at, headers = found
     at_header = attrs.evolve(where, row=sheet.first_row + header_at)
-    plans = _plans(table, headers, at_header, findings)
+    plans = _plans(table, headers, at_header, findings, sheet.first_column)
     if plans is None:
         return None
     count = len(rows) - header_at - 1
@@ -207,11 +216,13 @@ def read_sheet(
     if table.record_kind == "unit":
         findings.extend(_unit_codes(table, sheet, source, numbers, plans, columns, transposed))
     illustrative = columns.get("illustrative")
+    typed_in: SheetColumns = {plan.column.name: (plan.letter, plan.header) for plan in plans}
     columns_of_origin: list[Iterable[Any]] = [
         itertools.repeat(source),
         itertools.repeat(sheet.name),
         numbers,
         illustrative if illustrative is not None else itertools.repeat(False),
+        itertools.repeat(typed_in),
     ]
     if plain_slotted(Provenance):
         provenance = construct_records(Provenance, len(numbers), columns_of_origin)
@@ -248,6 +259,7 @@ def _unit_codes(
             row=numbers[position],
             column=plan.header,
             field="code",
+            letter=plan.letter,
             record_kind=table.record_kind,
             record_id=_record_id(transposed, key_plan, position),
         )
@@ -288,6 +300,7 @@ def _cell_findings(
         field=plan.column.name,
         record_kind=table.record_kind,
         record_id=record_id,
+        letter=plan.letter,
     )
     if isinstance(issue, str):
         yield make_finding(codes.MISSING_VALUE, location, column=plan.header)
