@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from danvan import read_dataset
 from danvan.cli import main
 from danvan.findings import Finding, FindingCode, Severity, make_finding
+from danvan.findings._finding import EXPLANATION_VALUES
 from danvan.findings.codes import BUILTIN, BY_ID
 from danvan.labels import Label
 from danvan.layout import field_name
@@ -30,20 +31,7 @@ LONG = "Tuyên truyền  phòng chống ma túy ở bản Mốc 4 " * 250
 QUOTED = 82
 #: The length of a reader's explanation, which may itself quote the value.
 EXPLAINED = 240
-EXPLANATIONS = {
-    "detail",
-    "detail_vi",
-    "detail_en",
-    "problem",
-    "reason_vi",
-    "reason_en",
-    "error",
-    "candidates",
-    "cycle",
-    "known",
-    "what",
-    "pointer",
-}
+EXPLANATIONS = EXPLANATION_VALUES
 #: The values naming a file: a place, quoted whole.
 PLACES = {"source", "folder"}
 

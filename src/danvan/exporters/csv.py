@@ -20,9 +20,9 @@ import itertools
 import operator
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import orjson
 
@@ -285,29 +285,30 @@ def write_datapackage_zip(bundle: Bundle, stream: BinaryStream, options: ExportO
     should contain at least one value").
     """
     descriptor, data = _descriptor_bytes(bundle, options)
-    bom = options.get_bool("bom", True)
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("datapackage.json", data)
-        for table, resource in zip(bundle.tables, descriptor["resources"], strict=True):
-            with archive.open(resource["path"], "w", force_zip64=True) as member:
-                write_table_csv(
-                    table,
-                    member,
-                    options,
-                    bundle.metadata.timezone,
-                    header="name",
-                    bom=bom,
-                    skip_blank=True,
-                )
+        _write_resources(
+            bundle, descriptor, options, lambda path: archive.open(path, "w", force_zip64=True)
+        )
 
 
 def write_datapackage_folder(bundle: Bundle, folder: Path, options: ExportOptions) -> None:
     """The ``datapackage`` exporter to a folder: ``datapackage.json`` beside the CSVs."""
     descriptor, data = _descriptor_bytes(bundle, options)
-    bom = options.get_bool("bom", True)
     (folder / "datapackage.json").write_bytes(data)
+    _write_resources(bundle, descriptor, options, lambda path: (folder / path).open("wb"))
+
+
+def _write_resources(
+    bundle: Bundle,
+    descriptor: Mapping[str, Any],
+    options: ExportOptions,
+    open_member: Callable[[str], IO[bytes]],
+) -> None:
+    """Each table as the CSV its resource names, headed by column names, blank rows left out."""
+    bom = options.get_bool("bom", True)
     for table, resource in zip(bundle.tables, descriptor["resources"], strict=True):
-        with (folder / resource["path"]).open("wb") as member:
+        with open_member(resource["path"]) as member:
             write_table_csv(
                 table,
                 member,
