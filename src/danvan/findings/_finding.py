@@ -12,7 +12,7 @@ import attrs
 
 from danvan.findings._quote import EXPLANATION_LIMIT, quoted, shorten
 from danvan.labels import Label
-from danvan.model import Provenance
+from danvan.model import Activity, Assignment, Funding, Provenance, Quantity, Team
 from danvan.model.people import MEMBER_PERSONAL_FIELDS
 
 #: Fields of each record kind that are personal data (see ``docs/privacy.md``).
@@ -157,20 +157,21 @@ class Location:
     def of_line(
         cls,
         record_kind: str,
-        record_id: str | None,
-        provenance: Provenance | None,
-        line: Provenance | None,
+        record: Activity | Team,
+        line: Quantity | Funding | Assignment,
         *,
         field: str,
         column: str,
         index: int | None = None,
     ) -> Location:
         """The location of a line of a record that has a sheet of its own (a quantity, a
-        funding line, a team's village): ``line`` is the line's provenance, and the finding
-        names its sheet, row and ``column``; a line without one is at its record's place."""
-        if line is None:
-            return cls.of(record_kind, record_id, provenance, field=field, index=index)
-        return cls.of(record_kind, record_id, line, field=field, column=column, index=index)
+        funding line, a team's village): the finding names the line's sheet, row and
+        ``column``; a line read without a place of its own is at its record's place."""
+        if line.provenance is None:
+            return cls.of(record_kind, record.id, record.provenance, field=field, index=index)
+        return cls.of(
+            record_kind, record.id, line.provenance, field=field, column=column, index=index
+        )
 
     def sort_key(self) -> tuple[str, str, int, str, str, int, str, str]:
         return (

@@ -24,15 +24,7 @@ def _line_at(
     activity: Activity, index: int, line: Quantity | Funding, field: str, column: str
 ) -> Location:
     """A quantity's or funding line's place: its own sheet and row when it has one."""
-    return Location.of_line(
-        "activity",
-        activity.id,
-        activity.provenance,
-        line.provenance,
-        field=field,
-        column=column,
-        index=index,
-    )
+    return Location.of_line("activity", activity, line, field=field, column=column, index=index)
 
 
 @rule(

@@ -96,13 +96,7 @@ def unit_references(context: ValidationContext) -> Iterator[Finding]:
         for index, assignment in enumerate(team.villages):
             field = f"villages[{index}].village"
             location = Location.of_line(
-                "team",
-                team.id,
-                team.provenance,
-                assignment.provenance,
-                field=field,
-                column="village",
-                index=position,
+                "team", team, assignment, field=field, column="village", index=position
             )
             village = dataset.unit(assignment.village)
             if village is None:
@@ -252,12 +246,6 @@ def _activity_references(
     for index, quantity in unknown_indicators:
         field = f"quantities[{index}].indicator"
         where = Location.of_line(
-            "activity",
-            activity.id,
-            activity.provenance,
-            quantity.provenance,
-            field=field,
-            column="indicator",
-            index=position,
+            "activity", activity, quantity, field=field, column="indicator", index=position
         )
         yield make_finding(codes.UNKNOWN_INDICATOR, where, target=quantity.indicator)

@@ -60,13 +60,7 @@ def team_dates(context: ValidationContext) -> Iterator[Finding]:
         for index, assignment in enumerate(team.villages):
             field = f"villages[{index}]"
             location = Location.of_line(
-                "team",
-                team.id,
-                team.provenance,
-                assignment.provenance,
-                field=field,
-                column="valid_until",
-                index=position,
+                "team", team, assignment, field=field, column="valid_until", index=position
             )
             if _reversed(assignment.valid_from, assignment.valid_until):
                 yield make_finding(
