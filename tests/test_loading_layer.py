@@ -74,16 +74,16 @@ def test_the_quick_road_outside_a_loader_fails_loudly(nampo: Dataset) -> None:
     record["date"] = record["date"].isoformat()
     clean = structurer(Activity)
     with pytest.raises(LookupError):  # no loader at work: not refused, a bug to see
-        clean(record)
+        clean(record, Activity)
     with Loader().active():
-        assert clean(record) == nampo.activities[0]
+        assert clean(record, Activity) == nampo.activities[0]
 
 
 def test_the_quick_road_refuses_a_string_that_is_not_normal_by_name(nampo: Dataset) -> None:
     record = orjson.loads(orjson.dumps(converter.unstructure(nampo.activities[0])))
     record["title"] = "Họp  tổ"
     with Loader().active(), pytest.raises(REFUSED):
-        structurer(Activity)(record)
+        structurer(Activity)(record, Activity)
 
 
 def test_the_faster_converter_keeps_the_strict_rules_of_the_canonical_one() -> None:

@@ -201,6 +201,24 @@ def test_a_key_written_twice_in_a_json_line_is_an_error_at_that_line(after: int)
     assert report.findings[0].location.record_index == 1
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.sampled_from(["compact", "spaced", "text"]))))
+def test_every_json_line_that_repeats_a_key_is_found_however_it_was_written(
+    lines: list[tuple[bool, str]],
+) -> None:
+    written: list[bytes | str] = []
+    for number, (twice, style) in enumerate(lines, start=1):
+        activity = orjson.dumps(_activity(id=f"hd-{number}"))
+        if twice:
+            activity = activity.replace(b'"id":', b'"id":"x","id":')
+        if style == "spaced":
+            activity = activity.replace(b'":', b'": ').replace(b',"', b', "')
+        written.append(activity.decode() if style == "text" else activity + b"\n")
+    _, report = load_lines(SETTING, written)
+    expected = [number for number, (twice, _) in enumerate(lines, start=1) if twice]
+    assert [f.location.row for f in report if f.code == "DV634"] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

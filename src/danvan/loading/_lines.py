@@ -3,7 +3,9 @@
 The lines are never held parsed: each is structured alone, by the quick road
 where it can (one ``Loader`` for the whole stream, so equal strings are still
 shared), else by the full road; each line's findings are located by its line
-number. Duplicate keys are checked a batch of lines at a time.
+number. A line that is its value's own compact JSON text (as danvan, orjson
+and most writers of JSON lines write them) cannot hold a key twice; the other
+lines are checked for duplicate keys a batch at a time.
 """
 
 from __future__ import annotations
@@ -71,11 +73,10 @@ def load_lines(
     index = len(given) if isinstance(given, list) else 0
     activities: list[Activity] = list(base.activities) if base is not None else []
     failed = base is None
-    loads, decode_error = orjson.loads, orjson.JSONDecodeError
-    batch_lines: list[Any] = []  # the last lines parsed, to be checked for duplicate keys
-    batch_raws: list[Any] = []
-    numbers: list[int] = []
-    keep_line, keep_raw, keep_number = batch_lines.append, batch_raws.append, numbers.append
+    loads, dumps, decode_error = orjson.loads, orjson.dumps, orjson.JSONDecodeError
+    # Lines that are not their value's own JSON text, to be checked for duplicate keys
+    # together: (line, what it parsed to, its number, its activity's index).
+    batch: list[tuple[Any, Any, int, int]] = []
     clean = structurer(Activity)
     with loader.active():
         for number, line in enumerate(lines, start=1):
@@ -89,18 +90,19 @@ def load_lines(
                     findings.append(make_finding(codes.INVALID_JSON, location, detail=str(error)))
                     failed = True
                 continue
-            keep_line(line)
-            keep_raw(raw)
-            keep_number(number)
-            if len(batch_raws) >= _BATCH:
-                first = index - len(batch_raws) + 1
-                if _repeated_keys(batch_lines, batch_raws, numbers, first, source, findings):
-                    failed = True
-                batch_lines.clear()
-                batch_raws.clear()
-                numbers.clear()
             try:
-                activities.append(clean(raw))
+                # A line that begins with its value written back is that value's own text,
+                # which never holds a key twice: the common line costs one write-back.
+                written = line.startswith(dumps(raw))
+            except TypeError:  # text lines, or a value orjson does not write: the batch check
+                written = False
+            if not written:
+                batch.append((line, raw, number, index))
+                if len(batch) >= _BATCH:
+                    failed = _repeated_keys(batch, source, findings) or failed
+                    batch.clear()
+            try:
+                activities.append(clean(raw, Activity))
             except REFUSED:  # the full road finds and reports what it was
                 activity = _activity_the_full_way(raw, index, number, source, findings)
                 if activity is None:
@@ -108,10 +110,8 @@ def load_lines(
                 else:
                     activities.append(activity)
             index += 1
-    if batch_raws:
-        first = index - len(batch_raws)
-        if _repeated_keys(batch_lines, batch_raws, numbers, first, source, findings):
-            failed = True
+    if batch:
+        failed = _repeated_keys(batch, source, findings) or failed
     if failed or base is None:
         return None, ValidationReport.of(findings)
     return attrs.evolve(base, activities=tuple(activities)), ValidationReport.of(findings)
@@ -122,30 +122,26 @@ _BATCH = 256
 
 
 def _repeated_keys(
-    lines: list[Any],
-    raws: list[Any],
-    numbers: list[int],
-    first_index: int,
-    source: str | None,
-    findings: list[Finding],
+    batch: list[tuple[Any, Any, int, int]], source: str | None, findings: list[Finding]
 ) -> bool:
     """``may_repeat_keys`` for a batch of JSON lines; whether one had a key twice.
 
-    Writing each line's record back would cost more than the rest of its
-    check: the batch is joined and written back in one call each, and only a
-    batch whose colons do not add up is looked at line by line (with DV634
-    findings for the lines that repeat a key).
+    ``batch`` holds each line with what it parsed to, its number and its
+    activity's index. Writing each line's record back would cost more than
+    the rest of its check: the batch is joined and written back in one call
+    each, and only a batch whose colons do not add up is looked at line by
+    line (with DV634 findings for the lines that repeat a key).
     """
+    lines = [line for line, _, _, _ in batch]
     try:
         text = lines[0][:0].join(lines)
     except (TypeError, AttributeError):  # text and bytes mixed, or neither: line by line
         text = None
-    if text is not None and not may_repeat_keys(text, raws):
+    if text is not None and not may_repeat_keys(text, [raw for _, raw, _, _ in batch]):
         return False
     found = False
-    for offset, (line, raw, number) in enumerate(zip(lines, raws, numbers, strict=True)):
+    for line, raw, number, index in batch:
         if may_repeat_keys(line, raw):
-            index = first_index + offset
             found = _repeated_in_line(line, index, number, source, findings) or found
     return found
 

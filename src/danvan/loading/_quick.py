@@ -114,16 +114,17 @@ class Loader:
         return dataset
 
 
-def structurer(kind: type[_Record]) -> Callable[[Any], _Record]:
-    """The quick road for one parsed record of ``kind`` at a time, inside ``Loader.active()``.
+def structurer(kind: type[_Record]) -> Callable[[Any, type[_Record]], _Record]:
+    """The quick road for one parsed record at a time, inside ``Loader.active()``.
 
-    The function raises one of ``REFUSED`` where the record is not clean:
-    then the caller takes the full road for that record alone. Equal strings
-    of the records built in one loader's block are one shared object, as in a
-    whole document.
+    Call it with the record and ``kind`` (it is the converter's hook itself:
+    a million JSON lines would pay for every call between them and it). It
+    raises one of ``REFUSED`` where the record is not clean: then the caller
+    takes the full road for that record alone. Equal strings of the records
+    built in one loader's block are one shared object, as in a whole document.
     """
-    hook = _QUICK.get_structure_hook(kind)
-    return lambda raw: hook(raw, kind)
+    hook: Callable[[Any, type[_Record]], _Record] = _QUICK.get_structure_hook(kind)
+    return hook
 
 
 def structure_if_clean(raw: Any, *, catalog: Catalog) -> Dataset | None:
