@@ -93,8 +93,8 @@ def load_lines(
             try:
                 # A line that begins with its value written back is that value's own text,
                 # which never holds a key twice: the common line costs one write-back.
-                written = line.startswith(dumps(raw))
-            except TypeError:  # text lines, or a value orjson does not write: the batch check
+                written = isinstance(line, bytes) and line.startswith(dumps(raw))
+            except TypeError:  # a value orjson does not write back: the batch check
                 written = False
             if not written:
                 batch.append((line, raw, number, index))
