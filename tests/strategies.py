@@ -186,6 +186,7 @@ indicators = st.builds(
     label=labels,
     unit=st.sampled_from(QuantityUnit),
     aggregation=st.sampled_from(Aggregation),
+    counts_type=st.none() | ids,
 )
 catalogs = st.builds(
     Catalog,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -188,13 +189,42 @@ def _q(code: str, value: int) -> tuple[Quantity, ...]:
 
 
 def test_count_counts_the_activities_that_report_the_indicator() -> None:
+    drive = "epidemic_response"
     dataset = tiny(
-        _activity(1, "v1", date(2022, 3, 1), quantities=_q("sessions", 5)),
-        _activity(2, "v1", date(2022, 4, 1), quantities=_q("sessions", 7)),
-        _activity(3, "v1", date(2022, 5, 1)),
+        _activity(1, "v1", date(2022, 3, 1), drive, quantities=_q("sessions", 5)),
+        _activity(2, "v1", date(2022, 4, 1), drive, quantities=_q("sessions", 7)),
+        _activity(3, "v1", date(2022, 5, 1), drive),
     )
     assert dataset.catalog.indicator("sessions").aggregation is Aggregation.COUNT  # type: ignore[union-attr]
     assert summarize(dataset, "2022").row("c1").indicators["sessions"] == 2
+
+
+def test_a_count_of_a_type_counts_each_activity_of_that_type_once() -> None:
+    dataset = tiny(
+        _activity(1, "v1", date(2022, 3, 1), quantities=_q("sessions", 5)),
+        _activity(2, "v1", date(2022, 4, 1)),
+        _activity(3, "v3", date(2022, 5, 1), "epidemic_response", quantities=_q("sessions", 1)),
+        _activity(4, "v3", date(2022, 5, 2), "epidemic_response"),
+    )
+    assert dataset.catalog.indicator("sessions").counts_type == "dissemination"  # type: ignore[union-attr]
+    summary = summarize(dataset, "2022", per=("type",))
+    assert summary.row("c1", "dissemination").indicators["sessions"] == 2
+    assert summary.row("c2", "epidemic_response").indicators["sessions"] == 1
+    assert summarize(dataset, "2022", by="all").rows[0].indicators["sessions"] == 3
+
+
+def test_an_indicator_code_given_twice_in_the_catalogue_counts_by_its_first_entry() -> None:
+    dataset = tiny(
+        _activity(1, "v1", date(2022, 3, 1), quantities=_q("street_lights", 5)),
+        _activity(2, "v1", date(2022, 4, 1), quantities=_q("street_lights", 7)),
+    )
+    lights = dataset.catalog.indicator("street_lights")
+    assert lights is not None
+    assert lights.aggregation is Aggregation.SUM
+    again = attrs.evolve(lights, aggregation=Aggregation.MAX)
+    catalog = attrs.evolve(dataset.catalog, indicators=(*dataset.catalog.indicators, again))
+    twice = attrs.evolve(dataset, catalog=catalog)
+    assert summarize(twice, "2022").row("c1").indicators["street_lights"] == 12
 
 
 def test_max_keeps_the_largest_value_and_rolls_up_as_the_largest() -> None:

@@ -169,7 +169,24 @@ def test_dissemination_sessions_count_the_dissemination_activities(nampo: Datase
     assert covid.quantity("sessions") == 1
     reported = attrs.evolve(other_talk, quantities=(Quantity("sessions", 1),))
     dataset = attrs.evolve(nampo, activities=(talk, reported, covid))
-    # The indicator alone counts the two activities that report it …
-    assert summarize(dataset, "2022", by="all").rows[0].indicators["sessions"] == 2
-    # … the key figure "Số buổi tuyên truyền" counts every session, each once.
+    assert nampo.catalog.indicator("sessions").counts_type == "dissemination"  # type: ignore[union-attr]
+    # Two dissemination activities (one reporting the session, one not) and the drive: each once,
+    # in every table and in the key figure alike.
+    assert summarize(dataset, "2022", by="all").rows[0].indicators["sessions"] == 3
+    by_team = summarize(dataset, "2022", by="team")
+    assert by_team.row("to-moc4").indicators["sessions"] == 3
     assert figures(period_report(dataset, "2022"))["sessions"] == 3
+
+
+def test_a_count_without_a_type_counts_only_the_activities_that_report_it(nampo: Dataset) -> None:
+    plain = attrs.evolve(
+        nampo.catalog,
+        indicators=tuple(
+            attrs.evolve(i, counts_type=None) if i.code == "sessions" else i
+            for i in nampo.catalog.indicators
+        ),
+    )
+    dataset = attrs.evolve(nampo, catalog=plain)
+    reported = sum(1 for a in nampo.activities if a.quantity("sessions") is not None)
+    assert summarize(dataset, "2022", by="all").rows[0].indicators["sessions"] == reported
+    assert reported < figures(period_report(nampo, "2022"))["sessions"]

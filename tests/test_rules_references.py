@@ -17,6 +17,7 @@ def test_the_sample_has_no_broken_reference_and_no_duplicate_id(nampo: Dataset) 
         references.unit_references,
         references.people_references,
         references.activity_references,
+        references.catalog_references,
     )
     assert not check(nampo, *rules).findings
 
@@ -35,6 +36,21 @@ def test_a_catalogue_code_declared_twice_is_a_duplicate(nampo: Dataset) -> None:
     twice = attrs.evolve(catalog, topics=(*catalog.topics, catalog.topics[0]))
     report = check(attrs.evolve(nampo, catalog=twice), references.duplicate_ids)
     assert found(report) == {("DV101", catalog.topics[0].code, "code")}
+
+
+def test_an_indicator_counting_a_type_the_catalogue_lacks_is_an_unknown_type(
+    nampo: Dataset,
+) -> None:
+    catalog = nampo.catalog
+    wrong = tuple(
+        attrs.evolve(i, counts_type="tuyen-truyen") if i.code == "sessions" else i
+        for i in catalog.indicators
+    )
+    report = check(
+        attrs.evolve(nampo, catalog=attrs.evolve(catalog, indicators=wrong)),
+        references.catalog_references,
+    )
+    assert found(report) == {("DV106", "sessions", "counts_type")}
 
 
 def test_a_team_serving_an_unknown_village_is_reported_on_that_assignment(nampo: Dataset) -> None:

@@ -41,12 +41,15 @@ def one_pass(
     want_indicators: bool,
     want_meetings: bool,
     meeting_types: frozenset[str],
+    counted_types: dict[str, tuple[int, ...]],
 ) -> tuple[dict[tuple[Any, ...], list[Any]], set[tuple[str, int]], int]:
     """The hot loop: every activity once, into an accumulator per (group, month, type[, topics]).
 
     With ``by=None`` the group is the pair (village, team), the finest grain, which
     ``regroup`` later folds onto any grouping. Written for speed: locals only,
-    precomputed maps, tuple keys, no object per row.
+    precomputed maps, tuple keys, no object per row. ``counted_types`` gives, per
+    activity type, the slots of the COUNT indicators that count every activity
+    of that type (``Indicator.counts_type``).
     """
     accumulators: dict[tuple[Any, ...], list[Any]] = {}
     held: set[tuple[str, int]] = set()
@@ -61,6 +64,7 @@ def one_pass(
     get_day = day_month.get
     get_slot = slots.get
     get_accumulator = accumulators.get
+    get_counted = counted_types.get
     for activity in dataset.activities:
         if activity.status is not done:
             continue
@@ -103,6 +107,10 @@ def one_pass(
                 # By the enum's value: a str hashes in C, an Enum member in Python.
                 accumulator[money_slots[funding.source._value_]] += funding.amount
         if want_indicators:
+            counted = get_counted(kind)
+            if counted is not None:
+                for slot in counted:
+                    accumulator[slot] += 1
             quantities = activity.quantities
             if quantities:
                 if len(quantities) > 1:
@@ -115,7 +123,8 @@ def one_pass(
                     if aggregation == 0:
                         accumulator[slot] += quantity.value
                     elif aggregation == 1:
-                        accumulator[slot] += 1
+                        if counted is None or slot not in counted:
+                            accumulator[slot] += 1
                     elif aggregation == 2:
                         current = accumulator[slot]
                         if current is None or quantity.value > current:

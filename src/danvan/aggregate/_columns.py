@@ -74,7 +74,17 @@ def _indicator_column(indicator: Indicator) -> Column:
         indicator_column_name(indicator),
         Label(f"{label.vi}{suffix}", f"{label.en or label.vi}{suffix}"),
         kind,
-        description=_AGGREGATION_LABELS[indicator.aggregation],
+        description=_counted(indicator) or _AGGREGATION_LABELS[indicator.aggregation],
+    )
+
+
+def _counted(indicator: Indicator) -> Label | None:
+    kind = indicator.counts_type
+    if kind is None or indicator.aggregation is not Aggregation.COUNT:
+        return None
+    return Label(
+        f"số hoạt động loại “{kind}” và hoạt động khác có báo cáo",
+        f"activities of type {kind}, and other activities reporting it",
     )
 
 

@@ -25,6 +25,7 @@ from danvan.aggregate._summary import Summary
 from danvan.model import (
     Dataset,
     FundingSource,
+    Indicator,
     Level,
 )
 from danvan.periods import DateRange, Period, PeriodKind, ReportingCalendar, parse_period
@@ -182,6 +183,7 @@ class _Frame:
     day_month: dict[date, int]
     slots: dict[str, tuple[int, int]]
     template: list[Any]
+    counted_types: dict[str, tuple[int, ...]]
 
     @classmethod
     def of(cls, dataset: Dataset, period: Period, calendar: ReportingCalendar) -> _Frame:
@@ -192,11 +194,22 @@ class _Frame:
         day_month = {day: month_position[month_key(day)] for day in bounds.dates()}
         slots: dict[str, tuple[int, int]] = {}
         template: list[Any] = [0, 0, 0, None, *([0] * len(FundingSource))]
-        kinds = [(KIND.get(i.aggregation, LAST), i.code) for i in dataset.catalog.indicators]
+        first: dict[str, Indicator] = {}  # one slot per code: the first entry, as look-ups give
+        for indicator in dataset.catalog.indicators:
+            first.setdefault(indicator.code, indicator)
+        indicators = list(first.values())
+        kinds = [(KIND.get(i.aggregation, LAST), i.code) for i in indicators]
         for kind, code in sorted(kinds, key=lambda pair: pair[0]):  # additive first, stably
             slots[code] = (len(template), kind)
             template += [0] if kind in (SUM, COUNT) else [None] if kind == MAX else [None, None]
-        return cls(dataset, period, calendar, bounds, months, day_month, slots, template)
+        counted: dict[str, list[int]] = {}
+        for indicator in indicators:
+            if indicator.counts_type is not None and slots[indicator.code][1] == COUNT:
+                counted.setdefault(indicator.counts_type, []).append(slots[indicator.code][0])
+        counted_types = {kind: tuple(dict.fromkeys(s)) for kind, s in counted.items()}
+        return cls(
+            dataset, period, calendar, bounds, months, day_month, slots, template, counted_types
+        )
 
     def one_pass(
         self,
@@ -219,6 +232,7 @@ class _Frame:
             want_indicators=Measure.INDICATORS in wanted,
             want_meetings=Measure.COMPLETENESS in wanted,
             meeting_types=self.dataset.catalog.meeting_types,
+            counted_types=self.counted_types,
         )
 
     def groups(self, by: GroupBy, units_on: date | None, registry: UnitRegistry | None) -> Groups:

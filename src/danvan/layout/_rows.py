@@ -160,7 +160,7 @@ def _catalog_rows(catalog: Catalog, name: str) -> Iterator[Row]:
             yield (p.code, p.label.vi, p.label.en, _value(p.field))
     elif name == "indicators":
         for i in catalog.indicators:
-            yield (i.code, i.label.vi, i.label.en, i.unit.value, i.aggregation.value)
+            yield (i.code, i.label.vi, i.label.en, i.unit.value, i.aggregation.value, i.counts_type)
     else:
         raise KeyError(f"no table {name!r} in the layout")
 

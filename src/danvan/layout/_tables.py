@@ -251,6 +251,7 @@ INDICATORS = RecordTable(
         _c("label_en", "Tên (tiếng Anh)", "Label (English)"),
         _c("unit", "Đơn vị tính", "Unit", ENUM, required=True, enum=QuantityUnit),
         _c("aggregation", "Cách cộng dồn", "Aggregation", ENUM, enum=Aggregation),
+        _c("counts_type", "Đếm mọi hoạt động loại", "Counts every activity of type", OT),
     ),
     key="code",
     catalog=True,

@@ -90,12 +90,20 @@ class Topic:
 
 @attrs.frozen
 class Indicator:
-    """A quantity reported by activities, with its unit and how it aggregates."""
+    """A quantity reported by activities, with its unit and how it aggregates.
+
+    ``counts_type`` makes a COUNT indicator count what its label says: every
+    activity of that type, whether it reports the indicator or not, and each
+    other activity that reports it ("Số buổi tuyên truyền" is every
+    dissemination activity, and a Covid-19 drive that held one session);
+    each activity once.
+    """
 
     code: str
     label: Label
     unit: QuantityUnit
     aggregation: Aggregation = Aggregation.SUM
+    counts_type: str | None = None
 
 
 @attrs.frozen

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Final
-
-from danvan.aggregate import (
-    Measure,
-    PeriodTotals,
-    Summary,
-    alive_between,
-    make_table,
-)
+from danvan.aggregate import Summary, alive_between, make_table
 from danvan.labels import Label
-from danvan.model import Aggregation, Dataset, FundingSource, Indicator, QuantityUnit
+from danvan.model import Dataset, FundingSource, QuantityUnit
 from danvan.tables import Column, ColumnType, Table
-
-_COUNTED_WITH_TYPE: Final = {"sessions": "dissemination"}
-"""COUNT indicators whose key figure counts the activities of a type, as its label says:
-"Số buổi tuyên truyền" is every dissemination activity, with or without the indicator, plus
-the other activities that report it. The catalogue has no field to say so, hence this table;
-a catalogue without the type keeps the plain count."""
 
 
 def _figure(code: str, vi: str, en: str, value: int | float | None, unit: str) -> _Figure:
@@ -29,7 +15,7 @@ def _figure(code: str, vi: str, en: str, value: int | float | None, unit: str) -
 _Figure = tuple[str, Label, int | float | None, str]
 
 
-def key_figures_table(dataset: Dataset, totals: PeriodTotals, overall: Summary, lang: str) -> Table:
+def key_figures_table(dataset: Dataset, overall: Summary, lang: str) -> Table:
     """Key figures, one per row: what a year-end review quotes first."""
     total = overall.rows[0]
     bounds = overall.calendar.bounds(overall.period)
@@ -92,7 +78,7 @@ def key_figures_table(dataset: Dataset, totals: PeriodTotals, overall: Summary, 
             _figure("gift_packages", "Tổng số suất quà", "Gift packages, all kinds", gifts, "suất")
         )
     for indicator in overall.indicators:
-        value = _indicator_figure(dataset, totals, indicator, total.indicators.get(indicator.code))
+        value = total.indicators.get(indicator.code)
         figures.append((indicator.code, indicator.label, value, indicator.unit.value))
     for source in FundingSource:
         label = source.label
@@ -122,24 +108,3 @@ def key_figures_table(dataset: Dataset, totals: PeriodTotals, overall: Summary, 
     )
     rows = [(code, label.get(lang), value, unit) for code, label, value, unit in figures]
     return make_table("summary", Label("Các chỉ tiêu chính", "Key figures"), columns, rows)
-
-
-def _indicator_figure(
-    dataset: Dataset, totals: PeriodTotals, indicator: Indicator, value: int | float | None
-) -> int | float | None:
-    """The key figure of ``indicator``: its total, or for one of `_COUNTED_WITH_TYPE` the
-    activities of its type and the other activities that report it, each once."""
-    type_code = _COUNTED_WITH_TYPE.get(indicator.code)
-    if (
-        type_code is None
-        or indicator.aggregation is not Aggregation.COUNT
-        or dataset.catalog.activity_type(type_code) is None
-    ):
-        return value
-    by_type = totals.summarize(
-        by="all", per=("type",), measures=(Measure.ACTIVITIES, Measure.INDICATORS)
-    )
-    return sum(
-        row.activities if row.keys[0] == type_code else row.indicators.get(indicator.code) or 0
-        for row in by_type.rows
-    )

@@ -81,7 +81,7 @@ def period_report(
     by_unit = totals.summarize(by=by, units_on=units_on, registry=registry)
     notes = notes_table(by_unit, units_on)
     tables = [
-        key_figures_table(dataset, totals, overall, lang),
+        key_figures_table(dataset, overall, lang),
         by_unit.to_table(group_name, _group_title(by_unit, units_on), lang=lang),
         totals.summarize(
             by="all",

@@ -170,6 +170,17 @@ def people_references(context: ValidationContext) -> Iterator[Finding]:
             )
 
 
+@rule("catalog-references", codes.UNKNOWN_ACTIVITY_TYPE)
+def catalog_references(context: ValidationContext) -> Iterator[Finding]:
+    """The activity type an indicator counts is in the catalogue."""
+    catalog = context.dataset.catalog
+    for index, indicator in enumerate(catalog.indicators):
+        kind = indicator.counts_type
+        if kind is not None and catalog.activity_type(kind) is None:
+            location = Location.of("indicator", indicator.code, field="counts_type", index=index)
+            yield make_finding(codes.UNKNOWN_ACTIVITY_TYPE, location, target=kind)
+
+
 @rule(
     "activity-references",
     codes.UNKNOWN_TEAM,

@@ -72,7 +72,8 @@ UNKNOWN_ACTIVITY_TYPE = declare(
         "Loại hoạt động {target} không có trong danh mục",
         "Activity type {target} is not in the catalogue",
     ),
-    "An activity's type is not a code of the catalogue.",
+    "An activity's type, or the type a COUNT indicator counts (``counts_type``), is not a code "
+    "of the catalogue.",
     ["reference", "catalog"],
 )
 UNKNOWN_TOPIC = declare(
