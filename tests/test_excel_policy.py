@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from danvan.excel import (
     MAX_CELL_CHARS,
     PAYLOAD_CHARS,
     TRUNCATION_MARKER,
+    WHITESPACE,
     ExcelLimitWarning,
     escape_formula_csv,
     fit_cell,
@@ -179,3 +181,9 @@ def test_the_csv_importer_undoes_the_escape_of_a_payload_after_blanks(tmp_path: 
     read = read_dataset(path).dataset.activities
     # The importer puts spacing in normal form after undoing the escape.
     assert [a.title for a in read] == [normalize(" ".join(t.split())) for t in titles]
+
+
+def test_the_white_space_written_out_is_every_character_python_calls_white_space() -> None:
+    every = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert set(WHITESPACE) == every
+    assert len(WHITESPACE) == len(every)
