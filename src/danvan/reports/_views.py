@@ -47,7 +47,10 @@ def team_table(dataset: Dataset, totals: PeriodTotals, criteria: Criteria, lang:
         )
         rows.append((*values, result.grade.label.get(lang), result.points, reasons))
     return make_table(
-        "by_team", Label("Kết quả và xếp loại từng Tổ", "By team, with its grade"), columns, rows
+        "by_team",
+        criteria.name_in(Label("Kết quả và xếp loại từng Tổ", "By team, with its grade")),
+        columns,
+        rows,
     )
 
 
