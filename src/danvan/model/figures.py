@@ -46,8 +46,12 @@ _BOUND_LABELS = {
     Bound.NEARLY: Label("Gần", "Nearly"),
     Bound.ABOUT: Label("Khoảng", "About"),
 }
-_BOUND_WORDS = {bound: Label(label.vi.lower(), label.en.lower()) for bound, label in _BOUND_LABELS.items()}
-_BOUND_WORDS[Bound.EXACT] = Label("", "")
+_BOUND_WORDS = {
+    Bound.EXACT: Label("", ""),
+    Bound.OVER: Label("trên", "over"),
+    Bound.NEARLY: Label("gần", "nearly"),
+    Bound.ABOUT: Label("khoảng", "about"),
+}
 
 
 @attrs.frozen

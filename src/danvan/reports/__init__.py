@@ -4,8 +4,8 @@ A report is a `Bundle` of `Table`s built from one pass over the period
 (``PeriodTotals``) and from ``classify``; it knows nothing of file formats.
 The rooms: ``_period`` (``period_report``, ``annual_report``), ``_key_figures``
 (the key figures table), ``_views`` (teams with their grades, months, money,
-topics), ``_figures`` (the figures of whole units, apart from the teams'), ``_notes`` (the report's own findings: a level abolished, a unit it
-cannot place).
+topics), ``_figures`` (the figures of whole units, apart from the teams'), ``_notes``
+(the report's own findings: a level abolished, a unit it cannot place).
 """
 
 from __future__ import annotations

@@ -39,7 +39,11 @@ def number_words(value: int | float, lang: str) -> str:
     text = f"{value:,}" if isinstance(value, int) else f"{value:,.15g}"
     if lang == "en":
         return text
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+    return text.translate(_VIETNAMESE_MARKS)
+
+
+#: Thousands and decimal marks swapped: ``1,000.5`` is ``1.000,5`` in Vietnamese.
+_VIETNAMESE_MARKS: Final = str.maketrans(",.", ".,")
 
 
 def stated(figure: UnitFigure, lang: str) -> str:
