@@ -23,7 +23,6 @@ from danvan.bundled import default_catalog
 from danvan.findings import Finding
 from danvan.model import Bound, Dataset, Level, Provenance, UnitFigure
 from danvan.reports import FIGURES_TABLE
-from danvan.reports._figures import stated
 from danvan.tables import Bundle, Table
 from tests.strategies import unit_figures
 
@@ -94,11 +93,19 @@ def test_a_figure_of_one_month_is_in_that_months_and_that_years_report(nampo: Da
     assert [r["figure"] for r in year] == ["trên 170", "12"]
 
 
-def test_a_bound_is_said_in_words_before_the_value() -> None:
-    assert stated(figure(bound=Bound.NEARLY, value=500_000_000), "vi") == "gần 500.000.000"
-    assert stated(figure(bound=Bound.NEARLY, value=500_000_000), "en") == "nearly 500,000,000"
-    assert stated(figure(bound=Bound.ABOUT, value=2.5), "vi") == "khoảng 2,5"
-    assert stated(figure(bound=Bound.EXACT, value=1000.0), "en") == "1,000"
+def test_a_bound_is_said_in_words_before_the_value(nampo: Dataset) -> None:
+    said = (
+        figure(id="a", bound=Bound.NEARLY, value=1_000_000, indicator="harvest"),
+        figure(id="b", bound=Bound.ABOUT, value=2.5, indicator="model_area"),
+        figure(id="c", bound=Bound.EXACT, value=1000.0),
+    )
+    dataset = attrs.evolve(nampo, figures=said)
+    for lang, words in (
+        ("vi", ["gần 1.000.000", "khoảng 2,5", "1.000"]),
+        ("en", ["nearly 1,000,000", "about 2.5", "1,000"]),
+    ):
+        table = danvan.annual_report(dataset, 2022, lang=lang).table(FIGURES_TABLE)
+        assert [row["figure"] for row in records(table)] == words
 
 
 # Validation -------------------------------------------------------------------------------
