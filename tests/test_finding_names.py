@@ -38,6 +38,7 @@ from danvan.model import (
     Succession,
     Team,
     Topic,
+    UnitFigure,
 )
 from tests.rule_cases import added, changed, check
 
@@ -262,6 +263,7 @@ def test_every_field_of_every_record_kind_has_a_vietnamese_name() -> None:
         Quantity: "quantity",
         Funding: "funding",
         Succession: "succession",
+        UnitFigure: "unit_figure",
         ActivityType: "activity_type",
         Topic: "topic",
         Indicator: "indicator",

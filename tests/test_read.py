@@ -42,6 +42,7 @@ RECORD_KINDS = (
     "memberships",
     "activities",
     "successions",
+    "figures",
 )
 R = TypeVar("R")
 
@@ -117,9 +118,14 @@ def cell_shaped(dataset: Dataset) -> Dataset:
         attrs.evolve(s, share=_digits15(s.share), reference=_none_if_empty(s.reference))
         for s in dataset.successions
     )
+    figures = tuple(
+        attrs.evolve(f, value=_digits15(f.value), source=_none_if_empty(f.source))
+        for f in _first_of_each_id(dataset.figures)
+    )
     return without_origin(
         attrs.evolve(
             dataset,
+            figures=figures,
             units=units,
             organizations=organizations,
             members=members,

@@ -34,6 +34,7 @@ from danvan.model import (
     Succession,
     Team,
     Topic,
+    UnitFigure,
 )
 from tests import strategies
 
@@ -62,6 +63,7 @@ RECORDS: dict[type[Any], st.SearchStrategy[Any]] = {
     Provenance: strategies.provenances.filter(lambda p: p is not None),
     Quantity: strategies.quantities,
     Succession: strategies.successions,
+    UnitFigure: strategies.unit_figures,
     Team: strategies.teams,
     Topic: strategies.topics,
 }

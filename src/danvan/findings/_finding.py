@@ -61,6 +61,7 @@ RECORD_LISTS: Mapping[str, str] = {
     "membership": "/memberships",
     "activity": "/activities",
     "succession": "/successions",
+    "unit_figure": "/figures",
     "activity_type": "/catalog/activity_types",
     "topic": "/catalog/topics",
     "indicator": "/catalog/indicators",

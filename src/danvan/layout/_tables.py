@@ -10,6 +10,7 @@ from danvan.labels import Label
 from danvan.layout._columns import CellKind, LayoutColumn, RecordTable
 from danvan.model import (
     Aggregation,
+    Bound,
     Field,
     FundingSource,
     Gender,
@@ -212,6 +213,25 @@ SUCCESSIONS = RecordTable(
     key="successor",
     noun=Label("sáp nhập đơn vị", "succession"),
 )
+FIGURES = RecordTable(
+    "figures",
+    Label("Số liệu chung của đơn vị", "Figures of whole units"),
+    "unit_figure",
+    (
+        _ID,
+        _c("unit", "Mã đơn vị", "Unit id", required=True),
+        _c("indicator", "Mã chỉ tiêu", "Indicator", required=True),
+        _c("value", "Giá trị", "Value", NUM, required=True),
+        _c("bound", "Mức chính xác", "Bound", ENUM, enum=Bound),
+        _c("start", "Từ ngày", "Start", DATE, required=True),
+        _c("end", "Đến ngày", "End", DATE, required=True),
+        _c("source", "Nguồn số liệu", "Source", OT),
+        _c("note", "Ghi chú", "Note"),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+    noun=Label("số liệu chung", "unit figure"),
+)
 ACTIVITY_TYPES = RecordTable(
     "activity_types",
     Label("Loại hoạt động", "Activity types"),
@@ -271,6 +291,7 @@ TABLES: tuple[RecordTable, ...] = (
     ACTIVITY_QUANTITIES,
     ACTIVITY_FUNDING,
     SUCCESSIONS,
+    FIGURES,
     ACTIVITY_TYPES,
     TOPICS,
     INDICATORS,

@@ -28,6 +28,7 @@ _RECORD_KINDS = {
     "memberships": "membership",
     "activities": "activity",
     "successions": "succession",
+    "figures": "unit_figure",
 }
 _CATALOG_KINDS = {
     "activity_types": "activity_type",

@@ -1,4 +1,5 @@
-"""The domain of danvan, pure and typed: units, people, teams, the catalogue, activities.
+"""The domain of danvan, pure and typed: units, people, teams, the catalogue, activities,
+and the figures of whole units.
 
 No I/O here; importers and exporters live at the edges.
 """
@@ -15,6 +16,7 @@ from danvan.model.catalog import (
 )
 from danvan.model.common import Provenance, SheetColumns
 from danvan.model.dataset import Dataset
+from danvan.model.figures import Bound, UnitFigure
 from danvan.model.people import Gender, Member, Organization, OrganizationKind
 from danvan.model.teams import Assignment, Membership, Role, Team
 from danvan.model.units import AdminUnit, Level, Succession
@@ -25,6 +27,7 @@ __all__ = [
     "AdminUnit",
     "Aggregation",
     "Assignment",
+    "Bound",
     "Catalog",
     "Dataset",
     "Field",
@@ -46,4 +49,5 @@ __all__ = [
     "Succession",
     "Team",
     "Topic",
+    "UnitFigure",
 ]

@@ -4,13 +4,14 @@ A report is a `Bundle` of `Table`s built from one pass over the period
 (``PeriodTotals``) and from ``classify``; it knows nothing of file formats.
 The rooms: ``_period`` (``period_report``, ``annual_report``), ``_key_figures``
 (the key figures table), ``_views`` (teams with their grades, months, money,
-topics), ``_notes`` (the report's own findings: a level abolished, a unit it
-cannot place).
+topics), ``_figures`` (the figures of whole units, apart from the teams'), ``_notes``
+(the report's own findings: a level abolished, a unit it cannot place).
 """
 
 from __future__ import annotations
 
+from danvan.reports._figures import FIGURES_TABLE
 from danvan.reports._notes import NOTES_TABLE, report_notes
 from danvan.reports._period import annual_report, period_report
 
-__all__ = ["NOTES_TABLE", "annual_report", "period_report", "report_notes"]
+__all__ = ["FIGURES_TABLE", "NOTES_TABLE", "annual_report", "period_report", "report_notes"]

@@ -98,6 +98,7 @@ class _Pointers:
             "team": dataset.teams,
             "membership": dataset.memberships,
             "activity": dataset.activities,
+            "unit_figure": dataset.figures,
         }
         if kind in lists:
             return [record.id for record in lists[kind]]

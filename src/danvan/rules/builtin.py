@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from danvan.hooks import hookimpl
-from danvan.rules import activities, hierarchy, references, successions, teams, text
+from danvan.rules import activities, figures, hierarchy, references, successions, teams, text
 from danvan.rules.base import Rule
 
 
@@ -28,5 +28,6 @@ def danvan_rules() -> list[Rule]:
         activities.activity_numbers,
         activities.quantity_units,
         activities.likely_duplicates,
+        figures.unit_figures,
         text.text_form,
     ]

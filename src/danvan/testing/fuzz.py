@@ -361,6 +361,7 @@ def _records(dataset: Dataset) -> int:
         + len(dataset.memberships)
         + len(dataset.activities)
         + len(dataset.successions)
+        + len(dataset.figures)
     )
 
 

@@ -27,8 +27,8 @@ UNKNOWN_UNIT = declare(
         "Trường “{field}” trỏ tới đơn vị {target} không có trong dữ liệu",
         "Field {field} refers to unit {target}, which is not in the dataset",
     ),
-    "A village of a team or an activity, a unit's parent, an organisation's unit or a "
-    "succession names a unit id that does not exist.",
+    "A village of a team or an activity, a unit's parent, an organisation's unit, a "
+    "succession or a unit figure names a unit id that does not exist.",
     ["reference"],
 )
 UNKNOWN_TEAM = declare(
@@ -91,7 +91,8 @@ UNKNOWN_INDICATOR = declare(
     Label(
         "Chỉ tiêu {target} không có trong danh mục", "Indicator {target} is not in the catalogue"
     ),
-    "A quantity of an activity counts an indicator that is not in the catalogue.",
+    "A quantity of an activity, or a unit figure, counts an indicator that is not in the "
+    "catalogue.",
     ["reference", "catalog", "quantity"],
 )
 NOT_A_VILLAGE = declare(

@@ -25,6 +25,7 @@ from danvan.model import (
     Succession,
     Team,
     Topic,
+    UnitFigure,
 )
 
 MODELS: dict[str, type[Any]] = {
@@ -38,6 +39,7 @@ MODELS: dict[str, type[Any]] = {
     "activity_quantities": Quantity,
     "activity_funding": Funding,
     "successions": Succession,
+    "figures": UnitFigure,
     "activity_types": ActivityType,
     "topics": Topic,
     "indicators": Indicator,
