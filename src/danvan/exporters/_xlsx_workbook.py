@@ -89,7 +89,7 @@ class _Sheets:
         self.text = workbook.add_format({"num_format": TEXT_FORMAT})
         #: Text longer than a column's widest: wrapped within the column, never spilling
         #: to the right (LibreOffice prints what spills past the last column on a page of its own).
-        self.wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
+        self.wrapped = workbook.add_format({"text_wrap": True})
 
     def add(self, name: str) -> tuple[str, Worksheet]:
         sheet_name = safe_sheet_name(name, self.taken)
