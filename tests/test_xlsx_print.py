@@ -48,7 +48,10 @@ def test_every_sheet_prints_landscape_a4_one_page_wide(report: Path) -> None:
         assert int(setup.paperSize) == 9  # A4
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert (setup.fitToWidth or 1) == 1  # absent means 1
-        assert setup.fitToHeight == 0  # as many pages tall as it takes
+        # As many pages tall as it takes (0); the summary on one (absent means 1).
+        assert (setup.fitToHeight if setup.fitToHeight is not None else 1) == (
+            1 if sheet.title == "Tổng hợp" else 0
+        )
         assert sheet.oddHeader.left.text == TITLE
         assert sheet.oddFooter.center.text == "Trang &P/&N"
 

@@ -106,16 +106,23 @@ def page_footer(lang: str) -> str:
 
 
 def set_up_page(
-    sheet: Worksheet, *, header: str, footer: str, title_rows: int = 0, grid: bool = True
+    sheet: Worksheet,
+    *,
+    header: str,
+    footer: str,
+    title_rows: int = 0,
+    grid: bool = True,
+    pages_tall: int = 0,
 ) -> None:
     """A4 landscape, one page wide, margins, header and footer; ``title_rows`` repeated.
 
     ``title_rows`` is how many rows from the top print again on every page (0:
-    none, as on the summary sheet).
+    none, as on the summary sheet); ``pages_tall`` is how many pages tall the
+    sheet is shrunk to (0: as many as it takes).
     """
     sheet.set_landscape()
     sheet.set_paper(PAPER_A4)
-    sheet.fit_to_pages(1, 0)
+    sheet.fit_to_pages(1, pages_tall)
     sheet.set_margins(**MARGINS)
     sheet.center_horizontally()
     # The header and footer keep their size when a wide table is shrunk to the page's width.

@@ -369,7 +369,8 @@ def write_xlsx(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> 
     sheets = _Sheets(workbook, options.label(meta.title), options.lang)
     _, summary = sheets.add(options.label(SUMMARY))
     summary_header = page_header(sheets.report_title, options.label(SUMMARY))
-    set_up_page(summary, header=summary_header, footer=sheets.footer, grid=False)
+    # The summary (facts, the list of tables, the chart) prints on one page.
+    set_up_page(summary, header=summary_header, footer=sheets.footer, grid=False, pages_tall=1)
     written: list[_TableWriter] = []
     try:
         for table in bundle.tables:
