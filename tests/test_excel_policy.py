@@ -22,6 +22,7 @@ from danvan.excel import (
     TRUNCATION_MARKER,
     WHITESPACE,
     ExcelLimitWarning,
+    cut_at_word,
     escape_formula_csv,
     fit_cell,
     is_exact_in_excel,
@@ -140,6 +141,30 @@ def test_sheet_names_are_safe_short_and_unique() -> None:
     assert not set("[]:*?/\\") & set(first)
     assert safe_sheet_name("'history'", taken) == "History_"
     assert safe_sheet_name("", taken) == "Sheet"
+
+
+def test_a_long_sheet_name_is_cut_at_a_word_and_rather_at_a_clause() -> None:
+    taken: set[str] = set()
+    topics = "Các chủ đề đã tuyên truyền, vận động"
+    assert safe_sheet_name(topics, taken) == "Các chủ đề đã tuyên truyền"
+    assert safe_sheet_name(topics, taken) == "Các chủ đề đã tuyên truyền (2)"
+    assert (
+        cut_at_word("Kết quả và xếp loại từng Tổ Dân vận cơ sở", 31)
+        == "Kết quả và xếp loại từng Tổ Dân"
+    )
+    assert cut_at_word("A" * 40, 31) == "A" * 31  # one word longer than the limit
+    assert (
+        safe_sheet_name("Tổ 'Mốc 4' của bản Mốc 4, xã Nậm Tin", taken) == "Tổ 'Mốc 4' của bản Mốc 4"
+    )
+
+
+@given(st.text(st.sampled_from(list("ab ,:-'–")), max_size=60), st.integers(1, 40))
+def test_a_cut_is_a_prefix_that_ends_where_a_word_does(text: str, limit: int) -> None:
+    cut = cut_at_word(text, limit)
+    assert text.startswith(cut)
+    assert len(cut) <= limit
+    if len(cut) < len(text) and cut != text[:limit]:
+        assert text[len(cut)] in " ,;:.-–—'"
 
 
 #: Tricky text that UTF-8 can encode (no lone surrogates).

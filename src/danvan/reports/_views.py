@@ -79,7 +79,7 @@ def money_table(overall: Summary) -> Table:
         rows.append((source.value, source.label.vi, source.label.en, amount, _share(amount, whole)))
     rows.append(("total", "Tổng cộng", "Total", whole, 1.0 if whole else None))
     columns = (
-        Column("source", Label("Mã nguồn", "Source code")),
+        Column("source", Label("Mã nguồn", "Source code"), identifier=True),
         Column("source_vi", Label("Nguồn kinh phí", "Source (Vietnamese)")),
         Column("source_en", Label("Nguồn kinh phí (tiếng Anh)", "Source")),
         Column("amount", Label("Số tiền (đồng)", "Amount (đồng)"), ColumnType.MONEY),
