@@ -32,7 +32,7 @@ COMPARISON_TABLE: Final = "comparison"
 """The table of a report that sets the results beside the plan and the same period last year."""
 
 _COLUMNS: Final = (
-    Column("code", Label("Mã", "Code")),
+    Column("code", Label("Mã", "Code"), identifier=True),
     Column("unit", Label("Đơn vị", "Unit")),
     Column("measure", Label("Chỉ tiêu", "Measure")),
     Column("value", Label("Kết quả", "Result"), ColumnType.NUMBER),
