@@ -35,6 +35,7 @@ from danvan.model import (
     Role,
     Status,
     Succession,
+    Target,
     Team,
     Topic,
     UnitFigure,
@@ -174,6 +175,17 @@ activities = st.builds(
     note=texts,
     provenance=provenances,
 )
+plan_targets = st.builds(
+    Target,
+    id=ids,
+    unit=ids,
+    indicator=ids,
+    start=dates,
+    end=dates,
+    value=counts | st.floats(min_value=0, max_value=1e9, allow_nan=False),
+    note=texts,
+    provenance=provenances,
+)
 unit_figures = st.builds(
     UnitFigure,
     id=ids,
@@ -219,6 +231,7 @@ datasets = st.builds(
     activities=st.lists(activities, max_size=6).map(tuple),
     successions=st.lists(successions, max_size=2).map(tuple),
     figures=st.lists(unit_figures, max_size=2).map(tuple),
+    targets=st.lists(plan_targets, max_size=2).map(tuple),
     catalog=catalogs,
     title=texts,
     description=texts,

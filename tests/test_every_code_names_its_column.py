@@ -233,6 +233,17 @@ SHEETS: list[tuple[str, list[str], list[list[Any]]]] = [
             [dt.date(2022, 12, 31), dt.date(2022, 1, 1), 1.5, "job_dossiers", "d103", "f1"],
         ],  # DV102, DV108, DV306, DV405, DV408 and DV101 at the figures' own cells
     ),
+    (
+        "Kế hoạch",
+        ["Chỉ tiêu kế hoạch", "Đến ngày", "Từ ngày", "Mã chỉ tiêu", "Mã đơn vị", "Mã"],
+        [
+            [90, dt.date(2022, 12, 31), dt.date(2022, 1, 1), "activities", "khong-co", "k1"],
+            [90, dt.date(2022, 12, 31), dt.date(2022, 1, 1), "khong_co", "d103", "k2"],
+            [90, dt.date(2022, 1, 1), dt.date(2022, 12, 31), "activities", "d103", "k3"],
+            [-1, dt.date(2022, 12, 31), dt.date(2022, 1, 1), "money", "d103", "k4"],
+            [2.5, dt.date(2022, 12, 31), dt.date(2022, 1, 1), "participants", "d103", "k1"],
+        ],  # DV102, DV108, DV306, DV405, DV408 and DV101 at the targets' own cells
+    ),
 ]
 
 

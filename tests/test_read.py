@@ -43,6 +43,7 @@ RECORD_KINDS = (
     "activities",
     "successions",
     "figures",
+    "targets",
 )
 R = TypeVar("R")
 
@@ -122,10 +123,14 @@ def cell_shaped(dataset: Dataset) -> Dataset:
         attrs.evolve(f, value=_digits15(f.value), source=_none_if_empty(f.source))
         for f in _first_of_each_id(dataset.figures)
     )
+    targets = tuple(
+        attrs.evolve(t, value=_digits15(t.value)) for t in _first_of_each_id(dataset.targets)
+    )
     return without_origin(
         attrs.evolve(
             dataset,
             figures=figures,
+            targets=targets,
             units=units,
             organizations=organizations,
             members=members,

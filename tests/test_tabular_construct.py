@@ -32,6 +32,7 @@ from danvan.model import (
     Provenance,
     Quantity,
     Succession,
+    Target,
     Team,
     Topic,
     UnitFigure,
@@ -64,6 +65,7 @@ RECORDS: dict[type[Any], st.SearchStrategy[Any]] = {
     Quantity: strategies.quantities,
     Succession: strategies.successions,
     UnitFigure: strategies.unit_figures,
+    Target: strategies.plan_targets,
     Team: strategies.teams,
     Topic: strategies.topics,
 }

@@ -38,7 +38,7 @@ from danvan.model import Catalog, Dataset
 RECORD_TABLES = frozenset(
     {
         *("units", "organizations", "members", "teams", "memberships", "activities"),
-        *("successions", "figures"),
+        *("successions", "figures", "targets"),
     }
 )
 """The tables whose rows are records of the teams' work (the catalogue's are not)."""
@@ -289,6 +289,7 @@ def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | Non
         dataset.activities,
         dataset.successions,
         dataset.figures,
+        dataset.targets,
     )
     return not any(kinds)
 

@@ -63,6 +63,7 @@ RECORD_LISTS: Mapping[str, str] = {
     "activity": "/activities",
     "succession": "/successions",
     "unit_figure": "/figures",
+    "target": "/targets",
     "activity_type": "/catalog/activity_types",
     "topic": "/catalog/topics",
     "indicator": "/catalog/indicators",

@@ -145,6 +145,11 @@ def _dataset_rows(dataset: Dataset) -> Iterator[Row]:
     yield (dataset.title, dataset.description)
 
 
+def _target_rows(dataset: Dataset) -> Iterator[Row]:
+    for t in dataset.targets:
+        yield (t.id, t.unit, t.indicator, t.start, t.end, t.value, t.note, _flag(t.provenance))
+
+
 _ROWS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
     "dataset": _dataset_rows,
     "units": _unit_rows,
@@ -158,6 +163,7 @@ _ROWS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
     "activity_funding": _funding_rows,
     "successions": _succession_rows,
     "figures": _figure_rows,
+    "targets": _target_rows,
 }
 
 

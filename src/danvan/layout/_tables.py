@@ -232,6 +232,23 @@ FIGURES = RecordTable(
     key="id",
     noun=Label("số liệu chung", "unit figure"),
 )
+TARGETS = RecordTable(
+    "targets",
+    Label("Kế hoạch", "Plan targets"),
+    "target",
+    (
+        _ID,
+        _c("unit", "Mã đơn vị", "Unit id", required=True),
+        _c("indicator", "Mã chỉ tiêu", "Indicator", required=True),
+        _c("start", "Từ ngày", "Start", DATE, required=True),
+        _c("end", "Đến ngày", "End", DATE, required=True),
+        _c("value", "Chỉ tiêu kế hoạch", "Target", NUM, required=True),
+        _c("note", "Ghi chú", "Note"),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+    noun=Label("chỉ tiêu kế hoạch", "plan target"),
+)
 ACTIVITY_TYPES = RecordTable(
     "activity_types",
     Label("Loại hoạt động", "Activity types"),
@@ -292,6 +309,7 @@ TABLES: tuple[RecordTable, ...] = (
     ACTIVITY_FUNDING,
     SUCCESSIONS,
     FIGURES,
+    TARGETS,
     ACTIVITY_TYPES,
     TOPICS,
     INDICATORS,

@@ -29,6 +29,7 @@ _RECORD_KINDS = {
     "activities": "activity",
     "successions": "succession",
     "figures": "unit_figure",
+    "targets": "target",
 }
 _CATALOG_KINDS = {
     "activity_types": "activity_type",

@@ -99,6 +99,7 @@ class _Pointers:
             "membership": dataset.memberships,
             "activity": dataset.activities,
             "unit_figure": dataset.figures,
+            "target": dataset.targets,
         }
         if kind in lists:
             return [record.id for record in lists[kind]]

@@ -362,6 +362,7 @@ def _records(dataset: Dataset) -> int:
         + len(dataset.activities)
         + len(dataset.successions)
         + len(dataset.figures)
+        + len(dataset.targets)
     )
 
 

@@ -28,7 +28,7 @@ UNKNOWN_UNIT = declare(
         "Field {field} refers to unit {target}, which is not in the dataset",
     ),
     "A village of a team or an activity, a unit's parent, an organisation's unit, a "
-    "succession or a unit figure names a unit id that does not exist.",
+    "succession, a unit figure or a plan target names a unit id that does not exist.",
     ["reference"],
 )
 UNKNOWN_TEAM = declare(
@@ -91,8 +91,9 @@ UNKNOWN_INDICATOR = declare(
     Label(
         "Chỉ tiêu {target} không có trong danh mục", "Indicator {target} is not in the catalogue"
     ),
-    "A quantity of an activity, or a unit figure, counts an indicator that is not in the "
-    "catalogue.",
+    "A quantity of an activity, a unit figure or a plan target counts an indicator that is "
+    "not in the catalogue (a target may also name activities, participants, households or "
+    "money).",
     ["reference", "catalog", "quantity"],
 )
 NOT_A_VILLAGE = declare(
