@@ -64,12 +64,24 @@ def test_the_first_quarter_of_2022_has_no_data_a_year_earlier(nampo: Dataset) ->
     assert activities.words("en") == "no data for the same period last year"
 
 
-def test_the_year_2022_stands_beside_the_founding_meetings_of_2021(nampo: Dataset) -> None:
-    """The sample's teams met first on 28/12/2021: 2021 holds five meetings, its "cùng kỳ"."""
+def test_a_year_before_the_teams_were_founded_is_no_same_period(nampo: Dataset) -> None:
+    """The sample's teams were founded on 15/12/2021 and met on 28/12: 2021 is not their year."""
     summary = summarize(nampo, "2022", by="all")
-    items = by_measure(compare(nampo, summary, summarize(nampo, "2021", by="all")), "")
+    earlier = summarize(nampo, "2021", by="all")
+    assert earlier.rows[0].activities == 5  # the founding meetings
+    items = by_measure(compare(nampo, summary, earlier), "")
+    assert (items["activities"].value, items["activities"].previous) == (91, None)
+    assert items["money"].words("vi") == "đạt 110% kế hoạch; chưa có số liệu cùng kỳ"
+
+
+def test_a_year_when_the_teams_were_at_work_is_the_same_period(nampo: Dataset) -> None:
+    founded_earlier = attrs.evolve(
+        nampo, teams=tuple(attrs.evolve(t, established=dt.date(2020, 1, 1)) for t in nampo.teams)
+    )
+    summary = summarize(founded_earlier, "2022", by="all")
+    earlier = summarize(founded_earlier, "2021", by="all")
+    items = by_measure(compare(founded_earlier, summary, earlier), "")
     assert (items["activities"].value, items["activities"].previous) == (91, 5)
-    assert items["money"].previous == 0
     assert items["money"].words("vi") == "đạt 110% kế hoạch; cùng kỳ không có"
 
 
@@ -85,7 +97,8 @@ def test_the_previous_value_is_the_summary_of_the_shifted_period(
     for index in moved:
         day = activities[index].date
         activities[index] = attrs.evolve(activities[index], date=day.replace(year=day.year - 1))
-    dataset = attrs.evolve(nampo, activities=tuple(activities))
+    teams = tuple(attrs.evolve(t, established=dt.date(2020, 1, 1)) for t in nampo.teams)
+    dataset = attrs.evolve(nampo, activities=tuple(activities), teams=teams)  # at work in 2021
     shifted = year_earlier(parse_period(period))
     assert shifted is not None
     now = summarize(dataset, period, by=Level.COMMUNE)

@@ -148,9 +148,7 @@ def compare(
     targets = _targets_in(dataset, bounds.start, bounds.end)
     if measures is None:
         measures = default_measures(dataset, summary)
-    has_data = previous is not None and (
-        previous.unplaced > 0 or any(row.activities for row in previous.rows)
-    )
+    has_data = previous is not None and _speaks_for(dataset, previous)
     plan = _Plan(dataset, targets)
     out: list[Comparison] = []
     for row in summary.rows:
@@ -170,6 +168,16 @@ def compare(
                 )
             )
     return tuple(out)
+
+
+def _speaks_for(dataset: Dataset, previous: Summary) -> bool:
+    """Whether the data can stand for the earlier period: some activity in it, and the teams at
+    work from its first day. Teams founded within it (the sample's, on 15/12/2021) have only
+    their first meetings there, and "up 1720% on the same period" would compare with nothing."""
+    if not (previous.unplaced > 0 or any(row.activities for row in previous.rows)):
+        return False
+    start = previous.calendar.bounds(previous.period).start
+    return not dataset.teams or any(team.alive_on(start) for team in dataset.teams)
 
 
 def default_measures(dataset: Dataset, summary: Summary) -> tuple[str, ...]:
