@@ -20,6 +20,7 @@ from danvan.periods import Period, ReportingCalendar, parse_period
 from danvan.registry import UnitRegistry
 from danvan.reports._key_figures import key_figures_table
 from danvan.reports._notes import notes_table
+from danvan.reports._results import field_table, results_table
 from danvan.reports._views import (
     ACTIVITY_MEASURES,
     money_table,
@@ -61,7 +62,8 @@ def period_report(
 ) -> Bundle:
     """A period's bundle: key figures, by unit (``by``, communes by default), by activity
     type, by team (with its grade when the period is a year), by month, money by source,
-    topics covered, and the validation findings when given.
+    topics covered, by field and each activity's measured results (what a written report
+    quotes), and the validation findings when given.
 
     Headers are bilingual; ``lang`` chooses the language of names written in cells
     (activity types, topics, months). ``units_on`` chooses the units of the by-unit
@@ -94,6 +96,8 @@ def period_report(
         month_table(totals, lang),
         money_table(overall),
         topics_table(dataset, totals, lang),
+        field_table(totals, lang),
+        results_table(dataset, totals, lang),
     ]
     if findings is not None:
         tables.append(findings)
