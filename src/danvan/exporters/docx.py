@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import Final
 
-from danvan.exporters._docx_fields import SETTINGS
+from danvan.exporters._docx_fields import FORMS, SETTINGS, read_document_settings
 from danvan.exporters.base import BinaryStream, Exporter, ExportError, ExportOptions
 from danvan.hooks import hookimpl
 from danvan.labels import Label
@@ -71,6 +71,17 @@ PDF_EXPORTER = Exporter(
     write=write_pdf,
     settings=SETTINGS,
 )
+
+
+__all__ = [
+    "DOCX_EXPORTER",
+    "FORMS",
+    "PDF_EXPORTER",
+    "SETTINGS",
+    "read_document_settings",
+    "write_docx",
+    "write_pdf",
+]
 
 
 @hookimpl
