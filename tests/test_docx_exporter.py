@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 
 import danvan
 from danvan.cli import main
+from danvan.exporters._docx_text import vn_long_date, vn_number
 from danvan.exporters.base import ExportError
 from danvan.exporters.docx import DOCX_EXPORTER, read_document_settings
-from danvan.exporters._docx_text import vn_long_date, vn_number
 from danvan.model import Dataset
 from danvan.tables import Bundle
 from danvan.testing import check_exporter, reference_bundles
@@ -99,7 +99,7 @@ def test_the_party_form_has_its_header_blocks(report: Bundle) -> None:
     closing = texts(doc)
     assert "Nơi nhận:" in closing
     assert "- Thường trực Huyện ủy (b/c);" in closing
-    assert ("TRƯỞNG BAN", "(minh họa)") == (closing[closing.index("(minh họa)") - 2], "(minh họa)")
+    assert (closing[closing.index("(minh họa)") - 2], "(minh họa)") == ("TRƯỞNG BAN", "(minh họa)")
 
 
 def test_the_state_form_has_the_national_motto(report: Bundle) -> None:
