@@ -50,9 +50,11 @@ def _clean(text: str) -> str:
 
 
 def _run(paragraph: Any, text: str, pt: float = BODY_PT, **style: bool) -> None:
+    """A run of ``text``: Times New Roman of size ``pt``, bold, italic or underlined (``u``)."""
     run = paragraph.add_run(_clean(text))
     run.font.name, run.font.size = FONT, Pt(pt)
-    run.bold, run.italic, run.underline = (style.get(k, False) for k in ("bold", "italic", "u"))
+    for key, value in style.items():
+        setattr(run, {"u": "underline"}.get(key, key), value)
 
 
 def _line(cell: Any, text: str, pt: float = BODY_PT, **style: Any) -> Any:
@@ -178,6 +180,16 @@ def _cell_text(value: Any, column: Column) -> str:
 _NUMERIC = (ColumnType.INTEGER, ColumnType.NUMBER, ColumnType.MONEY, ColumnType.PERCENT)
 
 
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _machine_codes(column: Column, values: list[Any]) -> bool:
+    """A code column whose values are identifiers a program reads (``street_lights``), not
+    codes a reader looks up (``03156``): the annex leaves it out."""
+    named = column.name in ("code", "source") or column.name.endswith("_code")
+    return named and all(v is None or _IDENTIFIER.fullmatch(str(v)) for v in values)
+
+
 def _annex_table(document: DocxDocument, number: int, table: Table, limit: int, lang: str) -> None:
     kept: list[tuple[Any, ...]] = []
     more = 0
@@ -189,7 +201,8 @@ def _annex_table(document: DocxDocument, number: int, table: Table, limit: int, 
     indexes = [
         i
         for i, column in enumerate(table.columns)
-        if column.type not in _NUMERIC or any(r[i] not in (None, 0) for r in kept)
+        if not _machine_codes(column, [r[i] for r in kept])
+        and (column.type not in _NUMERIC or any(r[i] not in (None, 0) for r in kept))
     ]
     left_out = [
         table.columns[i].label.get(lang) for i in range(len(table.columns)) if i not in indexes
@@ -213,14 +226,19 @@ def _annex_table(document: DocxDocument, number: int, table: Table, limit: int, 
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.paragraph_format.keep_with_next = True
             _run(paragraph, table.columns[index].label.get(lang), TABLE_PT, bold=True)
+        # Only what differs from Normal is set on a cell: python-docx adds an element per
+        # property, and the annex has thousands of cells.
+        size, numeric = Pt(TABLE_PT), [table.columns[i].type in _NUMERIC for i in chosen]
         for row in kept:
             cells = grid.add_row().cells
-            for cell, index in zip(cells, chosen, strict=False):
-                column, paragraph = table.columns[index], cell.paragraphs[0]
+            for cell, index, right in zip(cells, chosen, numeric, strict=False):
+                paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(0)
-                _run(paragraph, _cell_text(row[index], column), TABLE_PT)
-                if column.type in _NUMERIC:
+                if right:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                text = _cell_text(row[index], table.columns[index])
+                if text:
+                    paragraph.add_run(_clean(text)).font.size = size
     if more:
         note = f"Và {vn_number(more)} dòng nữa không in (xem bản XLSX)."
         _line(document, note, 10, italic=True, before=2)

@@ -60,20 +60,30 @@ def results_table(dataset: Dataset, totals: PeriodTotals, lang: str) -> Table:
     column is the activity's own, all sources together.
     """
     bounds = totals.calendar.bounds(totals.period)
+    start, end, done = bounds.start, bounds.end, Status.DONE
     indicators = _summed(dataset)
     wanted = {indicator.code for indicator in indicators}
     listed: list[tuple[Any, dict[str, float]]] = []
+    reported: set[str] = set()
+    fractional: set[str] = set()  # indicators with a value that is not a whole number
     for activity in dataset.activities:
-        if activity.status is not Status.DONE or activity.date not in bounds:
+        if activity.status is not done or not start <= activity.date <= end:
+            continue
+        quantities, funding = activity.quantities, activity.funding
+        if not quantities and not funding:
             continue
         values: dict[str, float] = {}
-        for quantity in activity.quantities:
-            if quantity.indicator in wanted and quantity.value:
-                values[quantity.indicator] = values.get(quantity.indicator, 0) + quantity.value
-        if values or any(funding.amount for funding in activity.funding):
+        for quantity in quantities:
+            code, value = quantity.indicator, quantity.value
+            if code in wanted and value:
+                values[code] = values.get(code, 0) + value
+                if isinstance(value, float) and not value.is_integer():
+                    fractional.add(code)
+        if values or any(f.amount for f in funding):
             listed.append((activity, values))
+            reported.update(values)
     listed.sort(key=lambda item: (item[0].date, item[0].id))
-    shown = [i for i in indicators if any(i.code in values for _, values in listed)]
+    shown = [i for i in indicators if i.code in reported]
     columns = [
         Column("date", Label("Ngày", "Date"), ColumnType.DATE),
         Column("team", Label("Tổ Dân vận", "Team")),
@@ -82,7 +92,7 @@ def results_table(dataset: Dataset, totals: PeriodTotals, lang: str) -> Table:
         Column("title", Label("Nội dung", "What was done")),
     ]
     for indicator in shown:
-        whole = all(float(values.get(indicator.code, 0)).is_integer() for _, values in listed)
+        whole = indicator.code not in fractional
         unit = indicator.unit.value
         columns.append(
             Column(
@@ -94,22 +104,27 @@ def results_table(dataset: Dataset, totals: PeriodTotals, lang: str) -> Table:
     columns.append(
         Column("money_total", Label("Kinh phí (đồng)", "Money (đồng)"), ColumnType.MONEY)
     )
+    teams = {team.id: team.name for team in dataset.teams}
+    kinds: dict[str, tuple[str | None, str]] = {}
+    for kind in dataset.catalog.activity_types:
+        kinds.setdefault(kind.code, (kind.field.label.get(lang), kind.label.get(lang)))
+    slots = [
+        (indicator.code, column.type is ColumnType.INTEGER)
+        for indicator, column in zip(shown, columns[5:], strict=False)
+    ]
     rows = []
     for activity, values in listed:
-        team = dataset.team(activity.team)
-        kind = dataset.catalog.activity_type(activity.type)
+        field, kind_name = kinds.get(activity.type, (None, activity.type))
         cells: list[Any] = [
             activity.date,
-            team.name if team is not None else activity.team,
-            kind.field.label.get(lang) if kind is not None else None,
-            kind.label.get(lang) if kind is not None else activity.type,
+            teams.get(activity.team, activity.team),
+            field,
+            kind_name,
             activity.title,
         ]
-        for column, indicator in zip(columns[5:], shown, strict=False):
-            value = values.get(indicator.code)
-            if value is not None and column.type is ColumnType.INTEGER:
-                value = int(value)
-            cells.append(value)
+        for code, whole_number in slots:
+            found = values.get(code)
+            cells.append(int(found) if found is not None and whole_number else found)
         cells.append(sum(funding.amount for funding in activity.funding))
         rows.append(tuple(cells))
     return make_table(
