@@ -175,6 +175,13 @@ def test_a_long_annex_table_is_cut_with_a_note(report: Bundle) -> None:
     assert "Và 10 dòng nữa không in (xem bản XLSX)." in text  # twelve months, two printed
 
 
+def test_an_empty_table_is_named_and_said_to_be_empty() -> None:
+    doc = document(reference_bundles()["empty_table"])
+    paragraphs = [p.text for p in doc.paragraphs]
+    at = paragraphs.index("Phụ lục 1. Bảng trống")
+    assert paragraphs[at + 1] == "(Bảng không có dòng nào.)"
+
+
 def test_shortcomings_come_from_completeness(nampo: Dataset) -> None:
     meetings = [a for a in nampo.activities if a.type == "monthly_meeting" and a.date.year == 2022]
     fewer = attrs.evolve(nampo, activities=[a for a in nampo.activities if a is not meetings[0]])

@@ -210,6 +210,9 @@ def _annex_table(document: DocxDocument, number: int, table: Table, limit: int, 
     _line(document, f"Phụ lục {number}. {table.title.get(lang)}", 13, bold=True, before=12, after=3)
     if table.description is not None:
         _line(document, table.description.get(lang), 11, italic=True, after=3)
+    if not kept and not more:
+        _line(document, "(Bảng không có dòng nào.)", 11, italic=True, after=3)
+        return
     keys = [i for i in indexes[:2] if table.columns[i].type is ColumnType.STRING]
     rest = [i for i in indexes if i not in keys]
     width = max(1, ANNEX_COLUMNS - len(keys))
