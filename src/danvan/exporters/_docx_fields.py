@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -148,6 +147,8 @@ def read_document_settings(path: str | Path) -> dict[str, Any]:
     reuses them every month. Unknown keys are refused when the options are
     checked (``Exporter.options``); a file that cannot be read is an ExportError.
     """
+    import tomllib  # here: every command registers this format, few read a settings file
+
     path = Path(path)
     try:
         data = path.read_bytes()
