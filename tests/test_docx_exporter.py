@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from click.testing import CliRunner
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Pt
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import danvan
@@ -29,8 +30,9 @@ from danvan.cli import main
 from danvan.exporters._docx_text import vn_long_date, vn_number
 from danvan.exporters.base import ExportError
 from danvan.exporters.docx import read_document_settings
+from danvan.labels import Label
 from danvan.model import Dataset
-from danvan.tables import Bundle
+from danvan.tables import Bundle, BundleMetadata, Column, Table
 from danvan.testing import reference_bundles
 from danvan.text import parse_money
 
@@ -237,6 +239,18 @@ def test_without_python_docx_the_error_names_the_extra(
     monkeypatch.setitem(sys.modules, "docx", None)
     with pytest.raises(ExportError, match=r"pip install 'danvan\[docx\]'"):
         document(report)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_in_a_cell_is_written_and_reads_back(text: str) -> None:
+    table = Table(
+        "t", Label(text or "t", "t"), [Column("text", Label("Nội dung", "Text"))], [(text,)]
+    )
+    doc = document(Bundle([table], BundleMetadata(Label("Bộ thử", "Test"))))
+    written = [row.cells[0].text for grid in doc.tables[2:] for row in grid.rows][1:]
+    xml_can_hold = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
+    assert written == [xml_can_hold.replace("\r", "\n")]  # a line break reads back as \n
 
 
 @given(st.integers(min_value=0, max_value=10**15))
