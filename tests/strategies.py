@@ -16,6 +16,7 @@ from danvan.model import (
     AdminUnit,
     Aggregation,
     Assignment,
+    Bound,
     Catalog,
     Dataset,
     Field,
@@ -34,8 +35,10 @@ from danvan.model import (
     Role,
     Status,
     Succession,
+    Target,
     Team,
     Topic,
+    UnitFigure,
 )
 from danvan.text import normalize
 
@@ -172,6 +175,30 @@ activities = st.builds(
     note=texts,
     provenance=provenances,
 )
+plan_targets = st.builds(
+    Target,
+    id=ids,
+    unit=ids,
+    indicator=ids,
+    start=dates,
+    end=dates,
+    value=counts | st.floats(min_value=0, max_value=1e9, allow_nan=False),
+    note=texts,
+    provenance=provenances,
+)
+unit_figures = st.builds(
+    UnitFigure,
+    id=ids,
+    unit=ids,
+    indicator=ids,
+    value=counts | st.floats(min_value=0, max_value=1e9, allow_nan=False),
+    start=dates,
+    end=dates,
+    bound=st.sampled_from(Bound),
+    source=st.none() | texts,
+    note=texts,
+    provenance=provenances,
+)
 activity_types = st.builds(
     ActivityType,
     code=ids,
@@ -203,6 +230,8 @@ datasets = st.builds(
     memberships=st.lists(memberships, max_size=4).map(tuple),
     activities=st.lists(activities, max_size=6).map(tuple),
     successions=st.lists(successions, max_size=2).map(tuple),
+    figures=st.lists(unit_figures, max_size=2).map(tuple),
+    targets=st.lists(plan_targets, max_size=2).map(tuple),
     catalog=catalogs,
     title=texts,
     description=texts,

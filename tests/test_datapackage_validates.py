@@ -34,6 +34,7 @@ EDGE_DATASETS = {
     "no_title": Dataset(description="Chỉ có mô tả"),
     "title_with_quotes": Dataset(title='Tổ "Mốc 4", bản Nà Sự; xã Chà Nưa\'s report'),
     "only_activities": Dataset(activities=(ONE_ACTIVITY,)),
+    "the_sample_with_its_district_figure": danvan.sample(),
 }
 
 

@@ -20,6 +20,7 @@ RUNNABLE_PAGES = [
     "text.md",
     "periods.md",
     "aggregation.md",
+    "workbook.md",
     "importing.md",
     "validation.md",
     "classification.md",

@@ -222,6 +222,28 @@ SHEETS: list[tuple[str, list[str], list[list[Any]]]] = [
         ["Ngày hiệu lực", "Đơn vị kế thừa", "Đơn vị trước"],
         [[dt.date(2025, 7, 1), "x14", "x1"]],  # DV207: x1 ends after its successor starts
     ),
+    (
+        "Số liệu chung của đơn vị",
+        ["Đến ngày", "Từ ngày", "Giá trị", "Mã chỉ tiêu", "Mã đơn vị", "Mã"],
+        [
+            [dt.date(2022, 12, 31), dt.date(2022, 1, 1), 170, "job_dossiers", "khong-co", "f1"],
+            [dt.date(2022, 12, 31), dt.date(2022, 1, 1), 170, "khong_co", "d103", "f2"],
+            [dt.date(2022, 1, 1), dt.date(2022, 12, 31), 170, "job_dossiers", "d103", "f3"],
+            [dt.date(2022, 12, 31), dt.date(2022, 1, 1), -1, "job_dossiers", "d103", "f4"],
+            [dt.date(2022, 12, 31), dt.date(2022, 1, 1), 1.5, "job_dossiers", "d103", "f1"],
+        ],  # DV102, DV108, DV306, DV405, DV408 and DV101 at the figures' own cells
+    ),
+    (
+        "Kế hoạch",
+        ["Chỉ tiêu kế hoạch", "Đến ngày", "Từ ngày", "Mã chỉ tiêu", "Mã đơn vị", "Mã"],
+        [
+            [90, dt.date(2022, 12, 31), dt.date(2022, 1, 1), "activities", "khong-co", "k1"],
+            [90, dt.date(2022, 12, 31), dt.date(2022, 1, 1), "khong_co", "d103", "k2"],
+            [90, dt.date(2022, 1, 1), dt.date(2022, 12, 31), "activities", "d103", "k3"],
+            [-1, dt.date(2022, 12, 31), dt.date(2022, 1, 1), "money", "d103", "k4"],
+            [2.5, dt.date(2022, 12, 31), dt.date(2022, 1, 1), "participants", "d103", "k1"],
+        ],  # DV102, DV108, DV306, DV405, DV408 and DV101 at the targets' own cells
+    ),
 ]
 
 

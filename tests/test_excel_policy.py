@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ from danvan.excel import (
     MAX_CELL_CHARS,
     PAYLOAD_CHARS,
     TRUNCATION_MARKER,
+    WHITESPACE,
     ExcelLimitWarning,
+    cut_at_word,
     escape_formula_csv,
     fit_cell,
     is_exact_in_excel,
@@ -140,6 +143,30 @@ def test_sheet_names_are_safe_short_and_unique() -> None:
     assert safe_sheet_name("", taken) == "Sheet"
 
 
+def test_a_long_sheet_name_is_cut_at_a_word_and_rather_at_a_clause() -> None:
+    taken: set[str] = set()
+    topics = "Các chủ đề đã tuyên truyền, vận động"
+    assert safe_sheet_name(topics, taken) == "Các chủ đề đã tuyên truyền"
+    assert safe_sheet_name(topics, taken) == "Các chủ đề đã tuyên truyền (2)"
+    assert (
+        cut_at_word("Kết quả và xếp loại từng Tổ Dân vận cơ sở", 31)
+        == "Kết quả và xếp loại từng Tổ Dân"
+    )
+    assert cut_at_word("A" * 40, 31) == "A" * 31  # one word longer than the limit
+    assert (
+        safe_sheet_name("Tổ 'Mốc 4' của bản Mốc 4, xã Nậm Tin", taken) == "Tổ 'Mốc 4' của bản Mốc 4"
+    )
+
+
+@given(st.text(st.sampled_from(list("ab ,:-'–")), max_size=60), st.integers(1, 40))
+def test_a_cut_is_a_prefix_that_ends_where_a_word_does(text: str, limit: int) -> None:
+    cut = cut_at_word(text, limit)
+    assert text.startswith(cut)
+    assert len(cut) <= limit
+    if len(cut) < len(text) and cut != text[:limit]:
+        assert text[len(cut)] in " ,;:.-–—'"
+
+
 #: Tricky text that UTF-8 can encode (no lone surrogates).
 writable_text = st.text(
     st.sampled_from(list("'=+-@＝＋－＠ \t\r\n\u00a0\u3000\u200b\ufeffxB"))
@@ -179,3 +206,9 @@ def test_the_csv_importer_undoes_the_escape_of_a_payload_after_blanks(tmp_path: 
     read = read_dataset(path).dataset.activities
     # The importer puts spacing in normal form after undoing the escape.
     assert [a.title for a in read] == [normalize(" ".join(t.split())) for t in titles]
+
+
+def test_the_white_space_written_out_is_every_character_python_calls_white_space() -> None:
+    every = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert set(WHITESPACE) == every
+    assert len(WHITESPACE) == len(every)

@@ -36,8 +36,10 @@ from danvan.model import (
     Organization,
     Quantity,
     Succession,
+    Target,
     Team,
     Topic,
+    UnitFigure,
 )
 from tests.rule_cases import added, changed, check
 
@@ -262,6 +264,8 @@ def test_every_field_of_every_record_kind_has_a_vietnamese_name() -> None:
         Quantity: "quantity",
         Funding: "funding",
         Succession: "succession",
+        UnitFigure: "unit_figure",
+        Target: "target",
         ActivityType: "activity_type",
         Topic: "topic",
         Indicator: "indicator",

@@ -172,6 +172,7 @@ def test_a_finding_on_a_members_name_quotes_it_only_on_request() -> None:
     hidden = next(iter(report.to_table().iter_rows()))
     assert NAME not in str(hidden)
     assert "<member m1 full_name>" in hidden[3]
+    assert "<thành viên m1, Họ và tên>" in hidden[2]  # each language names it in its words
     assert hidden[10] == "m1"  # the record id is there to look the member up
     quoted = report.to_table(personal=True)
     assert NAME in str(list(quoted.iter_rows()))

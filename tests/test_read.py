@@ -42,6 +42,8 @@ RECORD_KINDS = (
     "memberships",
     "activities",
     "successions",
+    "figures",
+    "targets",
 )
 R = TypeVar("R")
 
@@ -117,9 +119,18 @@ def cell_shaped(dataset: Dataset) -> Dataset:
         attrs.evolve(s, share=_digits15(s.share), reference=_none_if_empty(s.reference))
         for s in dataset.successions
     )
+    figures = tuple(
+        attrs.evolve(f, value=_digits15(f.value), source=_none_if_empty(f.source))
+        for f in _first_of_each_id(dataset.figures)
+    )
+    targets = tuple(
+        attrs.evolve(t, value=_digits15(t.value)) for t in _first_of_each_id(dataset.targets)
+    )
     return without_origin(
         attrs.evolve(
             dataset,
+            figures=figures,
+            targets=targets,
             units=units,
             organizations=organizations,
             members=members,

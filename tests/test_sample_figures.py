@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from danvan.model import Dataset, FundingSource, Level, Role
+from danvan.model import Bound, Dataset, FundingSource, Level, Role
 
 
 def total(dataset: Dataset, indicator: str, team: str | None = None) -> float:
@@ -33,10 +33,19 @@ def test_nearly_one_tonne_of_peanuts(nampo: Dataset) -> None:
 def test_over_170_job_dossiers_is_the_districts_figure_not_the_five_teams(
     nampo: Dataset,
 ) -> None:
-    # An activity belongs to a team and a village, so the district's own figure has no
-    # record to live in: the dataset's description states it, with its source.
+    # An activity belongs to a team and a village: the district's own figure is a figure of
+    # the whole unit, with its bound ("trên") and its source, and the description says so.
+    (district,) = nampo.figures
+    assert (district.unit, district.indicator) == ("huyen-nam-po", "job_dossiers")
+    assert (district.value, district.bound) == (170, Bound.OVER)
+    assert (district.start, district.end) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert district.source == "Trang TTĐT huyện Nậm Pồ, 13/02/2023"
+    assert district.provenance is not None
+    assert not district.provenance.illustrative  # the article states it
     assert "trên 170 hồ sơ" in nampo.description
+    assert "số liệu chung của huyện Nậm Pồ" in nampo.description
     assert "over 170 job dossiers" in nampo.description
+    assert "figures of Nậm Pồ district itself" in nampo.description
     registrations = [a for a in nampo.activities if a.quantity("job_dossiers")]
     assert len({a.team for a in registrations}) == 4
     assert total(nampo, "job_dossiers") == 9  # the teams' own, far from the district's 170

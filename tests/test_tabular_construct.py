@@ -32,8 +32,10 @@ from danvan.model import (
     Provenance,
     Quantity,
     Succession,
+    Target,
     Team,
     Topic,
+    UnitFigure,
 )
 from tests import strategies
 
@@ -62,6 +64,8 @@ RECORDS: dict[type[Any], st.SearchStrategy[Any]] = {
     Provenance: strategies.provenances.filter(lambda p: p is not None),
     Quantity: strategies.quantities,
     Succession: strategies.successions,
+    UnitFigure: strategies.unit_figures,
+    Target: strategies.plan_targets,
     Team: strategies.teams,
     Topic: strategies.topics,
 }

@@ -36,7 +36,10 @@ from danvan.importers.tabular import FileContent, SheetRows, build_dataset, read
 from danvan.model import Catalog, Dataset
 
 RECORD_TABLES = frozenset(
-    {"units", "organizations", "members", "teams", "memberships", "activities", "successions"}
+    {
+        *("units", "organizations", "members", "teams", "memberships", "activities"),
+        *("successions", "figures", "targets"),
+    }
 )
 """The tables whose rows are records of the teams' work (the catalogue's are not)."""
 
@@ -271,7 +274,8 @@ def read_dataset(
 
 def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | None) -> bool:
     """Whether a file gave no record at all: no unit, organisation, member, team, membership,
-    activity or succession (catalogue entries alone are not records of the teams' work)."""
+    activity, succession or unit figure (catalogue entries alone are not records of the
+    teams' work)."""
     if any(len(part) for name, parts in tables.items() if name in RECORD_TABLES for part in parts):
         return False
     if dataset is None:
@@ -284,6 +288,8 @@ def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | Non
         dataset.memberships,
         dataset.activities,
         dataset.successions,
+        dataset.figures,
+        dataset.targets,
     )
     return not any(kinds)
 

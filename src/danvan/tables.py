@@ -51,6 +51,9 @@ class Column:
 
     ``personal`` marks a column that holds personal data (a member's name,
     position …): ``danvan.redact`` leaves it out or pseudonymises it on request.
+    ``identifier`` marks a machine code beside a name a person reads (a unit's
+    code beside the commune's name): a printed workbook hides it; data formats
+    (CSV, JSON) keep it like any other column.
     """
 
     name: str
@@ -58,6 +61,7 @@ class Column:
     type: ColumnType = ColumnType.STRING
     description: Label | None = None
     personal: bool = False
+    identifier: bool = False
 
 
 def _unique_names(kind: str) -> Callable[[Any, attrs.Attribute[Any], Sequence[Any]], None]:

@@ -13,10 +13,19 @@ done. See ``docs/aggregation.md`` for every rule.
 The rooms of this package: ``_measures`` (dimensions, groupings, measures),
 ``_summary`` (the result and its table), ``_columns`` (the table's columns),
 ``_grouping`` (groups on the hierarchy's day), ``_accumulators`` (the one pass),
-``_rows`` (unit measures and the rows), ``_engine`` (``summarize``).
+``_rows`` (unit measures and the rows), ``_engine`` (``summarize``), ``_compare``
+(a summary beside the plan and the same period a year earlier).
 """
 
 from danvan.aggregate._columns import indicator_column_name
+from danvan.aggregate._compare import (
+    Comparison,
+    compare,
+    default_measures,
+    measure_label,
+    measure_value,
+    year_earlier,
+)
 from danvan.aggregate._engine import PeriodTotals, summarize
 from danvan.aggregate._grouping import NotPlaced, alive_between, level_abolished
 from danvan.aggregate._measures import DIMENSIONS, NO_TOPIC, Dimension, GroupBy, Measure
@@ -25,6 +34,7 @@ from danvan.aggregate._summary import Summary, SummaryRow, make_table
 __all__ = [
     "DIMENSIONS",
     "NO_TOPIC",
+    "Comparison",
     "Dimension",
     "GroupBy",
     "Measure",
@@ -33,8 +43,13 @@ __all__ = [
     "Summary",
     "SummaryRow",
     "alive_between",
+    "compare",
+    "default_measures",
     "indicator_column_name",
     "level_abolished",
     "make_table",
+    "measure_label",
+    "measure_value",
     "summarize",
+    "year_earlier",
 ]

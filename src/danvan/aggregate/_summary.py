@@ -139,7 +139,7 @@ class Summary:
         """The columns of `to_table`: the group, the `per` dimensions, then the measures."""
         columns: list[Column] = []
         if isinstance(self.by, Level):
-            columns.append(Column("code", Label("Mã", "Code")))
+            columns.append(Column("code", Label("Mã", "Code"), identifier=True))
             columns.append(Column(self.by.value, self.by.label))
         elif self.by == "team":
             columns.append(Column("team", Label("Tổ Dân vận", "Team")))

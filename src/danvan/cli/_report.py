@@ -9,6 +9,7 @@ import click
 
 import danvan
 from danvan.aggregate import GroupBy
+from danvan.classification import DEFAULT_PRESET, PRESETS, preset
 from danvan.cli._common import (
     CUTOFF_DAY,
     FORMAT,
@@ -69,6 +70,22 @@ GROUPINGS: dict[str, GroupBy] = {
     "--as-of is its former spelling, still accepted.",
 )
 @click.option(
+    "--grades",
+    type=click.Choice(list(PRESETS)),
+    default=DEFAULT_PRESET,
+    show_default=True,
+    help="Bộ tiêu chí xếp loại Tổ khi kỳ là một năm / the scale teams are graded by when the "
+    "period is a year: danvan (this library's proposal) or 366 (Quy định 366-QĐ/TW, 2025).",
+)
+@click.option(
+    "--excellent-cap",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Tỷ lệ tối đa xếp loại Hoàn thành xuất sắc / the largest share graded excellent, "
+    "e.g. 0.2: 20% of those graded Good, as Nghị định 335/2025/NĐ-CP sets for officials "
+    "(default: no cap).",
+)
+@click.option(
     "-o",
     "--output",
     default="report.xlsx",
@@ -118,6 +135,8 @@ def report(
     cutoff_day: int,
     lang: str,
     units_on: dt.date | None,
+    grades: str,
+    excellent_cap: float | None,
     output: str,
     fmt: str | None,
     table: str | None,
@@ -144,6 +163,7 @@ def report(
         period,
         by=GROUPINGS[by],
         calendar=calendar,
+        criteria=preset(grades, excellent_cap=excellent_cap),
         findings=found.to_table(personal=quote_personal),
         lang=lang,
         units_on=units_on,

@@ -211,6 +211,7 @@ def _results(bundle: Bundle, figures: _Figures | None) -> Iterator[Block]:
         f"{vn_number(figures.get('households'))} lượt hộ tham gia{meetings}; vận động tổng kinh "
         f"phí {vn_money(figures.get('money_total'))}" + (f" ({sources})." if sources else ".")
     )
+    yield from _against_plan(bundle)
     results = _records(bundle, "results") or []
     for number, row in enumerate(fields, start=1):
         field = str(row.get("field") or PLACEHOLDER)
@@ -233,6 +234,32 @@ def _results(bundle: Bundle, figures: _Figures | None) -> Iterator[Block]:
         if len(mine) > len(quoted):
             yield Block(f"Và {len(mine) - len(quoted)} kết quả khác (xem Phụ lục).", "note")
     yield from _teams(bundle, len(fields) + 1)
+
+
+def _against_plan(bundle: Bundle) -> Iterator[Block]:
+    """The whole area against the plan and the same period last year, in the comparison's
+    own words; then the figures of whole units, which no team reported."""
+    rows = _records(bundle, "comparison") or []
+    whole = [row for row in rows if row.get("unit") == rows[0].get("unit")] if rows else []
+    said = []
+    for row in whole:
+        measure = str(row.get("measure") or "").split(" (")[0]
+        if row.get("assessment"):
+            words = str(row["assessment"]).replace("; ", ", ")
+            said.append(f"{measure[:1].lower()}{measure[1:]} {words}")
+    if said:
+        yield Block(f"So với kế hoạch và cùng kỳ: {'; '.join(said)}.")
+    for row in _records(bundle, "unit_figures") or []:
+        figure = str(row.get("indicator") or "")
+        value = row.get("figure") or vn_number(row.get("value") or 0)
+        source = f" (nguồn: {row['source']})" if row.get("source") else ""
+        yield Block(
+            f"Toàn {str(row.get('level') or '').lower()} {row.get('unit')}: "
+            f"{figure[:1].lower()}{figure[1:]} {value} {row.get('unit_of_measure') or ''}"
+            f"".rstrip()
+            + f"{source}.",
+            "bullet",
+        )
 
 
 def _teams(bundle: Bundle, number: int) -> Iterator[Block]:

@@ -1,10 +1,12 @@
 """The XLSX writer itself, with XlsxWriter: loaded when the first workbook is written.
 
 One sheet per table, with bold wrapped headers in the chosen language, a frozen
-header row, an autofilter, sensible widths and number formats (đồng with
-thousands separators, dd/mm/yyyy dates, percentages); a summary sheet first,
-with the bundle's metadata, a list of the tables and a native chart; document
-properties. Excel's limits are handled by ``danvan.excel``: text is written as
+header row, an autofilter, sensible widths and number formats (whole numbers
+without decimals, đồng with thousands separators and "đ", dd/mm/yyyy dates,
+percentages); identifier columns hidden; a summary sheet first, with the
+bundle's metadata, a list of the tables and a native chart; document
+properties; every sheet set up to print (``danvan.exporters._xlsx_print``).
+Excel's limits are handled by ``danvan.excel``: text is written as
 string cells (never formulas), cells over 32,767 characters are cut with a
 marker and a warning, tables over 1,048,576 rows continue on a further sheet,
 datetimes are written in the bundle's zone, and integers beyond 15 digits are
@@ -30,43 +32,36 @@ from danvan.excel import (
     naive_in_zone,
     safe_sheet_name,
 )
+from danvan.exporters._xlsx_print import (
+    BASE_WIDTHS,
+    LINE_HEIGHT,
+    MAX_WIDTH,
+    MIN_WIDTH,
+    NUMBER_FORMATS,
+    TEXT_FORMAT,
+    display_width,
+    header_width,
+    page_footer,
+    page_header,
+    set_up_page,
+    wrapped_lines,
+)
 from danvan.exporters.base import BinaryStream, ExportError, ExportOptions
 from danvan.exporters.xlsx import SUMMARY
 from danvan.labels import Label
 from danvan.tables import Bundle, ChartHint, ColumnType, Table
 
-NUMBER_FORMATS: dict[ColumnType, str] = {
-    ColumnType.INTEGER: "#,##0",
-    ColumnType.NUMBER: "#,##0.00",
-    ColumnType.MONEY: '#,##0 "₫"',
-    ColumnType.PERCENT: "0.0%",
-    ColumnType.DATE: "dd/mm/yyyy",
-    ColumnType.DATETIME: "dd/mm/yyyy hh:mm",
-}
-#: Text columns are formatted as text (Excel's built-in format 49, "@"): the column, so that a
-#: code typed into a template's empty rows keeps its leading zeros (Excel makes ``03156`` the
-#: number 3156 in a cell of the General format). The cells written keep no format of their
-#: own: a format on every text cell costs a tenth more time to write a large table.
-TEXT_FORMAT = 49
-#: Width (in characters) by type, before the header and the first rows are looked at.
-BASE_WIDTHS: dict[ColumnType, int] = {
-    ColumnType.DATE: 11,
-    ColumnType.DATETIME: 17,
-    ColumnType.PERCENT: 8,
-    ColumnType.BOOLEAN: 7,
-}
-MIN_WIDTH, MAX_WIDTH = 6, 60
 #: Rows looked at to size the columns (the rest stream by unmeasured).
 MEASURED_ROWS = 1000
 #: A chart is drawn only for a table with at most this many rows.
 MAX_CHART_ROWS = 400
 
-_TEXT, _NUMBER, _INTEGER, _DATE, _DATETIME, _BOOLEAN = range(6)
+_TEXT, _NUMBER, _INTEGER, _DATE, _DATETIME, _BOOLEAN, _DECIMAL = range(7)
 _KINDS = {
     ColumnType.STRING: _TEXT,
     ColumnType.INTEGER: _INTEGER,
     ColumnType.MONEY: _INTEGER,
-    ColumnType.NUMBER: _NUMBER,
+    ColumnType.NUMBER: _DECIMAL,
     ColumnType.PERCENT: _NUMBER,
     ColumnType.DATE: _DATE,
     ColumnType.DATETIME: _DATETIME,
@@ -77,8 +72,10 @@ _KINDS = {
 class _Sheets:
     """Sheet names taken so far and the formats of one workbook."""
 
-    def __init__(self, workbook: xlsxwriter.Workbook) -> None:
+    def __init__(self, workbook: xlsxwriter.Workbook, report_title: str, lang: str) -> None:
         self.workbook = workbook
+        self.report_title = report_title
+        self.footer = page_footer(lang)
         self.taken: set[str] = set()
         self.header = workbook.add_format(
             {"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#DDEBF7"}
@@ -90,25 +87,13 @@ class _Sheets:
         }
         self.datetime_format = self.formats[ColumnType.DATETIME]
         self.text = workbook.add_format({"num_format": TEXT_FORMAT})
+        #: Text longer than a column's widest: wrapped within the column, never spilling
+        #: to the right (LibreOffice prints what spills past the last column on a page of its own).
+        self.wrapped = workbook.add_format({"text_wrap": True})
 
     def add(self, name: str) -> tuple[str, Worksheet]:
         sheet_name = safe_sheet_name(name, self.taken)
         return sheet_name, self.workbook.add_worksheet(sheet_name)
-
-
-def _display_width(value: Any) -> int:
-    if isinstance(value, str):
-        return max((len(line) for line in value.splitlines()), default=0)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return len(f"{value:,}") + 2
-    if isinstance(value, float):
-        return len(f"{value:,.2f}")
-    return len(str(value))
-
-
-def _header_width(text: str) -> int:
-    longest_word = max((len(word) for word in text.split()), default=0)
-    return max(longest_word, min(len(text), 24))
 
 
 _CellWriter = Callable[..., int]
@@ -140,7 +125,7 @@ class _TableWriter:
         if self.rows_per_sheet < 1:
             raise ExportError("max_rows must be at least 2")
         self.widths = [
-            max(BASE_WIDTHS.get(c.type, MIN_WIDTH), _header_width(options.label(c.label)))
+            max(BASE_WIDTHS.get(c.type, MIN_WIDTH), header_width(options.label(c.label), c.type))
             for c in self.columns
         ]
         self.first_sheet = ""
@@ -152,24 +137,36 @@ class _TableWriter:
         base = self.options.label(self.table.title) or self.table.name
         name, sheet = self.sheets.add(base)
         self.sheet_names.append(name)
-        sheet.set_row(0, None, self.sheets.header)
-        sheet.write_row(
-            0, 0, [self.options.label(c.label) for c in self.columns], self.sheets.header
-        )
+        labels = [self.options.label(c.label) for c in self.columns]
+        lines = [
+            wrapped_lines(text, self._width(index))
+            for index, text in enumerate(labels)
+            if not self.columns[index].identifier
+        ]
+        sheet.set_row(0, LINE_HEIGHT * max(lines, default=1), self.sheets.header)
+        sheet.write_row(0, 0, labels, self.sheets.header)
         sheet.freeze_panes(1, 0)
+        header = page_header(self.sheets.report_title, self.options.label(self.table.title))
+        set_up_page(sheet, header=header, footer=self.sheets.footer, title_rows=1)
         return sheet
+
+    def _width(self, index: int) -> int:
+        return min(max(self.widths[index] + 1, MIN_WIDTH), MAX_WIDTH)
 
     def _finish_sheet(self, sheet: Worksheet, last_row: int) -> None:
         last_col = len(self.columns) - 1
         if last_col >= 0:
             sheet.autofilter(0, 0, max(last_row, 0), last_col)
-        for index, width in enumerate(self.widths):
-            text = self.sheets.text if self.columns[index].type is ColumnType.STRING else None
-            sheet.set_column(index, index, min(max(width + 1, MIN_WIDTH), MAX_WIDTH), text)
+        hide = self.options.get_bool("hide_identifiers", True)
+        for index, column in enumerate(self.columns):
+            text = self.sheets.text if column.type is ColumnType.STRING else None
+            hidden = {"hidden": True} if hide and column.identifier else {}
+            sheet.set_column(index, index, self._width(index), text, hidden)
 
     def write(self) -> None:
         kinds = [_KINDS[c.type] for c in self.columns]
         formats: list[Format | None] = [self.sheets.formats.get(c.type) for c in self.columns]
+        whole, wrapped = self.sheets.formats[ColumnType.INTEGER], self.sheets.wrapped
         width = len(self.columns)
         zone = self.zone
         widths = self.widths
@@ -189,20 +186,28 @@ class _TableWriter:
                 write_string, write_number, write_datetime, write_boolean = _cell_writers(sheet)
                 r = 0
             r += 1
+            tall = 0
             for c, value in enumerate(row):
                 if value is not None:
                     kind = kinds[c]
                     if kind == _TEXT:
                         if value.__class__ is not str:
                             value = str(value)
-                        if len(value) > MAX_CELL_CHARS:
-                            value = fit_cell(value, where=f"{sheet.name}!R{r + 1}C{c + 1}")
-                        write_string(r, c, value)
+                        if len(value) <= MAX_WIDTH:
+                            write_string(r, c, value)
+                        else:
+                            if len(value) > MAX_CELL_CHARS:
+                                value = fit_cell(value, where=f"{sheet.name}!R{r + 1}C{c + 1}")
+                            write_string(r, c, value, wrapped)
+                            tall = max(tall, wrapped_lines(value, MAX_WIDTH))
                     elif kind == _INTEGER:
                         if -MAX_EXACT_INTEGER <= value <= MAX_EXACT_INTEGER:
                             write_number(r, c, value, formats[c])
                         else:
                             write_string(r, c, str(value))
+                    elif kind == _DECIMAL:
+                        # Only a whole value shows no decimals (nan % 1, inf % 1 are nan).
+                        write_number(r, c, value, whole if value % 1 == 0 else formats[c])
                     elif kind == _NUMBER:
                         write_number(r, c, value, formats[c])
                     elif kind == _DATE:
@@ -211,11 +216,13 @@ class _TableWriter:
                         write_datetime(r, c, naive_in_zone(value, zone), formats[c])
                     else:
                         write_boolean(r, c, value)
+            if tall:
+                sheet.set_row(r, LINE_HEIGHT * tall)
             if number <= MEASURED_ROWS:
                 for index in measured:
                     value = row[index]
                     if value is not None:
-                        widths[index] = max(widths[index], _display_width(value))
+                        widths[index] = max(widths[index], display_width(value))
         self.total_rows = (len(self.sheet_names) - 1) * limit + r
         self._finish_sheet(sheet, r)
         self.first_sheet = self.sheet_names[0]
@@ -224,13 +231,15 @@ class _TableWriter:
 def _chart_hint(table: Table) -> ChartHint | None:
     if table.chart is not None:
         return table.chart
-    if not table.columns or table.columns[0].type not in (ColumnType.STRING, ColumnType.DATE):
+    # An identifier column is hidden: the names beside it label the chart.
+    columns = [c for c in table.columns if not c.identifier]
+    if not columns or columns[0].type not in (ColumnType.STRING, ColumnType.DATE):
         return None
     numeric = (ColumnType.INTEGER, ColumnType.NUMBER, ColumnType.MONEY)
-    values = [c.name for c in table.columns[1:] if c.type in numeric][:3]
+    values = [c.name for c in columns[1:] if c.type in numeric][:3]
     if not values:
         return None
-    return ChartHint(category=table.columns[0].name, values=tuple(values))
+    return ChartHint(category=columns[0].name, values=tuple(values))
 
 
 def _add_chart(
@@ -357,8 +366,11 @@ def write_xlsx(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> 
     )
     if meta.period_key:
         workbook.set_custom_property("danvan:period", meta.period_key)
-    sheets = _Sheets(workbook)
+    sheets = _Sheets(workbook, options.label(meta.title), options.lang)
     _, summary = sheets.add(options.label(SUMMARY))
+    summary_header = page_header(sheets.report_title, options.label(SUMMARY))
+    # The summary (facts, the list of tables, the chart) prints on one page.
+    set_up_page(summary, header=summary_header, footer=sheets.footer, grid=False, pages_tall=1)
     written: list[_TableWriter] = []
     try:
         for table in bundle.tables:

@@ -41,6 +41,11 @@ XLSX_EXPORTER = Exporter(
             "Ghi từng dòng để tiết kiệm bộ nhớ (mặc định: có)",
             "stream rows to keep memory flat (default: true)",
         ),
+        "hide_identifiers": Label(
+            "Ẩn các cột mã (mã đơn vị …) mà người đọc bản in không cần (mặc định: có)",
+            "hide identifier columns (unit codes …) a reader of the print does not need "
+            "(default: true)",
+        ),
         "max_rows": Label(
             "Số dòng tối đa mỗi trang, kể cả tiêu đề (mặc định 1.048.576; để thử nghiệm)",
             "rows per sheet including the header (default 1,048,576; for testing)",

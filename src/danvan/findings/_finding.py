@@ -12,6 +12,7 @@ import attrs
 
 from danvan.findings._quote import EXPLANATION_LIMIT, quoted, shorten
 from danvan.labels import Label
+from danvan.layout import field_name, kind_name
 from danvan.model import Activity, Assignment, Funding, Provenance, Quantity, Team
 from danvan.model.people import MEMBER_PERSONAL_FIELDS
 
@@ -61,6 +62,8 @@ RECORD_LISTS: Mapping[str, str] = {
     "membership": "/memberships",
     "activity": "/activities",
     "succession": "/successions",
+    "unit_figure": "/figures",
+    "target": "/targets",
     "activity_type": "/catalog/activity_types",
     "topic": "/catalog/topics",
     "indicator": "/catalog/indicators",
@@ -322,23 +325,33 @@ class Finding:
     def impersonal_message(self) -> Label:
         """The message with each personal value replaced by the record it belongs to.
 
-        ``<member m3 full_name>`` stands where the member's name was quoted.
+        ``<member m3 full_name>`` stands where the member's name was quoted, and
+        ``<thành viên m3, Họ và tên>`` in the Vietnamese message.
         """
         if not self.personal:
             return self.message
-        where = self.location
-        parts = (where.record_kind or "record", where.record_id or "?", where.field)
-        stand_in = "<" + " ".join(part for part in parts if part) + ">"
+        stand_in = self._stand_in()
         kind = self.kind
         if kind is None:  # not declared: take the quoted texts out of the message
             vi, en = self.message.vi, self.message.en
             for name in self.personal:
                 text = str(self.values.get(name, ""))
                 for quote in (text, shorten(text)) if text else ():
-                    vi, en = vi.replace(quote, stand_in), en.replace(quote, stand_in)
+                    vi, en = vi.replace(quote, stand_in.vi), en.replace(quote, stand_in.en)
             return Label(vi, en)
         values = {k: stand_in if k in self.personal else v for k, v in self.values.items()}
         return render(kind, values)
+
+    def _stand_in(self) -> Label:
+        """The record a personal value belongs to, named in each language's words."""
+        where = self.location
+        record = where.record_kind
+        kind = kind_name(record) if record else Label("bản ghi", "record")
+        field = field_name(record, where.field) if where.field else None
+        record_id = where.record_id or "?"
+        vi = f"<{kind.vi} {record_id}" + (f", {field.vi}>" if field else ">")
+        en = f"<{kind.en} {record_id}" + (f" {field.en}>" if field else ">")
+        return Label(vi, en)
 
 
 def render(kind: FindingCode, values: Mapping[str, Any]) -> Label:

@@ -150,6 +150,7 @@ _CLASS_KINDS: Mapping[str, str] = {
     "AdminUnit": "unit",
     "Assignment": "team_village",
     "ActivityType": "activity_type",
+    "UnitFigure": "unit_figure",
 }
 _ENUM_VALUES: Mapping[str, tuple[str, ...]] = {
     column.enum.__name__: tuple(str(member.value) for member in column.enum)

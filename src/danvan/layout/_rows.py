@@ -125,8 +125,29 @@ def _succession_rows(dataset: Dataset) -> Iterator[Row]:
         )
 
 
+def _figure_rows(dataset: Dataset) -> Iterator[Row]:
+    for f in dataset.figures:
+        yield (
+            f.id,
+            f.unit,
+            f.indicator,
+            f.value,
+            f.bound.value,
+            f.start,
+            f.end,
+            f.source,
+            f.note,
+            _flag(f.provenance),
+        )
+
+
 def _dataset_rows(dataset: Dataset) -> Iterator[Row]:
     yield (dataset.title, dataset.description)
+
+
+def _target_rows(dataset: Dataset) -> Iterator[Row]:
+    for t in dataset.targets:
+        yield (t.id, t.unit, t.indicator, t.start, t.end, t.value, t.note, _flag(t.provenance))
 
 
 _ROWS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
@@ -141,6 +162,8 @@ _ROWS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
     "activity_quantities": _quantity_rows,
     "activity_funding": _funding_rows,
     "successions": _succession_rows,
+    "figures": _figure_rows,
+    "targets": _target_rows,
 }
 
 

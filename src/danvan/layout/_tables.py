@@ -10,6 +10,7 @@ from danvan.labels import Label
 from danvan.layout._columns import CellKind, LayoutColumn, RecordTable
 from danvan.model import (
     Aggregation,
+    Bound,
     Field,
     FundingSource,
     Gender,
@@ -212,6 +213,42 @@ SUCCESSIONS = RecordTable(
     key="successor",
     noun=Label("sáp nhập đơn vị", "succession"),
 )
+FIGURES = RecordTable(
+    "figures",
+    Label("Số liệu chung của đơn vị", "Figures of whole units"),
+    "unit_figure",
+    (
+        _ID,
+        _c("unit", "Mã đơn vị", "Unit id", required=True),
+        _c("indicator", "Mã chỉ tiêu", "Indicator", required=True),
+        _c("value", "Giá trị", "Value", NUM, required=True),
+        _c("bound", "Mức chính xác", "Bound", ENUM, enum=Bound),
+        _c("start", "Từ ngày", "Start", DATE, required=True),
+        _c("end", "Đến ngày", "End", DATE, required=True),
+        _c("source", "Nguồn số liệu", "Source", OT),
+        _c("note", "Ghi chú", "Note"),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+    noun=Label("số liệu chung", "unit figure"),
+)
+TARGETS = RecordTable(
+    "targets",
+    Label("Kế hoạch", "Plan targets"),
+    "target",
+    (
+        _ID,
+        _c("unit", "Mã đơn vị", "Unit id", required=True),
+        _c("indicator", "Mã chỉ tiêu", "Indicator", required=True),
+        _c("start", "Từ ngày", "Start", DATE, required=True),
+        _c("end", "Đến ngày", "End", DATE, required=True),
+        _c("value", "Chỉ tiêu kế hoạch", "Target", NUM, required=True),
+        _c("note", "Ghi chú", "Note"),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+    noun=Label("chỉ tiêu kế hoạch", "plan target"),
+)
 ACTIVITY_TYPES = RecordTable(
     "activity_types",
     Label("Loại hoạt động", "Activity types"),
@@ -271,6 +308,8 @@ TABLES: tuple[RecordTable, ...] = (
     ACTIVITY_QUANTITIES,
     ACTIVITY_FUNDING,
     SUCCESSIONS,
+    FIGURES,
+    TARGETS,
     ACTIVITY_TYPES,
     TOPICS,
     INDICATORS,

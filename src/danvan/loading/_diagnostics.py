@@ -28,6 +28,8 @@ _RECORD_KINDS = {
     "memberships": "membership",
     "activities": "activity",
     "successions": "succession",
+    "figures": "unit_figure",
+    "targets": "target",
 }
 _CATALOG_KINDS = {
     "activity_types": "activity_type",

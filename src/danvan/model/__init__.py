@@ -1,4 +1,5 @@
-"""The domain of danvan, pure and typed: units, people, teams, the catalogue, activities.
+"""The domain of danvan, pure and typed: units, people, teams, the catalogue, activities,
+the figures of whole units and the plan targets.
 
 No I/O here; importers and exporters live at the edges.
 """
@@ -15,16 +16,20 @@ from danvan.model.catalog import (
 )
 from danvan.model.common import Provenance, SheetColumns
 from danvan.model.dataset import Dataset
+from danvan.model.figures import Bound, UnitFigure
 from danvan.model.people import Gender, Member, Organization, OrganizationKind
+from danvan.model.plans import MEASURE_TARGETS, Target
 from danvan.model.teams import Assignment, Membership, Role, Team
 from danvan.model.units import AdminUnit, Level, Succession
 
 __all__ = [
+    "MEASURE_TARGETS",
     "Activity",
     "ActivityType",
     "AdminUnit",
     "Aggregation",
     "Assignment",
+    "Bound",
     "Catalog",
     "Dataset",
     "Field",
@@ -44,6 +49,8 @@ __all__ = [
     "SheetColumns",
     "Status",
     "Succession",
+    "Target",
     "Team",
     "Topic",
+    "UnitFigure",
 ]

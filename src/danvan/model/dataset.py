@@ -15,11 +15,15 @@ import attrs
 
 from danvan.model.activities import Activity
 from danvan.model.catalog import Catalog
+from danvan.model.figures import UnitFigure
 from danvan.model.people import Member, Organization
+from danvan.model.plans import Target
 from danvan.model.teams import Assignment, Membership, Role, Team
 from danvan.model.units import AdminUnit, Level, Succession
 
-_Record = TypeVar("_Record", AdminUnit, Organization, Member, Team, Membership, Activity)
+_Record = TypeVar(
+    "_Record", AdminUnit, Organization, Member, Team, Membership, Activity, UnitFigure, Target
+)
 
 
 def _by_id(records: Iterable[_Record]) -> dict[str, _Record]:
@@ -41,11 +45,18 @@ class _Indexes:
     memberships_by_team: dict[str, list[Membership]]
     assignments_by_village: dict[str, list[tuple[Team, Assignment]]]
     activities: dict[str, Activity] | None = None
+    figures: dict[str, UnitFigure] | None = None
+    targets: dict[str, Target] | None = None
 
 
 @attrs.frozen
 class Dataset:
-    """A collection of units, organisations, members, teams, memberships and activities."""
+    """A collection of units, organisations, members, teams, memberships and activities.
+
+    ``figures`` are figures of whole units (a district's total reported by no
+    team), kept apart: no sum of the teams' work counts them. ``targets`` are the
+    plan's targets (chỉ tiêu kế hoạch), which a report sets beside the results.
+    """
 
     units: tuple[AdminUnit, ...] = ()
     organizations: tuple[Organization, ...] = ()
@@ -54,6 +65,8 @@ class Dataset:
     memberships: tuple[Membership, ...] = ()
     activities: tuple[Activity, ...] = ()
     successions: tuple[Succession, ...] = ()
+    figures: tuple[UnitFigure, ...] = ()
+    targets: tuple[Target, ...] = ()
     catalog: Catalog = attrs.field(factory=Catalog)
     title: str = ""
     description: str = ""
@@ -101,6 +114,20 @@ class Dataset:
         if self._ix.activities is None:
             self._ix.activities = _by_id(self.activities)
         return self._ix.activities.get(activity_id)
+
+    def figure(self, figure_id: str) -> UnitFigure | None:
+        if self._ix.figures is None:
+            self._ix.figures = _by_id(self.figures)
+        return self._ix.figures.get(figure_id)
+
+    def target(self, target_id: str) -> Target | None:
+        if self._ix.targets is None:
+            self._ix.targets = _by_id(self.targets)
+        return self._ix.targets.get(target_id)
+
+    def figures_of(self, unit_id: str) -> list[UnitFigure]:
+        """The figures reported for the whole of ``unit_id`` (not its children's), in order."""
+        return [f for f in self.figures if f.unit == unit_id]
 
     # The hierarchy.
 

@@ -64,16 +64,17 @@ class UnitRegistry:
 
     _by_id: dict[str, AdminUnit] = attrs.field(init=False, repr=False)
     _by_code: dict[str, list[AdminUnit]] = attrs.field(init=False, repr=False)
-    _by_key: dict[str, list[AdminUnit]] = attrs.field(init=False, repr=False)
-    _by_bare_key: dict[str, list[AdminUnit]] = attrs.field(init=False, repr=False)
+    # The name indexes are built by the first look-up by name (``_name_indexes``): a
+    # report places units by id and code, and parsing every name would be its cost.
+    _names: tuple[dict[str, list[AdminUnit]], dict[str, list[AdminUnit]]] | None = attrs.field(
+        init=False, repr=False, default=None
+    )
     _children: dict[str, list[AdminUnit]] = attrs.field(init=False, repr=False)
     _outgoing: dict[str, list[Succession]] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, AdminUnit] = {}
         by_code: defaultdict[str, list[AdminUnit]] = defaultdict(list)
-        by_key: defaultdict[str, list[AdminUnit]] = defaultdict(list)
-        by_bare_key: defaultdict[str, list[AdminUnit]] = defaultdict(list)
         children: defaultdict[str, list[AdminUnit]] = defaultdict(list)
         for unit in self.units:
             if unit.id in by_id:
@@ -83,6 +84,22 @@ class UnitRegistry:
                 by_code[unit.code].append(unit)
             if unit.parent is not None:
                 children[unit.parent].append(unit)
+        outgoing: defaultdict[str, list[Succession]] = defaultdict(list)
+        for succession in self.successions:
+            for predecessor in dict.fromkeys(succession.predecessors):
+                outgoing[predecessor].append(succession)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_by_code", dict(by_code))
+        object.__setattr__(self, "_children", dict(children))
+        object.__setattr__(self, "_outgoing", dict(outgoing))
+
+    def _name_indexes(self) -> tuple[dict[str, list[AdminUnit]], dict[str, list[AdminUnit]]]:
+        """Units by every key of their names and aliases, and by those keys without tones."""
+        if self._names is not None:
+            return self._names
+        by_key: defaultdict[str, list[AdminUnit]] = defaultdict(list)
+        by_bare_key: defaultdict[str, list[AdminUnit]] = defaultdict(list)
+        for unit in self._by_id.values():
             keys: set[str] = set()
             for name in (unit.name, *self.aliases.get(unit.id, ())):
                 keys.update(parse_query(name).keys)
@@ -90,16 +107,9 @@ class UnitRegistry:
                 by_key[key].append(unit)
             for bare in {bare_key(key) for key in keys}:
                 by_bare_key[bare].append(unit)
-        outgoing: defaultdict[str, list[Succession]] = defaultdict(list)
-        for succession in self.successions:
-            for predecessor in dict.fromkeys(succession.predecessors):
-                outgoing[predecessor].append(succession)
-        object.__setattr__(self, "_by_id", by_id)
-        object.__setattr__(self, "_by_code", dict(by_code))
-        object.__setattr__(self, "_by_key", dict(by_key))
-        object.__setattr__(self, "_by_bare_key", dict(by_bare_key))
-        object.__setattr__(self, "_children", dict(children))
-        object.__setattr__(self, "_outgoing", dict(outgoing))
+        names = (dict(by_key), dict(by_bare_key))
+        object.__setattr__(self, "_names", names)
+        return names
 
     # Units by id and by code.
 
@@ -210,9 +220,10 @@ class UnitRegistry:
         """
         query = parse_query(name)
         candidates: list[AdminUnit] = []
+        by_key, by_bare_key = self._name_indexes()
         for index, keys in (
-            (self._by_key, query.keys),
-            (self._by_bare_key, tuple(bare_key(k) for k in query.keys)),
+            (by_key, query.keys),
+            (by_bare_key, tuple(bare_key(k) for k in query.keys)),
         ):
             # Most stripped first: units are indexed under every variant of their
             # name, and the prefix, applied below, then says which kind was meant.

@@ -101,7 +101,7 @@ def key_figures_table(dataset: Dataset, overall: Summary, lang: str) -> Table:
         )
     )
     columns = (
-        Column("code", Label("Mã chỉ tiêu", "Figure code")),
+        Column("code", Label("Mã chỉ tiêu", "Figure code"), identifier=True),
         Column("figure", Label("Chỉ tiêu", "Figure")),
         Column("value", Label("Giá trị", "Value"), ColumnType.NUMBER),
         Column("unit", Label("Đơn vị tính", "Unit")),

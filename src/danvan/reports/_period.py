@@ -18,6 +18,8 @@ from danvan.labels import Label
 from danvan.model import Dataset, Level
 from danvan.periods import Period, ReportingCalendar, parse_period
 from danvan.registry import UnitRegistry
+from danvan.reports._compare import comparison_table
+from danvan.reports._figures import figures_table
 from danvan.reports._key_figures import key_figures_table
 from danvan.reports._notes import notes_table
 from danvan.reports._results import field_table, results_table
@@ -62,8 +64,11 @@ def period_report(
 ) -> Bundle:
     """A period's bundle: key figures, by unit (``by``, communes by default), by activity
     type, by team (with its grade when the period is a year), by month, money by source,
-    topics covered, by field and each activity's measured results (what a written report
-    quotes), and the validation findings when given.
+    topics covered, the comparison with the plan and the same period last year
+    (`COMPARISON_TABLE`), by field and each activity's measured results (what a written
+    report quotes), the figures of whole units (`FIGURES_TABLE`, only when some figure's
+    days lie in the period: reported by no team, they are in none of the tables before),
+    and the validation findings when given.
 
     Headers are bilingual; ``lang`` chooses the language of names written in cells
     (activity types, topics, months). ``units_on`` chooses the units of the by-unit
@@ -96,9 +101,14 @@ def period_report(
         month_table(totals, lang),
         money_table(overall),
         topics_table(dataset, totals, lang),
+        comparison_table(totals, overall, by_unit, units_on=units_on, registry=registry, lang=lang),
         field_table(totals, lang),
         results_table(dataset, totals, lang),
     ]
+    bounds = calendar.bounds(period)
+    whole_units = figures_table(dataset, bounds.start, bounds.end, lang)
+    if whole_units is not None:
+        tables.append(whole_units)
     if findings is not None:
         tables.append(findings)
     if notes is not None:

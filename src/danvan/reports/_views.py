@@ -47,7 +47,10 @@ def team_table(dataset: Dataset, totals: PeriodTotals, criteria: Criteria, lang:
         )
         rows.append((*values, result.grade.label.get(lang), result.points, reasons))
     return make_table(
-        "by_team", Label("Kết quả và xếp loại từng Tổ", "By team, with its grade"), columns, rows
+        "by_team",
+        criteria.name_in(Label("Kết quả và xếp loại từng Tổ", "By team, with its grade")),
+        columns,
+        rows,
     )
 
 
@@ -76,7 +79,7 @@ def money_table(overall: Summary) -> Table:
         rows.append((source.value, source.label.vi, source.label.en, amount, _share(amount, whole)))
     rows.append(("total", "Tổng cộng", "Total", whole, 1.0 if whole else None))
     columns = (
-        Column("source", Label("Mã nguồn", "Source code")),
+        Column("source", Label("Mã nguồn", "Source code"), identifier=True),
         Column("source_vi", Label("Nguồn kinh phí", "Source (Vietnamese)")),
         Column("source_en", Label("Nguồn kinh phí (tiếng Anh)", "Source")),
         Column("amount", Label("Số tiền (đồng)", "Amount (đồng)"), ColumnType.MONEY),

@@ -2,7 +2,7 @@
 
 ``validate`` runs the rules it is given over one ``ValidationContext`` and
 returns a ``ValidationReport``; ``danvan.validate`` gives it every registered
-rule. The built-in rules live one family per module (``activities``,
+rule. The built-in rules live one family per module (``activities``, ``figures``,
 ``hierarchy``, ``references``, ``successions``, ``teams``, ``text``) and are
 registered as a plugin by ``builtin``; ``reference`` writes their reference
 page.

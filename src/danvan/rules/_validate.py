@@ -98,6 +98,8 @@ class _Pointers:
             "team": dataset.teams,
             "membership": dataset.memberships,
             "activity": dataset.activities,
+            "unit_figure": dataset.figures,
+            "target": dataset.targets,
         }
         if kind in lists:
             return [record.id for record in lists[kind]]

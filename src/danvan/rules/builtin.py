@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from danvan.hooks import hookimpl
-from danvan.rules import activities, hierarchy, references, successions, teams, text
+from danvan.rules import (
+    activities,
+    figures,
+    hierarchy,
+    plans,
+    references,
+    successions,
+    teams,
+    text,
+)
 from danvan.rules.base import Rule
 
 
@@ -28,5 +37,7 @@ def danvan_rules() -> list[Rule]:
         activities.activity_numbers,
         activities.quantity_units,
         activities.likely_duplicates,
+        figures.unit_figures,
+        plans.plan_targets,
         text.text_form,
     ]

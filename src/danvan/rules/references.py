@@ -61,6 +61,8 @@ def duplicate_ids(context: ValidationContext) -> Iterator[Finding]:
     yield from _duplicates("team", dataset.teams)
     yield from _duplicates("membership", dataset.memberships)
     yield from _duplicates("activity", dataset.activities)
+    yield from _duplicates("unit_figure", dataset.figures)
+    yield from _duplicates("target", dataset.targets)
     catalog = dataset.catalog
     yield from _duplicate_codes("activity_type", (t.code for t in catalog.activity_types))
     yield from _duplicate_codes("topic", (t.code for t in catalog.topics))

@@ -361,6 +361,8 @@ def _records(dataset: Dataset) -> int:
         + len(dataset.memberships)
         + len(dataset.activities)
         + len(dataset.successions)
+        + len(dataset.figures)
+        + len(dataset.targets)
     )
 
 

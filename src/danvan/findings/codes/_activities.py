@@ -57,7 +57,8 @@ NEGATIVE_COUNT = declare(
     ERROR,
     Label("Số lượng âm", "Negative count"),
     Label("Trường “{field}” có giá trị âm: {value}", "Field {field} is negative: {value}"),
-    "Participants, households and quantities cannot be negative.",
+    "Participants, households, quantities, the figures of whole units and plan targets "
+    "cannot be negative.",
     ["activity", "quantity"],
 )
 NEGATIVE_MONEY = declare(
@@ -87,7 +88,8 @@ NOT_WHOLE = declare(
         "Chỉ tiêu {indicator} tính bằng {unit} nhưng có giá trị lẻ {value}",
         "Indicator {indicator} is counted in whole {unit} but has the value {value}",
     ),
-    "People, households, packages and đồng are whole numbers; the value has a fraction.",
+    "People, households, packages and đồng are whole numbers; the value (of a quantity, a "
+    "unit figure or a plan target) has a fraction.",
     ["activity", "quantity"],
 )
 LIKELY_DUPLICATE = declare(

@@ -27,8 +27,8 @@ UNKNOWN_UNIT = declare(
         "Trường “{field}” trỏ tới đơn vị {target} không có trong dữ liệu",
         "Field {field} refers to unit {target}, which is not in the dataset",
     ),
-    "A village of a team or an activity, a unit's parent, an organisation's unit or a "
-    "succession names a unit id that does not exist.",
+    "A village of a team or an activity, a unit's parent, an organisation's unit, a "
+    "succession, a unit figure or a plan target names a unit id that does not exist.",
     ["reference"],
 )
 UNKNOWN_TEAM = declare(
@@ -91,7 +91,9 @@ UNKNOWN_INDICATOR = declare(
     Label(
         "Chỉ tiêu {target} không có trong danh mục", "Indicator {target} is not in the catalogue"
     ),
-    "A quantity of an activity counts an indicator that is not in the catalogue.",
+    "A quantity of an activity, a unit figure or a plan target counts an indicator that is "
+    "not in the catalogue (a target may also name activities, participants, households or "
+    "money).",
     ["reference", "catalog", "quantity"],
 )
 NOT_A_VILLAGE = declare(

@@ -76,8 +76,8 @@ DATES_REVERSED = declare(
         "Trường “{field}”: ngày kết thúc {end} trước ngày bắt đầu {start}",
         "Field {field}: the end {end} comes before the start {start}",
     ),
-    "A team is dissolved before it was established, or a membership or an assignment ends "
-    "before it starts.",
+    "A team is dissolved before it was established, or a membership, an assignment or the "
+    "span of a unit figure or a plan target ends before it starts.",
     ["date"],
 )
 MISSING_MEETING = declare(

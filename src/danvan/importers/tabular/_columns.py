@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from danvan.excel import WHITESPACE
 from danvan.findings import Finding, Location, codes, make_finding
 from danvan.importers.base import ColumnarRows, ExcelError, RawSheet
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
@@ -45,7 +46,7 @@ Issue = CellError | tuple[Problem, ...] | str | TooLong | ExcelError
 
 
 #: Whitespace other than the plain space (what ``str.split`` splits on).
-_OTHER_SPACES = tuple(ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch != " ")
+_OTHER_SPACES = tuple(ch for ch in WHITESPACE if ch != " ")
 _ASCII_OTHER_SPACES = tuple(ch for ch in _OTHER_SPACES if ch.isascii())
 
 

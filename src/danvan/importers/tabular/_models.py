@@ -23,8 +23,10 @@ from danvan.model import (
     Organization,
     Quantity,
     Succession,
+    Target,
     Team,
     Topic,
+    UnitFigure,
 )
 
 MODELS: dict[str, type[Any]] = {
@@ -38,6 +40,8 @@ MODELS: dict[str, type[Any]] = {
     "activity_quantities": Quantity,
     "activity_funding": Funding,
     "successions": Succession,
+    "figures": UnitFigure,
+    "targets": Target,
     "activity_types": ActivityType,
     "topics": Topic,
     "indicators": Indicator,

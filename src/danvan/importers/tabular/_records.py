@@ -136,7 +136,7 @@ def _merge_entries(lists: Iterable[Sequence[Any]]) -> tuple[Any, ...]:
     return tuple(merged)
 
 
-_PLAIN = ("units", "organizations", "members", "memberships", "successions")
+_PLAIN = ("units", "organizations", "members", "memberships", "successions", "figures", "targets")
 
 
 def build_dataset(
@@ -219,6 +219,8 @@ def build_dataset(
         memberships=tuple(records["memberships"]),
         activities=tuple(records["activities"]),
         successions=tuple(records["successions"]),
+        figures=tuple(records["figures"]),
+        targets=tuple(records["targets"]),
         catalog=merged,
         title=next((t for t in titles if t), ""),
         description=next((d for d in descriptions if d), ""),
