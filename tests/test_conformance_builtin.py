@@ -10,7 +10,7 @@ from danvan.plugins import available_exporters
 from danvan.testing import check_exporter
 
 
-@pytest.mark.parametrize("name", ["csv", "datapackage", "json", "jsonl", "xlsx"])
+@pytest.mark.parametrize("name", ["csv", "datapackage", "docx", "json", "jsonl", "xlsx"])
 def test_builtin_exporter_conforms(name: str, tmp_path: Path) -> None:
     exporter = available_exporters()[name]
     checked = check_exporter(exporter, tmp_path)

@@ -28,6 +28,7 @@ RUNNABLE_PAGES = [
     "plugins.md",
     "privacy.md",
     "reliability.md",
+    "document.md",
 ]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 

@@ -46,9 +46,9 @@ def test_the_exporter_is_chosen_by_suffix(filename: str, name: str) -> None:
 
 def test_an_unknown_suffix_lists_the_known_formats(tmp_path: Path, bundle: Bundle) -> None:
     with pytest.raises(UnknownFormatError, match=r"Known formats: csv \(\.csv\);.*xlsx"):
-        export(bundle, tmp_path / "report.pdf")
-    with pytest.raises(UnknownFormatError, match="unknown format 'pdf'"):
-        export(bundle, tmp_path / "report.csv", format="pdf")
+        export(bundle, tmp_path / "report.odt")
+    with pytest.raises(UnknownFormatError, match="unknown format 'odt'"):
+        export(bundle, tmp_path / "report.csv", format="odt")
 
 
 def test_format_overrides_the_suffix(tmp_path: Path, bundle: Bundle) -> None:

@@ -72,6 +72,7 @@ def test_the_built_ins_are_ordinary_plugins() -> None:
     assert [i.name for i in infos] == [
         "danvan.bundled",
         "danvan.exporters.csv",
+        "danvan.exporters.docx",
         "danvan.exporters.json",
         "danvan.exporters.xlsx",
         "danvan.importers.csv",

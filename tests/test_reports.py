@@ -38,8 +38,20 @@ def test_the_tables_of_the_year_end_report(report: Bundle) -> None:
         "money_by_source",
         "topics_covered",
         "comparison",  # against the plan and the same period last year
+        "by_field",
+        "results",
         "unit_figures",  # the district's own figure of 2022, apart from the teams'
     ]
+
+
+def test_the_results_a_written_report_quotes(report: Bundle) -> None:
+    lights = [row for row in records(report.table("results")) if row.get("street_lights")]
+    assert [(row["team"], row["street_lights"], row["money_total"]) for row in lights] == [
+        ("Tổ Dân vận bản Mốc 4", 20, 27_000_000)
+    ]
+    fields = {row["field"]: row for row in records(report.table("by_field"))}
+    assert fields["Kinh tế"]["street_lights"] == 20
+    assert sum(row["activities"] for row in fields.values()) == figures(report)["activities"]
 
 
 def test_key_figures_are_the_articles(report: Bundle) -> None:

@@ -24,7 +24,10 @@ from danvan.cli._common import (
     read_inputs,
     redaction_asked,
 )
+from danvan.cli._console import UsageProblem, one_line
 from danvan.cli._writing import Target, write_summarised
+from danvan.exporters.base import ExportError
+from danvan.exporters.docx import FORMS, read_document_settings
 from danvan.model import Level
 from danvan.reports import report_notes
 
@@ -102,6 +105,22 @@ GROUPINGS: dict[str, GroupBy] = {
 @OVERWRITE
 @LIMITS
 @click.option(
+    "--form",
+    type=click.Choice(FORMS),
+    default=None,
+    help="Thể thức báo cáo .docx/.pdf: party (văn bản của Đảng) hoặc state (văn bản hành chính) "
+    "/ form of a .docx or .pdf report: party (36-HD/VPTW) or state (Decree 30/2020); "
+    "default party.",
+)
+@click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Tệp thiết lập TOML/JSON của báo cáo .docx/.pdf (cơ quan, số, người ký, nơi nhận …) "
+    "/ a TOML or JSON file of the document's fields (body, number, signer, recipients …).",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(["error", "warning"]),
     default=None,
@@ -126,10 +145,14 @@ def report(
     quote_personal: bool,
     overwrite: bool,
     limits: danvan.ReadLimits,
+    form: str | None,
+    settings_file: str | None,
     fail_on: str | None,
 ) -> None:
     """The main job: import, validate, aggregate and export the period report."""
-    target = Target(output, fmt, lang, table, redaction_asked(redact, salt), overwrite, paths)
+    options = document_options(form, settings_file)
+    redaction = redaction_asked(redact, salt)
+    target = Target(output, fmt, lang, table, redaction, overwrite, paths, options)
     dataset, loaded = read_inputs(paths, limits)
     calendar = danvan.ReportingCalendar(cutoff_day)
     found = loaded + danvan.validate(
@@ -157,6 +180,17 @@ def report(
             err=True,
         )
         sys.exit(1)
+
+
+def document_options(form: str | None, settings_file: str | None) -> dict[str, object]:
+    """The report document's options: the settings file's, then ``--form`` over them."""
+    try:
+        options = read_document_settings(settings_file) if settings_file else {}
+    except ExportError as error:
+        raise UsageProblem(one_line(error)) from None
+    if form is not None:
+        options["form"] = form
+    return options
 
 
 _FAILING = {"error": ("lỗi", "errors"), "warning": ("lỗi hoặc cảnh báo", "errors or warnings")}

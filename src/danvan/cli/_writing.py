@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from types import FrameType
 from typing import IO, Any
@@ -145,6 +145,8 @@ class Target:
     redact: Redaction | None = None
     overwrite: bool = False
     inputs: tuple[str, ...] = ()
+    #: The format's own options (``report --form``, ``--settings``), beside ``table``.
+    options: Mapping[str, Any] | None = None
 
 
 def write_summarised(
@@ -184,7 +186,7 @@ def write_output(bundle: Bundle, target: Target) -> str:
             if progress is not None:
                 tables = tuple(_ticking(t, progress.update) for t in bundle.tables)
                 bundle = attrs.evolve(bundle, tables=tables)
-            options = {"table": table} if table else None
+            options = {**(target.options or {}), **({"table": table} if table else {})} or None
             exporter = danvan.export(
                 bundle,
                 destination,

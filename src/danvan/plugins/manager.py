@@ -59,6 +59,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "danvan.exporters.csv",
     "danvan.exporters.json",
     "danvan.exporters.xlsx",
+    "danvan.exporters.docx",
     "danvan.importers.csv",
     "danvan.importers.json",
     "danvan.importers.xlsx",

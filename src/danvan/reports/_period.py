@@ -22,6 +22,7 @@ from danvan.reports._compare import comparison_table
 from danvan.reports._figures import figures_table
 from danvan.reports._key_figures import key_figures_table
 from danvan.reports._notes import notes_table
+from danvan.reports._results import field_table, results_table
 from danvan.reports._views import (
     ACTIVITY_MEASURES,
     money_table,
@@ -64,7 +65,8 @@ def period_report(
     """A period's bundle: key figures, by unit (``by``, communes by default), by activity
     type, by team (with its grade when the period is a year), by month, money by source,
     topics covered, the comparison with the plan and the same period last year
-    (`COMPARISON_TABLE`), the figures of whole units (`FIGURES_TABLE`, only when some figure's
+    (`COMPARISON_TABLE`), by field and each activity's measured results (what a written
+    report quotes), the figures of whole units (`FIGURES_TABLE`, only when some figure's
     days lie in the period: reported by no team, they are in none of the tables before),
     and the validation findings when given.
 
@@ -100,6 +102,8 @@ def period_report(
         money_table(overall),
         topics_table(dataset, totals, lang),
         comparison_table(totals, overall, by_unit, units_on=units_on, registry=registry, lang=lang),
+        field_table(totals, lang),
+        results_table(dataset, totals, lang),
     ]
     bounds = calendar.bounds(period)
     whole_units = figures_table(dataset, bounds.start, bounds.end, lang)
