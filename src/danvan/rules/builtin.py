@@ -7,7 +7,6 @@ from danvan.rules import (
     activities,
     figures,
     hierarchy,
-    plans,
     references,
     successions,
     teams,
@@ -38,6 +37,6 @@ def danvan_rules() -> list[Rule]:
         activities.quantity_units,
         activities.likely_duplicates,
         figures.unit_figures,
-        plans.plan_targets,
+        figures.plan_targets,
         text.text_form,
     ]
