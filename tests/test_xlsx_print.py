@@ -77,6 +77,11 @@ def test_counts_are_whole_money_has_dong_and_shares_are_percentages(report: Path
     assert figures["participants"].number_format == "#,##0"  # 2,055, not 2,055.00
     assert figures["model_area"].value == 15.5
     assert figures["model_area"].number_format == "#,##0.0#"  # 15.5
+    # The key figures mix counts, money and a ratio: each prints as what it is.
+    assert figures["completeness"].value == 1
+    assert figures["completeness"].number_format == "0.0%"  # 100.0%, not 1
+    assert figures["money_total"].value == 551_500_000
+    assert figures["money_total"].number_format == '#,##0 "đ"'
     money = book["Kinh phí theo nguồn"]
     assert money["D2"].number_format == '#,##0 "đ"'
     assert money["E2"].number_format == "0.0%"

@@ -53,7 +53,10 @@ class Column:
     position …): ``danvan.redact`` leaves it out or pseudonymises it on request.
     ``identifier`` marks a machine code beside a name a person reads (a unit's
     code beside the commune's name): a printed workbook hides it; data formats
-    (CSV, JSON) keep it like any other column.
+    (CSV, JSON) keep it like any other column. ``typed_by`` names another column
+    of the table whose value in each row is that row's ``ColumnType`` value for
+    this column, for numbers of mixed kinds (key figures: counts, money and a
+    ratio): a workbook formats each cell by it; data formats keep ``type``.
     """
 
     name: str
@@ -62,6 +65,7 @@ class Column:
     description: Label | None = None
     personal: bool = False
     identifier: bool = False
+    typed_by: str | None = None
 
 
 def _unique_names(kind: str) -> Callable[[Any, attrs.Attribute[Any], Sequence[Any]], None]:

@@ -184,10 +184,12 @@ _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def _machine_codes(column: Column, values: list[Any]) -> bool:
-    """A code column whose values are identifiers a program reads (``street_lights``), not
-    codes a reader looks up (``03156``): the annex leaves it out."""
+    """A code column (by its name, or marked ``identifier``) whose values a program reads
+    (``street_lights``, ``integer``), not codes a reader looks up (``03156``): the annex
+    leaves it out."""
     named = column.name in ("code", "source") or column.name.endswith("_code")
-    return named and all(v is None or _IDENTIFIER.fullmatch(str(v)) for v in values)
+    marked = named or column.identifier
+    return marked and all(v is None or _IDENTIFIER.fullmatch(str(v)) for v in values)
 
 
 def _annex_table(document: DocxDocument, number: int, table: Table, limit: int, lang: str) -> None:

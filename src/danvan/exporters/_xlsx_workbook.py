@@ -56,7 +56,7 @@ MEASURED_ROWS = 1000
 #: A chart is drawn only for a table with at most this many rows.
 MAX_CHART_ROWS = 400
 
-_TEXT, _NUMBER, _INTEGER, _DATE, _DATETIME, _BOOLEAN, _DECIMAL = range(7)
+_TEXT, _NUMBER, _INTEGER, _DATE, _DATETIME, _BOOLEAN, _DECIMAL, _BY_ROW = range(8)
 _KINDS = {
     ColumnType.STRING: _TEXT,
     ColumnType.INTEGER: _INTEGER,
@@ -164,8 +164,10 @@ class _TableWriter:
             sheet.set_column(index, index, self._width(index), text, hidden)
 
     def write(self) -> None:
-        kinds = [_KINDS[c.type] for c in self.columns]
+        kinds = [_BY_ROW if c.typed_by else _KINDS[c.type] for c in self.columns]
         formats: list[Format | None] = [self.sheets.formats.get(c.type) for c in self.columns]
+        names = [c.name for c in self.columns]
+        typed = {i: names.index(c.typed_by) for i, c in enumerate(self.columns) if c.typed_by}
         whole, wrapped = self.sheets.formats[ColumnType.INTEGER], self.sheets.wrapped
         width = len(self.columns)
         zone = self.zone
@@ -214,6 +216,12 @@ class _TableWriter:
                         write_datetime(r, c, value, formats[c])
                     elif kind == _DATETIME:
                         write_datetime(r, c, naive_in_zone(value, zone), formats[c])
+                    elif kind == _BY_ROW:  # a number whose kind its row says (typed_by)
+                        said = ColumnType(row[typed[c]])
+                        if said is ColumnType.NUMBER and value % 1 == 0:
+                            write_number(r, c, value, whole)
+                        else:
+                            write_number(r, c, value, self.sheets.formats.get(said, formats[c]))
                     else:
                         write_boolean(r, c, value)
             if tall:

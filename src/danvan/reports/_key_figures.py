@@ -103,8 +103,21 @@ def key_figures_table(dataset: Dataset, overall: Summary, lang: str) -> Table:
     columns = (
         Column("code", Label("Mã chỉ tiêu", "Figure code"), identifier=True),
         Column("figure", Label("Chỉ tiêu", "Figure")),
-        Column("value", Label("Giá trị", "Value"), ColumnType.NUMBER),
+        Column("value", Label("Giá trị", "Value"), ColumnType.NUMBER, typed_by="kind"),
         Column("unit", Label("Đơn vị tính", "Unit")),
+        Column("kind", Label("Kiểu số", "Kind of number"), identifier=True),
     )
-    rows = [(code, label.get(lang), value, unit) for code, label, value, unit in figures]
+    rows = [
+        (code, label.get(lang), value, unit, _kind(code, value, unit).value)
+        for code, label, value, unit in figures
+    ]
     return make_table("summary", Label("Các chỉ tiêu chính", "Key figures"), columns, rows)
+
+
+def _kind(code: str, value: int | float | None, unit: str) -> ColumnType:
+    """How a figure reads: money in đồng, the ratio of meetings as a percentage, else a count."""
+    if unit == "đồng":
+        return ColumnType.MONEY
+    if code == "completeness":
+        return ColumnType.PERCENT
+    return ColumnType.INTEGER if isinstance(value, int) else ColumnType.NUMBER
