@@ -22,7 +22,16 @@ from typing import BinaryIO
 import attrs
 
 from danvan.errors import DanvanError
-from danvan.findings import Finding, Location, ValidationReport, cap_findings, codes, make_finding
+from danvan.findings import (
+    Finding,
+    Location,
+    RecordOrigin,
+    ValidationReport,
+    cap_findings,
+    codes,
+    make_finding,
+    relocated,
+)
 from danvan.importers.base import (
     Importer,
     ImportOptions,
@@ -55,11 +64,18 @@ class ImportResult:
     """The dataset read and the import findings (DV6xx, DV5xx, and DV0xx for JSON documents).
 
     Validation is separate: run ``danvan.validate(result.dataset)`` for the
-    domain rules.
+    domain rules, and ``result.locate(report)`` so that its findings on records
+    read from JSON documents name their file and their place in it (``origins``:
+    the span of each document's records in the merged lists).
     """
 
     dataset: Dataset
     report: ValidationReport
+    origins: tuple[RecordOrigin, ...] = ()
+
+    def locate(self, report: ValidationReport) -> ValidationReport:
+        """``report`` (of this dataset) with each finding on a document's record at its file."""
+        return relocated(report, self.origins)
 
 
 def known_formats(importers: Mapping[str, Importer]) -> str:
@@ -269,7 +285,8 @@ def read_dataset(
     result = _read_all(paths, importers, options, progress)
     if not skipped:
         return result
-    return ImportResult(result.dataset, ValidationReport.of([*skipped, *result.report.findings]))
+    findings = ValidationReport.of([*skipped, *result.report.findings])
+    return ImportResult(result.dataset, findings, result.origins)
 
 
 def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | None) -> bool:
@@ -338,5 +355,5 @@ def _read_all(
         raise DatasetReadError(f"Không đọc được gì / nothing could be read: {reasons}")
     if progress is not None:
         progress(len(paths), len(paths))
-    dataset = build_dataset(contents, findings, options.catalog)
-    return ImportResult(dataset, ValidationReport.of(cap_findings(findings, cap)))
+    dataset, origins = build_dataset(contents, findings, options.catalog)
+    return ImportResult(dataset, ValidationReport.of(cap_findings(findings, cap)), origins)

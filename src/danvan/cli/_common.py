@@ -51,10 +51,10 @@ def parse_period_option(_ctx: click.Context, _param: click.Parameter, value: str
 
 def read_inputs(
     paths: Sequence[str], limits: danvan.ReadLimits = DEFAULT_LIMITS
-) -> tuple[danvan.Dataset, danvan.ValidationReport]:
+) -> danvan.ImportResult:
     """The dataset in ``paths`` (the bundled sample when there are none) and the import findings."""
     if not paths:
-        return danvan.sample(), danvan.ValidationReport()
+        return danvan.ImportResult(danvan.sample(), danvan.ValidationReport())
     bar: AbstractContextManager[Any] = progress_bar("Đọc / reading", len(paths))
     with bar as progress:
 
@@ -70,7 +70,7 @@ def read_inputs(
                 result = danvan.read_dataset(list(paths), progress=tick, limits=limits)
         except danvan.DatasetReadError as error:
             raise UsageProblem(one_line(error)) from None
-    return result.dataset, result.report
+    return result
 
 
 def echo_summary(

@@ -50,8 +50,8 @@ def export_command(
     """The datasets in PATHs, merged, in any format an exporter offers (one table per record
     kind)."""
     target = Target(output, fmt, lang, table, redaction_asked(redact, salt), overwrite, paths)
-    dataset, loaded = read_inputs(paths, limits)
-    write_summarised(danvan.dataset_bundle(dataset), target, dataset, loaded)
+    read = read_inputs(paths, limits)
+    write_summarised(danvan.dataset_bundle(read.dataset), target, read.dataset, read.report)
 
 
 @click.command()

@@ -153,10 +153,13 @@ def report(
     options = document_options(form, settings_file)
     redaction = redaction_asked(redact, salt)
     target = Target(output, fmt, lang, table, redaction, overwrite, paths, options)
-    dataset, loaded = read_inputs(paths, limits)
+    read = read_inputs(paths, limits)
+    dataset = read.dataset
     calendar = danvan.ReportingCalendar(cutoff_day)
-    found = loaded + danvan.validate(
-        dataset, calendar=calendar, max_findings_per_code=limits.max_findings_per_code
+    found = read.report + read.locate(
+        danvan.validate(
+            dataset, calendar=calendar, max_findings_per_code=limits.max_findings_per_code
+        )
     )
     bundle = danvan.period_report(
         dataset,

@@ -45,12 +45,14 @@ def validate_command(
     limits: danvan.ReadLimits,
 ) -> None:
     """Check datasets and list every finding; exit 1 when there are errors."""
-    dataset, loaded = read_inputs(paths, limits)
-    found = loaded + danvan.validate(
-        dataset,
-        as_of=as_of,
-        calendar=danvan.ReportingCalendar(cutoff_day),
-        max_findings_per_code=limits.max_findings_per_code,
+    read = read_inputs(paths, limits)
+    found = read.report + read.locate(
+        danvan.validate(
+            read.dataset,
+            as_of=as_of,
+            calendar=danvan.ReportingCalendar(cutoff_day),
+            max_findings_per_code=limits.max_findings_per_code,
+        )
     )
     if fmt == "json":
         click.echo(orjson.dumps([_finding_json(f) for f in found], option=orjson.OPT_INDENT_2))

@@ -10,7 +10,8 @@ memberships, DV4xx activities, DV5xx text, DV6xx importing files. A published co
 meaning; a new check gets a new code.
 
 The rooms: ``_finding`` (a finding, its code, its place, its message),
-``_report`` (the findings of a run), ``codes`` (the built-in codes, by family).
+``_report`` (the findings of a run), ``_origins`` (the file each record of a merged dataset
+came from), ``codes`` (the built-in codes, by family).
 """
 
 from danvan.findings import codes
@@ -25,6 +26,7 @@ from danvan.findings._finding import (
     record_pointer,
 )
 from danvan.findings._make import make_finding
+from danvan.findings._origins import RecordOrigin, relocated
 from danvan.findings._report import (
     FINDING_COLUMNS,
     MAX_FINDINGS_PER_CODE,
@@ -41,6 +43,7 @@ __all__ = [
     "Finding",
     "FindingCode",
     "Location",
+    "RecordOrigin",
     "Severity",
     "ValidationReport",
     "cap_findings",
@@ -49,4 +52,5 @@ __all__ = [
     "declare",
     "make_finding",
     "record_pointer",
+    "relocated",
 ]

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from danvan.findings import Finding, Location, codes, make_finding
+from danvan.findings import Finding, Location, RecordOrigin, codes, make_finding
 from danvan.importers.tabular._construct import construct_records, plain_slotted
 from danvan.importers.tabular._models import MODELS
 from danvan.importers.tabular._sheets import SheetRows
@@ -141,11 +141,13 @@ _PLAIN = ("units", "organizations", "members", "memberships", "successions", "fi
 
 def build_dataset(
     contents: Sequence[FileContent], findings: list[Finding], catalog: Catalog | None = None
-) -> Dataset:
+) -> tuple[Dataset, tuple[RecordOrigin, ...]]:
     """One dataset from every file read: records concatenated, details attached, catalogue merged.
 
     Catalogue tables read from any file make the catalogue; with none, it is
-    ``catalog`` (by default the bundled one).
+    ``catalog`` (by default the bundled one). With the dataset come the spans
+    of records each JSON document gave (`RecordOrigin`): their places in the
+    merged lists are not their places in their files.
     """
     villages = _details(contents, "teams", "team_villages", "team", findings)
     quantities = _details(contents, "activities", "activity_quantities", "activity", findings)
@@ -157,11 +159,15 @@ def build_dataset(
     used_teams: set[tuple[str, str]] = set()
     used_quantities: set[tuple[str, str]] = set()
     used_funding: set[tuple[str, str]] = set()
+    origins: list[RecordOrigin] = []
     for content in contents:
         if content.dataset is not None:
             ds = content.dataset
             for name in (*_PLAIN, "teams", "activities"):
+                start = len(records[name])
                 records[name].extend(getattr(ds, name))
+                if len(records[name]) > start:
+                    origins.append(RecordOrigin(name, start, len(records[name]), content.source))
             catalogs.append(ds.catalog)
             titles.append(ds.title)
             descriptions.append(ds.description)
@@ -211,7 +217,7 @@ def build_dataset(
         merged = catalog
     else:  # no catalogue given (danvan.read_dataset always gives one): none beyond the files'
         merged = Catalog()
-    return Dataset(
+    dataset = Dataset(
         units=tuple(records["units"]),
         organizations=tuple(records["organizations"]),
         members=tuple(records["members"]),
@@ -225,3 +231,4 @@ def build_dataset(
         title=next((t for t in titles if t), ""),
         description=next((d for d in descriptions if d), ""),
     )
+    return dataset, tuple(origins)
