@@ -82,7 +82,7 @@ def test_the_command_line_names_the_document(tmp_path: Path, nampo: Dataset) -> 
     first, second = _documents(tmp_path, nampo, [40], {45})
     result = CliRunner().invoke(main, ["validate", str(first), str(second)])
     (line,) = [line for line in result.output.splitlines() if line.startswith("DV103")]
-    assert f"{second}, /activities/5/team" in line
+    assert f"{second}, /activities/5/team, hoạt động {nampo.activities[45].id}:" in line
 
 
 def test_a_record_read_from_a_sheet_keeps_its_cell(tmp_path: Path, nampo: Dataset) -> None:

@@ -19,6 +19,7 @@ from danvan.cli._common import (
     parse_date_option,
     read_inputs,
 )
+from danvan.layout import kind_name
 
 
 @click.command(name="validate")
@@ -73,7 +74,9 @@ def _finding_line(finding: danvan.Finding, lang: str) -> str:
             where.sheet,
             f"dòng/row {where.row}" if where.row else None,
             column or where.pointer or where.field,
-            f"{where.record_kind} {where.record_id}" if where.record_id else None,
+            f"{kind_name(where.record_kind).get(lang)} {where.record_id}"
+            if where.record_kind and where.record_id
+            else None,
         )
         if part
     )
