@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -190,3 +192,17 @@ def test_working_days_between_adds_up(a: dt.date, b: dt.date) -> None:
     assert PLAIN.working_days_between(a, b) == (
         PLAIN.working_days_between(a, middle) + PLAIN.working_days_between(middle, b)
     )
+
+
+def test_the_periods_package_names_the_deadline_names_without_importing_holidays() -> None:
+    # A fresh interpreter: importing the periods package leaves the holidays package alone,
+    # and the first deadline name asked for brings it in.
+    script = (
+        "import sys, danvan.periods as p\n"
+        "assert 'holidays' not in sys.modules\n"
+        "assert set(p.__all__) <= set(dir(p))\n"
+        "assert all(getattr(p, name) is not None for name in p.__all__)\n"
+        "assert 'holidays' in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

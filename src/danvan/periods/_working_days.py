@@ -50,7 +50,7 @@ class WorkingCalendar:
     Government swaps each year (the Friday before a holiday, worked back on a Saturday),
     or a unit's own days off. `extra_working_days` are days worked although they are off
     otherwise: the Saturday that pays back a swapped day. Outside the years the package
-    covers for Vietnam (1999-2100 in holidays 0.109) only weekends and the extra days count.
+    covers for Vietnam (1901-2100 in holidays 0.109) only weekends and the extra days count.
     """
 
     extra_days_off: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_day_set)
