@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar as _month_lengths
 import datetime as dt
 import enum
-import functools
 from collections.abc import Iterable
 
 import attrs
@@ -24,12 +23,8 @@ _ONE_DAY = dt.timedelta(days=1)
 _SATURDAY = 5
 
 
-@functools.lru_cache(maxsize=64)
 def _public_holidays(year: int) -> frozenset[dt.date]:
-    """Vietnam's public holidays (observed days included) of one year, as the package knows them.
-
-    Cached: the package builds a year's lunar dates on every call.
-    """
+    """Vietnam's public holidays (observed days included) of one year, as the package knows them."""
     return frozenset(holidays.country_holidays("VN", years=year))
 
 
@@ -55,6 +50,11 @@ class WorkingCalendar:
 
     extra_days_off: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_day_set)
     extra_working_days: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_day_set)
+    # The package builds a year's lunar dates on every call: each calendar keeps the years it
+    # was asked about (its own memory, dropped with it; never a module-wide cache).
+    _years: dict[int, frozenset[dt.date]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         both = self.extra_days_off & self.extra_working_days
@@ -67,7 +67,10 @@ class WorkingCalendar:
 
     def is_public_holiday(self, day: dt.date) -> bool:
         """Whether `day` is a public holiday (or its observed day) in the package's calendar."""
-        return day in _public_holidays(day.year)
+        year = self._years.get(day.year)
+        if year is None:
+            year = self._years[day.year] = _public_holidays(day.year)
+        return day in year
 
     def is_working_day(self, day: dt.date) -> bool:
         if day in self.extra_working_days:
