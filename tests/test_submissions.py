@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 import danvan
-from danvan.model import Activity, Dataset, Submission
+from danvan.model import Activity, AdminUnit, Dataset, Level, Submission
 
 frictionless = pytest.importorskip("frictionless")
 
@@ -151,6 +151,29 @@ def test_a_file_of_several_teams_names_no_reporter_and_says_so(tmp_path: Path) -
     assert "reporter not told: 2 teams" in submission.note
     assert (submission.start, submission.end) == days
     assert submission.received is None
+
+
+def test_a_commune_workbook_of_several_teams_is_the_communes_report(tmp_path: Path) -> None:
+    units = (
+        AdminUnit("xa-cha-nua", "Chà Nưa", Level.COMMUNE),
+        AdminUnit("ban-1", "Nà Sự", Level.VILLAGE, parent="xa-cha-nua"),
+        AdminUnit("ban-2", "Nậm Chua", Level.VILLAGE, parent="xa-cha-nua"),
+    )
+    activities = tuple(
+        Activity(
+            id=f"hd-{n}",
+            team=f"to-{n}",
+            village=f"ban-{n}",
+            date=dt.date(2022, 3, n),
+            type="hop-to",
+        )
+        for n in (1, 2)
+    )
+    path = tmp_path / "xa-cha-nua.xlsx"
+    danvan.export(danvan.dataset_bundle(Dataset(units=units, activities=activities)), path)
+    submission = _recorded(path, received=dt.date(2022, 4, 5))
+    assert submission.reporter == "xa-cha-nua"
+    assert submission.note == ""
 
 
 def test_reading_records_nothing_unless_asked(tmp_path: Path) -> None:
