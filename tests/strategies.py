@@ -34,6 +34,7 @@ from danvan.model import (
     QuantityUnit,
     Role,
     Status,
+    Submission,
     Succession,
     Target,
     Team,
@@ -186,6 +187,20 @@ plan_targets = st.builds(
     note=texts,
     provenance=provenances,
 )
+submissions = st.builds(
+    Submission,
+    id=ids,
+    reporter=st.none() | ids,
+    start=st.none() | dates,
+    end=st.none() | dates,
+    received=st.none() | dates,
+    file=texts,
+    sha256=st.text("0123456789abcdef", min_size=64, max_size=64) | st.just(""),
+    sent_by=texts,
+    replaces=st.none() | ids,
+    note=texts,
+    provenance=provenances,
+)
 unit_figures = st.builds(
     UnitFigure,
     id=ids,
@@ -232,6 +247,7 @@ datasets = st.builds(
     successions=st.lists(successions, max_size=2).map(tuple),
     figures=st.lists(unit_figures, max_size=2).map(tuple),
     targets=st.lists(plan_targets, max_size=2).map(tuple),
+    submissions=st.lists(submissions, max_size=2).map(tuple),
     catalog=catalogs,
     title=texts,
     description=texts,

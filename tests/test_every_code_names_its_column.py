@@ -244,6 +244,15 @@ SHEETS: list[tuple[str, list[str], list[list[Any]]]] = [
             [2.5, dt.date(2022, 12, 31), dt.date(2022, 1, 1), "participants", "d103", "k1"],
         ],  # DV102, DV108, DV306, DV405, DV408 and DV101 at the targets' own cells
     ),
+    (
+        "Nộp báo cáo",
+        ["Ngày nhận", "Đến ngày", "Từ ngày", "Đơn vị báo cáo", "Mã"],
+        [
+            [dt.date(2022, 4, 5), dt.date(2022, 3, 31), dt.date(2022, 3, 1), "khong-co", "n1"],
+            [None, dt.date(2022, 3, 1), dt.date(2022, 3, 31), "d103", "n2"],
+            [None, dt.date(2022, 3, 31), dt.date(2022, 3, 1), "d103", "n1"],
+        ],  # DV103, DV306 and DV101 at the submissions' own cells
+    ),
 ]
 
 

@@ -44,6 +44,7 @@ RECORD_KINDS = (
     "successions",
     "figures",
     "targets",
+    "submissions",
 )
 R = TypeVar("R")
 
@@ -131,6 +132,7 @@ def cell_shaped(dataset: Dataset) -> Dataset:
             dataset,
             figures=figures,
             targets=targets,
+            submissions=_first_of_each_id(dataset.submissions),
             units=units,
             organizations=organizations,
             members=members,

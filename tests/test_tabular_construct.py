@@ -31,6 +31,7 @@ from danvan.model import (
     Organization,
     Provenance,
     Quantity,
+    Submission,
     Succession,
     Target,
     Team,
@@ -66,6 +67,7 @@ RECORDS: dict[type[Any], st.SearchStrategy[Any]] = {
     Succession: strategies.successions,
     UnitFigure: strategies.unit_figures,
     Target: strategies.plan_targets,
+    Submission: strategies.submissions,
     Team: strategies.teams,
     Topic: strategies.topics,
 }

@@ -13,6 +13,7 @@ can be read (or a path does not exist) is ``DatasetReadError`` raised.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from collections.abc import Callable, Mapping, Sequence
@@ -41,13 +42,14 @@ from danvan.importers.base import (
 )
 from danvan.importers.files import NotRegularFileError, file_kind, open_regular
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
+from danvan.importers.submissions import record_submissions as _record
 from danvan.importers.tabular import FileContent, SheetRows, build_dataset, read_sheets
 from danvan.model import Catalog, Dataset
 
 RECORD_TABLES = frozenset(
     {
         *("units", "organizations", "members", "teams", "memberships", "activities"),
-        *("successions", "figures", "targets"),
+        *("successions", "figures", "targets", "submissions"),
     }
 )
 """The tables whose rows are records of the teams' work (the catalogue's are not)."""
@@ -255,6 +257,8 @@ def read_dataset(
     catalog: Catalog,
     progress: Callable[[int, int], None] | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    record_submissions: bool = False,
+    received: dt.date | None = None,
 ) -> ImportResult:
     """Read one file, a folder, or a list of files and folders into one dataset.
 
@@ -269,6 +273,10 @@ def read_dataset(
     ``limits`` says what one file may cost (``ReadLimits``: sizes, cells, text
     length, nesting, findings per code, the native readers' memory and time);
     a file past one is refused with a finding and the others are still read.
+
+    ``record_submissions`` adds one `Submission` per file read (its reporter,
+    period, name, hash and received day: ``received``, else the file's own
+    sheet or metadata, never the clock; see ``danvan.importers.submissions``).
     """
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
@@ -282,7 +290,8 @@ def read_dataset(
             f"known formats: {known_formats(importers)}{reasons}"
         )
     options = ImportOptions(catalog=catalog, limits=limits)
-    result = _read_all(paths, importers, options, progress)
+    recording = _Recording(received) if record_submissions else None
+    result = _read_all(paths, importers, options, progress, recording)
     if not skipped:
         return result
     findings = ValidationReport.of([*skipped, *result.report.findings])
@@ -307,8 +316,16 @@ def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | Non
         dataset.successions,
         dataset.figures,
         dataset.targets,
+        dataset.submissions,
     )
     return not any(kinds)
+
+
+@attrs.frozen
+class _Recording:
+    """Submissions are recorded, with this received day (None: each file's own, if it says)."""
+
+    received: dt.date | None = None
 
 
 def _read_all(
@@ -316,6 +333,7 @@ def _read_all(
     importers: Mapping[str, Importer],
     options: ImportOptions,
     progress: Callable[[int, int], None] | None,
+    recording: _Recording | None = None,
 ) -> ImportResult:
     findings: list[Finding] = []
     contents: list[FileContent] = []
@@ -356,4 +374,7 @@ def _read_all(
     if progress is not None:
         progress(len(paths), len(paths))
     dataset, origins = build_dataset(contents, findings, options.catalog)
+    if recording is not None:
+        read = [content.source for content in contents]
+        dataset = _record(dataset, read, origins, received=recording.received)
     return ImportResult(dataset, ValidationReport.of(cap_findings(findings, cap)), origins)

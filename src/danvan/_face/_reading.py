@@ -29,6 +29,8 @@ def read_dataset(
     plugin_manager: PluginManager | None = None,
     progress: Callable[[int, int], None] | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    record_submissions: bool = False,
+    received: dt.date | None = None,
 ) -> read.ImportResult:
     """Read one file, a folder, or a list of files and folders into one dataset.
 
@@ -42,6 +44,11 @@ def read_dataset(
     ``limits`` says what one file may cost (``ReadLimits``: sizes, cells, text
     length, nesting, findings per code, the native readers' memory and time);
     a file past one is refused with a finding and the others are still read.
+
+    ``record_submissions=True`` adds one `Submission` per file read: its
+    reporter, period, name and SHA-256, and the day it was received
+    (``received``, else a day typed in the file's own submissions sheet, else
+    the workbook's own last-saved day; never the clock, None when nothing says).
     """
     return read.read_dataset(
         sources,
@@ -49,6 +56,8 @@ def read_dataset(
         catalog=catalog if catalog is not None else provided.catalog(plugin_manager),
         progress=progress,
         limits=limits,
+        record_submissions=record_submissions,
+        received=received,
     )
 
 

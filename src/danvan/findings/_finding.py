@@ -64,6 +64,7 @@ RECORD_LISTS: Mapping[str, str] = {
     "succession": "/successions",
     "unit_figure": "/figures",
     "target": "/targets",
+    "submission": "/submissions",
     "activity_type": "/catalog/activity_types",
     "topic": "/catalog/topics",
     "indicator": "/catalog/indicators",

@@ -150,6 +150,23 @@ def _target_rows(dataset: Dataset) -> Iterator[Row]:
         yield (t.id, t.unit, t.indicator, t.start, t.end, t.value, t.note, _flag(t.provenance))
 
 
+def _submission_rows(dataset: Dataset) -> Iterator[Row]:
+    for s in dataset.submissions:
+        yield (
+            s.id,
+            s.reporter,
+            s.start,
+            s.end,
+            s.received,
+            s.file,
+            s.sha256,
+            s.sent_by,
+            s.replaces,
+            s.note,
+            _flag(s.provenance),
+        )
+
+
 _ROWS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
     "dataset": _dataset_rows,
     "units": _unit_rows,
@@ -164,6 +181,7 @@ _ROWS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
     "successions": _succession_rows,
     "figures": _figure_rows,
     "targets": _target_rows,
+    "submissions": _submission_rows,
 }
 
 

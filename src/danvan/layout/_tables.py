@@ -249,6 +249,26 @@ TARGETS = RecordTable(
     key="id",
     noun=Label("chỉ tiêu kế hoạch", "plan target"),
 )
+SUBMISSIONS = RecordTable(
+    "submissions",
+    Label("Nộp báo cáo", "Submissions"),
+    "submission",
+    (
+        _ID,
+        _c("reporter", "Đơn vị báo cáo", "Reporter", OT),
+        _c("start", "Từ ngày", "Start", DATE),
+        _c("end", "Đến ngày", "End", DATE),
+        _c("received", "Ngày nhận", "Received", DATE),
+        _c("file", "Tệp", "File"),
+        _c("sha256", "Mã băm SHA-256", "SHA-256"),
+        _c("sent_by", "Người gửi", "Sent by"),
+        _c("replaces", "Thay cho", "Replaces", OT),
+        _c("note", "Ghi chú", "Note"),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+    noun=Label("báo cáo đã nộp", "submission"),
+)
 ACTIVITY_TYPES = RecordTable(
     "activity_types",
     Label("Loại hoạt động", "Activity types"),
@@ -310,6 +330,7 @@ TABLES: tuple[RecordTable, ...] = (
     SUCCESSIONS,
     FIGURES,
     TARGETS,
+    SUBMISSIONS,
     ACTIVITY_TYPES,
     TOPICS,
     INDICATORS,

@@ -30,6 +30,7 @@ _RECORD_KINDS = {
     "successions": "succession",
     "figures": "unit_figure",
     "targets": "target",
+    "submissions": "submission",
 }
 _CATALOG_KINDS = {
     "activity_types": "activity_type",

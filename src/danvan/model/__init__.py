@@ -1,5 +1,5 @@
 """The domain of danvan, pure and typed: units, people, teams, the catalogue, activities,
-the figures of whole units and the plan targets.
+the figures of whole units, the plan targets and the submissions of reports.
 
 No I/O here; importers and exporters live at the edges.
 """
@@ -19,6 +19,7 @@ from danvan.model.dataset import Dataset
 from danvan.model.figures import Bound, UnitFigure
 from danvan.model.people import Gender, Member, Organization, OrganizationKind
 from danvan.model.plans import MEASURE_TARGETS, Target
+from danvan.model.submissions import Submission
 from danvan.model.teams import Assignment, Membership, Role, Team
 from danvan.model.units import AdminUnit, Level, Succession
 
@@ -48,6 +49,7 @@ __all__ = [
     "Role",
     "SheetColumns",
     "Status",
+    "Submission",
     "Succession",
     "Target",
     "Team",

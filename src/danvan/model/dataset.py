@@ -18,11 +18,21 @@ from danvan.model.catalog import Catalog
 from danvan.model.figures import UnitFigure
 from danvan.model.people import Member, Organization
 from danvan.model.plans import Target
+from danvan.model.submissions import Submission
 from danvan.model.teams import Assignment, Membership, Role, Team
 from danvan.model.units import AdminUnit, Level, Succession
 
 _Record = TypeVar(
-    "_Record", AdminUnit, Organization, Member, Team, Membership, Activity, UnitFigure, Target
+    "_Record",
+    AdminUnit,
+    Organization,
+    Member,
+    Team,
+    Membership,
+    Activity,
+    UnitFigure,
+    Target,
+    Submission,
 )
 
 
@@ -47,6 +57,7 @@ class _Indexes:
     activities: dict[str, Activity] | None = None
     figures: dict[str, UnitFigure] | None = None
     targets: dict[str, Target] | None = None
+    submissions: dict[str, Submission] | None = None
 
 
 @attrs.frozen
@@ -56,6 +67,7 @@ class Dataset:
     ``figures`` are figures of whole units (a district's total reported by no
     team), kept apart: no sum of the teams' work counts them. ``targets`` are the
     plan's targets (chỉ tiêu kế hoạch), which a report sets beside the results.
+    ``submissions`` are the reports received (which file, from whom, for which days).
     """
 
     units: tuple[AdminUnit, ...] = ()
@@ -67,6 +79,7 @@ class Dataset:
     successions: tuple[Succession, ...] = ()
     figures: tuple[UnitFigure, ...] = ()
     targets: tuple[Target, ...] = ()
+    submissions: tuple[Submission, ...] = ()
     catalog: Catalog = attrs.field(factory=Catalog)
     title: str = ""
     description: str = ""
@@ -124,6 +137,11 @@ class Dataset:
         if self._ix.targets is None:
             self._ix.targets = _by_id(self.targets)
         return self._ix.targets.get(target_id)
+
+    def submission(self, submission_id: str) -> Submission | None:
+        if self._ix.submissions is None:
+            self._ix.submissions = _by_id(self.submissions)
+        return self._ix.submissions.get(submission_id)
 
     def figures_of(self, unit_id: str) -> list[UnitFigure]:
         """The figures reported for the whole of ``unit_id`` (not its children's), in order."""

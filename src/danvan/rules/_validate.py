@@ -100,6 +100,7 @@ class _Pointers:
             "activity": dataset.activities,
             "unit_figure": dataset.figures,
             "target": dataset.targets,
+            "submission": dataset.submissions,
         }
         if kind in lists:
             return [record.id for record in lists[kind]]

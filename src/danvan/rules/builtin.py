@@ -8,6 +8,7 @@ from danvan.rules import (
     figures,
     hierarchy,
     references,
+    submissions,
     successions,
     teams,
     text,
@@ -38,5 +39,6 @@ def danvan_rules() -> list[Rule]:
         activities.likely_duplicates,
         figures.unit_figures,
         figures.plan_targets,
+        submissions.submissions,
         text.text_form,
     ]

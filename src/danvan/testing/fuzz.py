@@ -363,6 +363,7 @@ def _records(dataset: Dataset) -> int:
         + len(dataset.successions)
         + len(dataset.figures)
         + len(dataset.targets)
+        + len(dataset.submissions)
     )
 
 

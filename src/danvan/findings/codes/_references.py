@@ -39,7 +39,8 @@ UNKNOWN_TEAM = declare(
         "Trường “{field}” trỏ tới tổ {target} không có trong dữ liệu",
         "Field {field} refers to team {target}, which is not in the dataset",
     ),
-    "A membership or an activity names a team id that does not exist.",
+    "A membership or an activity names a team id that does not exist, or a submission a "
+    "reporter that is no team, unit or organisation.",
     ["reference"],
 )
 UNKNOWN_MEMBER = declare(

@@ -136,7 +136,10 @@ def _merge_entries(lists: Iterable[Sequence[Any]]) -> tuple[Any, ...]:
     return tuple(merged)
 
 
-_PLAIN = ("units", "organizations", "members", "memberships", "successions", "figures", "targets")
+_PLAIN = (
+    *("units", "organizations", "members", "memberships", "successions", "figures"),
+    *("targets", "submissions"),
+)
 
 
 def build_dataset(
@@ -227,6 +230,7 @@ def build_dataset(
         successions=tuple(records["successions"]),
         figures=tuple(records["figures"]),
         targets=tuple(records["targets"]),
+        submissions=tuple(records["submissions"]),
         catalog=merged,
         title=next((t for t in titles if t), ""),
         description=next((d for d in descriptions if d), ""),
