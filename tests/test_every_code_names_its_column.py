@@ -24,6 +24,7 @@ from danvan.findings import ValidationReport, codes
 AT_A_CELL = frozenset(
     {
         *("DV101", "DV102", "DV103", "DV104", "DV105", "DV106", "DV107", "DV108", "DV109"),
+        "DV110",
         *("DV201", "DV202", "DV203", "DV204", "DV205", "DV206", "DV207"),
         *("DV305", "DV306"),
         *("DV401", "DV402", "DV403", "DV404", "DV405", "DV407", "DV408"),
@@ -246,12 +247,20 @@ SHEETS: list[tuple[str, list[str], list[list[Any]]]] = [
     ),
     (
         "Nộp báo cáo",
-        ["Ngày nhận", "Đến ngày", "Từ ngày", "Đơn vị báo cáo", "Mã"],
+        ["Thay cho", "Ngày nhận", "Đến ngày", "Từ ngày", "Đơn vị báo cáo", "Mã"],
         [
-            [dt.date(2022, 4, 5), dt.date(2022, 3, 31), dt.date(2022, 3, 1), "khong-co", "n1"],
-            [None, dt.date(2022, 3, 1), dt.date(2022, 3, 31), "d103", "n2"],
-            [None, dt.date(2022, 3, 31), dt.date(2022, 3, 1), "d103", "n1"],
-        ],  # DV103, DV306 and DV101 at the submissions' own cells
+            [
+                None,
+                dt.date(2022, 4, 5),
+                dt.date(2022, 3, 31),
+                dt.date(2022, 3, 1),
+                "khong-co",
+                "n1",
+            ],
+            [None, None, dt.date(2022, 3, 1), dt.date(2022, 3, 31), "d103", "n2"],
+            [None, None, dt.date(2022, 3, 31), dt.date(2022, 3, 1), "d103", "n1"],
+            ["n9", None, dt.date(2022, 3, 31), dt.date(2022, 3, 1), "d103", "n3"],
+        ],  # DV103, DV306, DV101 and DV110 at the submissions' own cells
     ),
 ]
 

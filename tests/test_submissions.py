@@ -185,3 +185,13 @@ def test_a_reporter_that_is_nobody_and_days_reversed_are_findings() -> None:
     wrong = attrs.evolve(SENT, reporter="to-khong-co", start=SENT.end, end=SENT.start)
     codes = {f.code for f in danvan.validate(Dataset(submissions=(wrong,)))}
     assert {"DV103", "DV306"} <= codes
+
+
+def test_a_submission_replaces_one_the_dataset_holds() -> None:
+    first = Submission("nop-1", file="xa.xlsx")
+    again = Submission("nop-2", file="xa-sua.xlsx", replaces="nop-1")
+    stray = Submission("nop-3", file="xa-sua-lai.xlsx", replaces="nop-9")
+    report = danvan.validate(Dataset(submissions=(first, again, stray)))
+    (unknown,) = [f for f in report if f.code == "DV110"]
+    assert (unknown.location.record_id, unknown.location.field) == ("nop-3", "replaces")
+    assert unknown.message.vi == "Lần nộp này thay lần nộp nop-9, không có trong dữ liệu"

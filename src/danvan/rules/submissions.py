@@ -2,7 +2,8 @@
 
 A submission is checked with the codes its kind of mistake already has: a
 reporter that is no team, unit or organisation of the dataset is DV103 (a
-team is what most often reports), a period that ends before it starts DV306.
+team is what most often reports), a period that ends before it starts DV306,
+and one that replaces a submission the dataset does not hold DV110.
 Each finding is at the submission's row and the column of the field.
 """
 
@@ -22,11 +23,12 @@ def _at(submission: Submission, index: int, field: str) -> Location:
     return Location.of(KIND, submission.id, submission.provenance, field=field, index=index)
 
 
-@rule("submissions", codes.UNKNOWN_TEAM, codes.DATES_REVERSED)
+@rule("submissions", codes.UNKNOWN_TEAM, codes.DATES_REVERSED, codes.UNKNOWN_SUBMISSION)
 def submissions(context: ValidationContext) -> Iterator[Finding]:
-    """A submission's reporter is a team, a unit or an organisation of the dataset, and its
-    period ends after it starts."""
+    """A submission's reporter is a team, a unit or an organisation of the dataset, its period
+    ends after it starts, and the submission it replaces is in the dataset."""
     dataset = context.dataset
+    ids = {sub.id for sub in dataset.submissions}
     for index, sub in enumerate(dataset.submissions):
         who = sub.reporter
         known = who is None or any(
@@ -47,4 +49,8 @@ def submissions(context: ValidationContext) -> Iterator[Finding]:
                 field=field_name(KIND, "end"),
                 start=sub.start,
                 end=sub.end,
+            )
+        if sub.replaces is not None and sub.replaces not in ids:
+            yield make_finding(
+                codes.UNKNOWN_SUBMISSION, _at(sub, index, "replaces"), target=sub.replaces
             )

@@ -108,3 +108,15 @@ NOT_A_VILLAGE = declare(
     "Teams serve villages and activities happen in villages; the unit named is at another level.",
     ["reference", "hierarchy"],
 )
+UNKNOWN_SUBMISSION = declare(
+    "DV110",
+    ERROR,
+    Label("Lần nộp được thay không có", "Unknown submission replaced"),
+    Label(
+        "Lần nộp này thay lần nộp {target}, không có trong dữ liệu",
+        "This submission replaces submission {target}, which is not in the dataset",
+    ),
+    "A submission says it replaces an earlier one (``replaces``) that the dataset does not "
+    "hold: the file it corrects was never read, or its id was mistyped.",
+    ["reference", "submission"],
+)
