@@ -1,7 +1,7 @@
 """Rules on the submissions of reports: who sent them exists, their days run forward.
 
 A submission is checked with the codes its kind of mistake already has: a
-reporter that is no team, unit or organisation of the dataset is DV103 (a
+reporter that is no team, unit, organisation or reporting body of the dataset is DV103 (a
 team is what most often reports), a period that ends before it starts DV306,
 and one that replaces a submission the dataset does not hold DV110.
 Each finding is at the submission's row and the column of the field.
@@ -33,7 +33,12 @@ def submissions(context: ValidationContext) -> Iterator[Finding]:
         who = sub.reporter
         known = who is None or any(
             found is not None
-            for found in (dataset.team(who), dataset.unit(who), dataset.organization(who))
+            for found in (
+                dataset.team(who),
+                dataset.unit(who),
+                dataset.organization(who),
+                dataset.body(who),
+            )
         )
         if not known:
             yield make_finding(
