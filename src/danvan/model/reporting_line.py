@@ -116,8 +116,8 @@ def receiver(
     ``reporter`` is a body's id (its report goes to its ``reports_to``) or a unit's
     id: a unit with a body of its own (a commune) reports through that body to the
     one above it; a unit without one (a village, where a team works) reports to
-    the nearest body above it. ``unit_of`` looks a unit up (``Dataset.unit`` or
-    ``UnitRegistry.unit``).
+    the nearest body above it, through units valid on ``day`` only. ``unit_of``
+    looks a unit up (``Dataset.unit`` or ``UnitRegistry.unit``).
     """
     valid = _on(bodies, day)
     by_id = {b.id: b for b in reversed(valid)}
@@ -128,7 +128,7 @@ def receiver(
         return by_id.get(own.reports_to) if own.reports_to is not None else None
     unit = unit_of(reporter)
     for _ in range(_MAX_HOPS):
-        if unit is None or unit.parent is None:
+        if unit is None or unit.parent is None or not unit.valid_on(day):
             return None
         found = body_of_unit(valid, unit.parent, day)
         if found is not None:
