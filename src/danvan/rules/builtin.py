@@ -40,5 +40,7 @@ def danvan_rules() -> list[Rule]:
         figures.unit_figures,
         figures.plan_targets,
         submissions.submissions,
+        submissions.submission_periods,
+        submissions.submission_duplicates,
         text.text_form,
     ]

@@ -120,3 +120,43 @@ UNKNOWN_SUBMISSION = declare(
     "hold: the file it corrects was never read, or its id was mistyped.",
     ["reference", "submission"],
 )
+SUBMISSION_PERIOD_UNKNOWN = declare(
+    "DV111",
+    WARNING,
+    Label("Không rõ kỳ báo cáo", "Period of a report not told"),
+    Label(
+        "Không rõ báo cáo {file} cho kỳ nào: không có ngày nào trong tệp",
+        "The period {file} reports on cannot be told: no day in it",
+    ),
+    "A submission without its first or last day: a file read with no dated activity, or a "
+    "row of the submissions sheet with an empty 'Từ ngày' or 'Đến ngày'. It cannot be "
+    "counted for any period until its days are given.",
+    ["submission", "date"],
+)
+SUBMISSION_CONFLICT = declare(
+    "DV112",
+    WARNING,
+    Label("Hai báo cáo khác nhau cho một kỳ", "Two different reports for one period"),
+    Label(
+        "{reporter} gửi hai báo cáo khác nhau cho kỳ {start} – {end}: {file} và {other_file}; "
+        "không báo cáo nào ghi thay cho báo cáo kia",
+        "{reporter} sent two different reports for {start} – {end}: {file} and {other_file}; "
+        "neither says it replaces the other",
+    ),
+    "Two submissions of one reporter for the same days whose files differ (another SHA-256), "
+    "and neither replaces the other: which figures count is not told. Say which replaces "
+    "which (``replaces``, 'Thay cho') or drop one.",
+    ["submission", "duplicate"],
+)
+SUBMISSION_DUPLICATE = declare(
+    "DV113",
+    INFO,
+    Label("Một tệp báo cáo gửi hai lần", "One report file sent twice"),
+    Label(
+        "{reporter} gửi cùng một tệp hai lần cho kỳ {start} – {end}: {file} và {other_file}",
+        "{reporter} sent the same file twice for {start} – {end}: {file} and {other_file}",
+    ),
+    "Two submissions of one reporter for the same days with the same SHA-256: the same file "
+    "sent again. It is counted once.",
+    ["submission", "duplicate"],
+)
