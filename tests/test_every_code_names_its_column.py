@@ -303,6 +303,22 @@ SHEETS: list[tuple[str, list[str], list[list[Any]]]] = [
             ],
         ],  # DV103, DV306, DV101, DV110, DV111, DV311, DV113 (n7) and DV112 (n8) at their cells
     ),
+    (
+        "Tuyến báo cáo",
+        [
+            "Hiệu lực đến ngày",
+            "Hiệu lực từ ngày",
+            "Báo cáo lên",
+            "Mã đơn vị",
+            "Loại cơ quan",
+            "Tên cơ quan",
+            "Mã",
+        ],
+        [
+            [None, None, "khong-co", "khong-co", "commune_party_committee", "Đảng ủy xã", "co-1"],
+            [dt.date(2020, 1, 1), dt.date(2021, 1, 1), "co-1", "x1", "other", "Ngược", "co-2"],
+        ],  # DV105, DV102 and DV306 at the reporting line's own cells
+    ),
 ]
 
 

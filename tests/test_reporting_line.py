@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from danvan import bundled_registry, bundled_reporting_line, dataset_from_json, dataset_to_json
+from danvan import (
+    bundled_registry,
+    bundled_reporting_line,
+    dataset_from_json,
+    dataset_to_json,
+    validate,
+)
 from danvan.model import (
     AdminUnit,
     Assignment,
@@ -151,3 +157,26 @@ def test_every_bundled_body_names_its_source_and_what_is_not_verified() -> None:
     district = next(b for b in line if b.unit == "11-103")
     assert district.valid_until == date(2025, 6, 30)
     assert "1661/NQ-UBTVQH15" in district.source
+
+
+def test_a_line_that_names_what_is_not_there_is_a_finding_at_its_field() -> None:
+    stray = ReportingBody(
+        "du-xa-la",
+        "Đảng ủy xã lạ",
+        BodyKind.COMMUNE_PARTY_COMMITTEE,
+        unit="xa-khong-co",
+        reports_to="ban-khong-co",
+        valid_from=date(2025, 7, 1),
+        valid_until=date(2025, 6, 30),
+    )
+    report = validate(Dataset(units=UNITS, bodies=(*BODIES, stray)))
+    found = {(f.code, f.location.field) for f in report if f.location.record_id == "du-xa-la"}
+    assert found == {("DV102", "unit"), ("DV105", "reports_to"), ("DV306", "valid_until")}
+    assert all(f.location.record_id == "du-xa-la" for f in report)
+
+
+def test_the_bundled_line_holds_together_with_the_bundled_units() -> None:
+    registry = bundled_registry()
+    dataset = Dataset(units=tuple(registry.units), bodies=bundled_reporting_line())
+    codes = {f.code for f in validate(dataset, as_of=date(2026, 1, 1))}
+    assert not codes & {"DV101", "DV102", "DV105", "DV306"}

@@ -42,5 +42,6 @@ def danvan_rules() -> list[Rule]:
         submissions.submissions,
         submissions.submission_periods,
         submissions.submission_duplicates,
+        submissions.reporting_line,
         text.text_form,
     ]

@@ -9,18 +9,23 @@ A period that cannot be told is DV111, a team's report for days the team did
 not exist DV311, two different files for one reporter and period DV112 and
 the same file twice DV113. Each finding is at the submission's row and the
 column of the field, or, for a submission recorded from a file read, at that file.
+The bodies of the reporting line are checked alike: a unit that is not there
+DV102, a body reported to that is not there DV105, a validity that ends before
+it starts DV306.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from danvan.findings import Finding, Location, codes, make_finding
 from danvan.layout import field_name
-from danvan.model import Submission
+from danvan.model import ReportingBody, Submission
 from danvan.rules.base import ValidationContext, rule
 
 KIND = "submission"
+BODY = "reporting_body"
 
 
 def _at(submission: Submission, index: int, field: str) -> Location:
@@ -63,6 +68,10 @@ def submissions(context: ValidationContext) -> Iterator[Finding]:
             yield make_finding(
                 codes.UNKNOWN_SUBMISSION, _at(sub, index, "replaces"), target=sub.replaces
             )
+
+
+def _body_at(body: ReportingBody, index: int, field: str) -> Location:
+    return Location.of(BODY, body.id, body.provenance, field=field, index=index)
 
 
 def _label(sub: Submission) -> str:
@@ -130,3 +139,35 @@ def submission_duplicates(context: ValidationContext) -> Iterator[Finding]:
             file=_label(sub),
             other_file=_label(first),
         )
+
+
+@rule("reporting-line", codes.UNKNOWN_UNIT, codes.UNKNOWN_ORGANIZATION, codes.DATES_REVERSED)
+def reporting_line(context: ValidationContext) -> Iterator[Finding]:
+    """A body of the reporting line belongs to a unit of the dataset, reports to a body of it,
+    and its validity ends after it starts."""
+    dataset = context.dataset
+    for index, body in enumerate(dataset.bodies):
+        at = partial(_body_at, body, index)
+        if body.unit is not None and dataset.unit(body.unit) is None:
+            yield make_finding(
+                codes.UNKNOWN_UNIT, at("unit"), field=field_name(BODY, "unit"), target=body.unit
+            )
+        if body.reports_to is not None and dataset.body(body.reports_to) is None:
+            yield make_finding(
+                codes.UNKNOWN_ORGANIZATION,
+                at("reports_to"),
+                field=field_name(BODY, "reports_to"),
+                target=body.reports_to,
+            )
+        if (
+            body.valid_from is not None
+            and body.valid_until is not None
+            and body.valid_until < body.valid_from
+        ):
+            yield make_finding(
+                codes.DATES_REVERSED,
+                at("valid_until"),
+                field=field_name(BODY, "valid_until"),
+                start=body.valid_from,
+                end=body.valid_until,
+            )

@@ -28,7 +28,8 @@ UNKNOWN_UNIT = declare(
         "Field {field} refers to unit {target}, which is not in the dataset",
     ),
     "A village of a team or an activity, a unit's parent, an organisation's unit, a "
-    "succession, a unit figure or a plan target names a unit id that does not exist.",
+    "succession, a unit figure, a plan target or a body of the reporting line names a unit id "
+    "that does not exist.",
     ["reference"],
 )
 UNKNOWN_TEAM = declare(
@@ -40,7 +41,7 @@ UNKNOWN_TEAM = declare(
         "Field {field} refers to team {target}, which is not in the dataset",
     ),
     "A membership or an activity names a team id that does not exist, or a submission a "
-    "reporter that is no team, unit or organisation.",
+    "reporter that is no team, unit, organisation or body of the reporting line.",
     ["reference"],
 )
 UNKNOWN_MEMBER = declare(
@@ -62,7 +63,8 @@ UNKNOWN_ORGANIZATION = declare(
         "Trường “{field}” trỏ tới cơ quan {target} không có trong dữ liệu",
         "Field {field} refers to organisation {target}, which is not in the dataset",
     ),
-    "A member names an organisation id that does not exist.",
+    "A member names an organisation id that does not exist, or a body of the reporting line "
+    "reports to a body (``reports_to``) that does not exist.",
     ["reference"],
 )
 UNKNOWN_ACTIVITY_TYPE = declare(

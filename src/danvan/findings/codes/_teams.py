@@ -77,7 +77,8 @@ DATES_REVERSED = declare(
         "Field {field}: the end {end} comes before the start {start}",
     ),
     "A team is dissolved before it was established, or a membership, an assignment or the "
-    "span of a unit figure, a plan target or a submission ends before it starts.",
+    "span of a unit figure, a plan target or a submission, or the validity of a body of the "
+    "reporting line, ends before it starts.",
     ["date"],
 )
 MISSING_MEETING = declare(
