@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import attrs
 import pytest
 
 from danvan import (
     bundled_registry,
     bundled_reporting_line,
+    dataset_bundle,
     dataset_from_json,
     dataset_to_json,
+    export,
+    read_dataset,
     validate,
 )
 from danvan.model import (
@@ -180,3 +185,21 @@ def test_the_bundled_line_holds_together_with_the_bundled_units() -> None:
     dataset = Dataset(units=tuple(registry.units), bodies=bundled_reporting_line())
     codes = {f.code for f in validate(dataset, as_of=date(2026, 1, 1))}
     assert not codes & {"DV101", "DV102", "DV105", "DV306"}
+
+
+@pytest.mark.parametrize("name", ["tuyen.json", "tuyen.xlsx", "tuyen.zip"])
+def test_the_reporting_line_comes_back_from_every_format(tmp_path: Path, name: str) -> None:
+    dataset = Dataset(units=UNITS, bodies=BODIES)
+    path = tmp_path / name
+    fmt = "datapackage" if name.endswith(".zip") else None
+    export(dataset_bundle(dataset), path, format=fmt)
+    again = read_dataset(path).dataset
+    assert tuple(attrs.evolve(b, provenance=None) for b in again.bodies) == BODIES
+
+
+def test_a_data_package_of_the_reporting_line_validates(tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    dataset = Dataset(units=UNITS, bodies=BODIES)
+    export(dataset_bundle(dataset), tmp_path / "goi", format="datapackage")
+    report = frictionless.validate(str(tmp_path / "goi" / "datapackage.json"))
+    assert report.flatten(["rowNumber", "fieldName", "type"]) == []
