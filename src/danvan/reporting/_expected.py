@@ -188,7 +188,9 @@ def expected_reports(
                 continue
             who = reporters_of(dataset, team, days)
             matching = [
-                s for s, span in spans if s.reporter in who and span is not None and span.overlaps(days)
+                s
+                for s, span in spans
+                if s.reporter in who and span is not None and span.overlaps(days)
             ]
             current = tuple(s.id for s in matching if s.id not in replaced)
             received = min((s.received for s in matching if s.received is not None), default=None)
