@@ -222,3 +222,9 @@ def test_rates_roll_up_from_teams_to_communes_to_the_province(
         assert province[month].additive() == _sum([c.additive() for c in communes])
         assert province[month].expected == sum(1 for r in reports if r.period == month)
         assert province[month].received <= province[month].expected
+
+
+def test_a_team_read_twice_owes_one_report() -> None:
+    dataset = Dataset(units=UNITS, teams=(*TEAMS, TEAMS[0]))
+    reports = expected_reports(dataset, MARCH, today=dt.date(2022, 4, 20))
+    assert [r.team for r in reports] == ["to-moc-4", "to-na-su", "to-huoi-do"]

@@ -179,11 +179,17 @@ def expected_reports(
     sent = tuple(dataset.submissions if submissions is None else submissions)
     replaced = superseded(sent)
     spans = [(s, submission_days(s)) for s in sent if s.reporter is not None]
+    # A team read from several files (the district's list and its commune's workbook) owes
+    # one report: the first record of each id counts (two differing ones are a finding).
+    first: dict[str, Team] = {}
+    for team in dataset.teams:
+        first.setdefault(team.id, team)
+    teams = list(first.values())
     found: list[ExpectedReport] = []
     for owed in report_periods(period, kind, calendar):
         days = calendar.bounds(owed)
         deadline = explain_deadline(owed, rule, working, calendar)
-        for team in dataset.teams:
+        for team in teams:
             if not alive_between(team, days.start, days.end):
                 continue
             who = reporters_of(dataset, team, days)
