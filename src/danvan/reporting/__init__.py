@@ -19,17 +19,21 @@ from danvan.reporting._expected import (
     superseded,
 )
 from danvan.reporting._rates import RateRow, group_of_teams, reporting_rates
+from danvan.reporting._tables import REPORTING_TABLE, ReportingSettings, reporting_table
 
 __all__ = [
     "DEFAULT_DEADLINE",
+    "REPORTING_TABLE",
     "ExpectedReport",
     "RateRow",
     "ReportStatus",
+    "ReportingSettings",
     "expected_reports",
     "group_of_teams",
     "report_periods",
     "reporters_of",
     "reporting_rates",
+    "reporting_table",
     "submission_days",
     "superseded",
 ]
