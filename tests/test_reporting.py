@@ -228,3 +228,12 @@ def test_a_team_read_twice_owes_one_report() -> None:
     dataset = Dataset(units=UNITS, teams=(*TEAMS, TEAMS[0]))
     reports = expected_reports(dataset, MARCH, today=dt.date(2022, 4, 20))
     assert [r.team for r in reports] == ["to-moc-4", "to-na-su", "to-huoi-do"]
+
+
+def test_a_teams_own_file_and_its_communes_are_two_files_listed_in_the_order_given() -> None:
+    report = reports_of(
+        sent("nop-xa", "xa-cha-nua", dt.date(2022, 4, 6)),
+        sent("nop-to", "to-na-su", dt.date(2022, 4, 4)),
+    )["to-na-su"]
+    assert (report.submissions, report.duplicate) == (("nop-xa", "nop-to"), True)
+    assert report.received == dt.date(2022, 4, 4)

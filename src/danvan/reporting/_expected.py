@@ -178,7 +178,13 @@ def expected_reports(
     working = working or WorkingCalendar()
     sent = tuple(dataset.submissions if submissions is None else submissions)
     replaced = superseded(sent)
-    spans = [(s, submission_days(s)) for s in sent if s.reporter is not None]
+    # Each reporter's submissions with their days, in the given order: a team looks up its
+    # own and its units', not every submission.
+    by_reporter: dict[str, list[tuple[int, Submission, DateRange]]] = {}
+    for index, submission in enumerate(sent):
+        span = submission_days(submission)
+        if submission.reporter is not None and span is not None:
+            by_reporter.setdefault(submission.reporter, []).append((index, submission, span))
     # A team read from several files (the district's list and its commune's workbook) owes
     # one report: the first record of each id counts (two differing ones are a finding).
     first: dict[str, Team] = {}
@@ -192,11 +198,17 @@ def expected_reports(
         for team in teams:
             if not alive_between(team, days.start, days.end):
                 continue
-            who = reporters_of(dataset, team, days)
             matching = [
                 s
-                for s, span in spans
-                if s.reporter in who and span is not None and span.overlaps(days)
+                for _, s, _ in sorted(  # in the order given, whoever sent them
+                    (
+                        entry
+                        for who in reporters_of(dataset, team, days)
+                        for entry in by_reporter.get(who, ())
+                        if entry[2].overlaps(days)
+                    ),
+                    key=lambda entry: entry[0],
+                )
             ]
             current = tuple(s.id for s in matching if s.id not in replaced)
             received = min((s.received for s in matching if s.received is not None), default=None)
