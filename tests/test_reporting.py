@@ -237,3 +237,8 @@ def test_a_teams_own_file_and_its_communes_are_two_files_listed_in_the_order_giv
     )["to-na-su"]
     assert (report.submissions, report.duplicate) == (("nop-xa", "nop-to"), True)
     assert report.received == dt.date(2022, 4, 4)
+
+
+def test_a_districts_own_report_is_not_its_teams_report() -> None:
+    reports = reports_of(sent("nop-huyen", "huyen", dt.date(2022, 4, 5)))
+    assert {r.status for r in reports.values()} == {ReportStatus.MISSING}

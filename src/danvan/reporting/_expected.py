@@ -3,10 +3,12 @@
 Every team active in a period (alive on at least one of its days, from its
 establishment to its dissolution, as the meetings' completeness counts it) owes
 one report per period of its kind: monthly by default. A report is received when
-a submission reports it: its reporter is the team, or a unit the team's village
-lies in (a commune's workbook reports for the commune's teams), and its days
-meet the period's days. A submission that another replaces is superseded: it
-still says when the report first came, but it is not counted again.
+a submission reports it: its reporter is the team, its village or the commune
+the village lies in (a commune's workbook reports for the commune's teams), and
+its days meet the period's days (a file's days are those of its activities, so a
+March workbook seldom spans every day of March). A submission that another
+replaces is superseded: it still says when the report first came, but it is not
+counted again.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import attrs
 
 from danvan.aggregate import alive_between
 from danvan.labels import Label
-from danvan.model import Dataset, Submission, Team
+from danvan.model import Dataset, Level, Submission, Team
 from danvan.periods import (
     DateRange,
     Deadline,
@@ -134,14 +136,17 @@ def superseded(submissions: Iterable[Submission]) -> frozenset[str]:
 
 def reporters_of(dataset: Dataset, team: Team, days: DateRange) -> frozenset[str]:
     """Who may report for ``team`` over ``days``: the team, each village it serves then, and
-    every unit above those villages."""
+    the commune of each. Not a district or a province: their own reports sum the communes',
+    they are not the teams' reports."""
     found = {team.id}
     for assignment in team.villages:
         if (assignment.valid_from is None or assignment.valid_from <= days.end) and (
             assignment.valid_until is None or days.start <= assignment.valid_until
         ):
             found.add(assignment.village)
-            found.update(unit.id for unit in dataset.ancestors(assignment.village))
+            commune = dataset.ancestor_at(assignment.village, Level.COMMUNE)
+            if commune is not None:
+                found.add(commune.id)
     return frozenset(found)
 
 
