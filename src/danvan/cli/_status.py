@@ -113,6 +113,7 @@ def vietnam_today() -> dt.date:
     "--received",
     callback=parse_date_option,
     default=None,
+    metavar="DATE",
     help="Ngày nhận mọi tệp / the day every file read was received (else the day each "
     "file's own sheet or metadata gives).",
 )
@@ -120,6 +121,7 @@ def vietnam_today() -> dt.date:
     "--today",
     callback=parse_date_option,
     default=None,
+    metavar="DATE",
     help="Ngày xét / the day that decides what is past due (default: today in Vietnam).",
 )
 @CUTOFF_DAY
