@@ -95,9 +95,16 @@ def period_report(
     group_name = f"by_{by.value}" if isinstance(by, Level) else f"by_{by}"
     by_unit = totals.summarize(by=by, units_on=units_on, registry=registry)
     notes = notes_table(by_unit, units_on)
+    teams = team_table(dataset, totals, criteria, lang)
+    # Grouped by team, the team table (with the grades) is the grouped table.
+    grouped = (
+        teams
+        if by == "team"
+        else by_unit.to_table(group_name, _group_title(by_unit, units_on), lang=lang)
+    )
     tables = [
         key_figures_table(dataset, overall, lang),
-        by_unit.to_table(group_name, _group_title(by_unit, units_on), lang=lang),
+        grouped,
         totals.summarize(
             by="all",
             per=("type",),
@@ -105,7 +112,7 @@ def period_report(
         ).to_table(
             "by_activity_type", Label("Kết quả theo loại hoạt động", "By activity type"), lang=lang
         ),
-        team_table(dataset, totals, criteria, lang),
+        *([] if by == "team" else [teams]),
         month_table(totals, lang),
         money_table(overall),
         topics_table(dataset, totals, lang),
