@@ -16,6 +16,7 @@ from danvan.model import (
     AdminUnit,
     Aggregation,
     Assignment,
+    BodyKind,
     Bound,
     Catalog,
     Dataset,
@@ -32,6 +33,7 @@ from danvan.model import (
     Provenance,
     Quantity,
     QuantityUnit,
+    ReportingBody,
     Role,
     Status,
     Submission,
@@ -201,6 +203,19 @@ submissions = st.builds(
     note=texts,
     provenance=provenances,
 )
+reporting_bodies = st.builds(
+    ReportingBody,
+    id=ids,
+    name=texts,
+    kind=st.sampled_from(BodyKind),
+    unit=st.none() | ids,
+    reports_to=st.none() | ids,
+    valid_from=st.none() | dates,
+    valid_until=st.none() | dates,
+    name_en=texts,
+    source=texts,
+    provenance=provenances,
+)
 unit_figures = st.builds(
     UnitFigure,
     id=ids,
@@ -248,6 +263,7 @@ datasets = st.builds(
     figures=st.lists(unit_figures, max_size=2).map(tuple),
     targets=st.lists(plan_targets, max_size=2).map(tuple),
     submissions=st.lists(submissions, max_size=2).map(tuple),
+    bodies=st.lists(reporting_bodies, max_size=2).map(tuple),
     catalog=catalogs,
     title=texts,
     description=texts,

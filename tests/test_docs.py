@@ -19,6 +19,7 @@ RUNNABLE_PAGES = [
     "tutorial.md",
     "text.md",
     "periods.md",
+    "reporting.md",
     "aggregation.md",
     "workbook.md",
     "importing.md",

@@ -24,9 +24,9 @@ from danvan.findings import ValidationReport, codes
 AT_A_CELL = frozenset(
     {
         *("DV101", "DV102", "DV103", "DV104", "DV105", "DV106", "DV107", "DV108", "DV109"),
-        "DV110",
+        *("DV110", "DV111", "DV112", "DV113"),
         *("DV201", "DV202", "DV203", "DV204", "DV205", "DV206", "DV207"),
-        *("DV305", "DV306"),
+        *("DV305", "DV306", "DV311"),
         *("DV401", "DV402", "DV403", "DV404", "DV405", "DV407", "DV408"),
         *("DV501", "DV503", "DV504"),
         *("DV604", "DV606", "DV608", "DV609", "DV610", "DV611", "DV613", "DV617"),
@@ -247,7 +247,16 @@ SHEETS: list[tuple[str, list[str], list[list[Any]]]] = [
     ),
     (
         "Nộp báo cáo",
-        ["Thay cho", "Ngày nhận", "Đến ngày", "Từ ngày", "Đơn vị báo cáo", "Mã"],
+        [
+            "Thay cho",
+            "Ngày nhận",
+            "Đến ngày",
+            "Từ ngày",
+            "Đơn vị báo cáo",
+            "Mã",
+            "Tệp",
+            "Mã băm SHA-256",
+        ],
         [
             [
                 None,
@@ -260,7 +269,55 @@ SHEETS: list[tuple[str, list[str], list[list[Any]]]] = [
             [None, None, dt.date(2022, 3, 1), dt.date(2022, 3, 31), "d103", "n2"],
             [None, None, dt.date(2022, 3, 31), dt.date(2022, 3, 1), "d103", "n1"],
             ["n9", None, dt.date(2022, 3, 31), dt.date(2022, 3, 1), "d103", "n3"],
-        ],  # DV103, DV306, DV101 and DV110 at the submissions' own cells
+            [None, None, dt.date(2021, 1, 31), dt.date(2021, 1, 1), "to-1", "n4"],  # DV311
+            [None, None, dt.date(2022, 3, 31), None, "to-1", "n5"],  # DV111
+            [
+                None,
+                None,
+                dt.date(2022, 4, 30),
+                dt.date(2022, 4, 1),
+                "to-1",
+                "n6",
+                "a.xlsx",
+                "a" * 64,
+            ],
+            [
+                None,
+                None,
+                dt.date(2022, 4, 30),
+                dt.date(2022, 4, 1),
+                "to-1",
+                "n7",
+                "a2.xlsx",
+                "a" * 64,
+            ],
+            [
+                None,
+                None,
+                dt.date(2022, 4, 30),
+                dt.date(2022, 4, 1),
+                "to-1",
+                "n8",
+                "b.xlsx",
+                "b" * 64,
+            ],
+        ],  # DV103, DV306, DV101, DV110, DV111, DV311, DV113 (n7) and DV112 (n8) at their cells
+    ),
+    (
+        "Tuyến báo cáo",
+        [
+            "Hiệu lực đến ngày",
+            "Hiệu lực từ ngày",
+            "Báo cáo lên",
+            "Mã đơn vị",
+            "Loại cơ quan",
+            "Tên cơ quan",
+            "Mã",
+        ],
+        [
+            [None, None, "khong-co", "khong-co", "commune_party_committee", "Đảng ủy xã", "co-1"],
+            [dt.date(2020, 1, 1), dt.date(2021, 1, 1), "co-1", "x1", "other", "Ngược", "co-2"],
+        ],  # DV105, DV102 and DV306 at the reporting line's own cells
     ),
 ]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from danvan import dataset_from_json
-from danvan.bundled import bundled_registry, default_catalog
+from danvan.bundled import bundled_registry, bundled_reporting_line, default_catalog
 from danvan.labels import Label
-from danvan.model import AdminUnit, Catalog, Field, Level, Topic
+from danvan.model import AdminUnit, BodyKind, Catalog, Field, Level, ReportingBody, Topic
 from danvan.plugins import hookimpl, make_plugin_manager
-from danvan.plugins.provided import catalog, unit_registry
+from danvan.plugins.provided import catalog, reporting_line, unit_registry
 from danvan.registry import UnitRegistry
 
 BEEKEEPING = Topic("beekeeping", Label("Nuôi ong", "Beekeeping"), Field.ECONOMY)
@@ -57,3 +57,26 @@ def test_hook_danvan_unit_registries() -> None:
     assert registry.by_code("11", date(2022, 1, 1)) == bundled_registry().by_code(
         "11", date(2022, 1, 1)
     )
+
+
+class LaiChauLinePlugin:
+    @hookimpl
+    def danvan_reporting_lines(self) -> list[ReportingBody]:
+        return [
+            ReportingBody(
+                "btgdv-12",
+                "Ban Tuyên giáo và Dân vận Tỉnh ủy Lai Châu",
+                BodyKind.PROVINCE_PROPAGANDA_MASS_MOBILISATION_BOARD,
+                unit="12",
+                valid_from=date(2025, 3, 1),
+                source="Quyết định số 1676-QĐ/TU ngày 10/02/2025",
+            )
+        ]
+
+
+def test_hook_danvan_reporting_lines() -> None:
+    pm = make_plugin_manager(load_entrypoints=False, extra_plugins={"laichau": LaiChauLinePlugin()})
+    line = reporting_line(pm)
+    bundled = bundled_reporting_line()
+    assert line[: len(bundled)] == bundled
+    assert [b.id for b in line[len(bundled) :]] == ["btgdv-12"]

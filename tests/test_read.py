@@ -45,6 +45,7 @@ RECORD_KINDS = (
     "figures",
     "targets",
     "submissions",
+    "bodies",
 )
 R = TypeVar("R")
 
@@ -133,6 +134,7 @@ def cell_shaped(dataset: Dataset) -> Dataset:
             figures=figures,
             targets=targets,
             submissions=_first_of_each_id(dataset.submissions),
+            bodies=_first_of_each_id(dataset.bodies),
             units=units,
             organizations=organizations,
             members=members,

@@ -40,6 +40,7 @@ def test_the_tables_of_the_year_end_report(report: Bundle) -> None:
         "comparison",  # against the plan and the same period last year
         "by_field",
         "results",
+        "reporting",  # the teams' monthly reports received, late and missing (illustrative)
         "unit_figures",  # the district's own figure of 2022, apart from the teams'
     ]
 
@@ -215,3 +216,13 @@ def test_a_count_without_a_type_counts_only_the_activities_that_report_it(nampo:
     reported = sum(1 for a in nampo.activities if a.quantity("sessions") is not None)
     assert summarize(dataset, "2022", by="all").rows[0].indicators["sessions"] == reported
     assert reported < figures(period_report(nampo, "2022"))["sessions"]
+
+
+def test_the_year_end_report_shows_the_samples_reporting_rates(report: Bundle) -> None:
+    rows = {row["unit"]: row for row in records(report.table("reporting"))}
+    total = rows["Tổng cộng"]
+    counts = ("expected", "received", "on_time", "late", "missing")
+    assert [total[name] for name in counts] == [60, 59, 54, 5, 1]
+    assert (total["reporting_rate"], total["on_time_rate"]) == (59 / 60, 54 / 60)
+    van_ho = rows["Si Pa Phìn"]  # bản Van Hồ: June and December late, July missing
+    assert [van_ho[name] for name in counts] == [12, 11, 9, 2, 1]

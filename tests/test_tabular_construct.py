@@ -31,6 +31,7 @@ from danvan.model import (
     Organization,
     Provenance,
     Quantity,
+    ReportingBody,
     Submission,
     Succession,
     Target,
@@ -68,6 +69,7 @@ RECORDS: dict[type[Any], st.SearchStrategy[Any]] = {
     UnitFigure: strategies.unit_figures,
     Target: strategies.plan_targets,
     Submission: strategies.submissions,
+    ReportingBody: strategies.reporting_bodies,
     Team: strategies.teams,
     Topic: strategies.topics,
 }

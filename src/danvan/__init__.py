@@ -24,7 +24,12 @@ if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
     from danvan._face._reporting import annual_report, period_report, summarize
     from danvan._face._writing import export, template_bundle
     from danvan.aggregate import Measure, Summary, SummaryRow
-    from danvan.bundled import bundled_registry, default_catalog, sample
+    from danvan.bundled import (
+        bundled_registry,
+        bundled_reporting_line,
+        default_catalog,
+        sample,
+    )
     from danvan.classification import DEFAULT_CRITERIA, Classification, Grade, Reason, classify
     from danvan.collector import collector_paused
     from danvan.errors import DanvanError, DanvanWarning
@@ -95,6 +100,7 @@ _HOLDERS: dict[str, str] = {
     "ValueParseError": "danvan.text",
     "annual_report": "danvan._face._reporting",
     "bundled_registry": "danvan.bundled",
+    "bundled_reporting_line": "danvan.bundled",
     "classify": "danvan.classification",
     "collation_key": "danvan.text",
     "collector_paused": "danvan.collector",
@@ -154,6 +160,7 @@ __all__ = [
     "__version__",
     "annual_report",
     "bundled_registry",
+    "bundled_reporting_line",
     "classify",
     "collation_key",
     "collector_paused",

@@ -1,4 +1,5 @@
-"""The data that ships with danvan: catalogue, Nậm Pồ 2022 sample, Điện Biên units."""
+"""The data that ships with danvan: catalogue, Nậm Pồ 2022 sample, Điện Biên units and
+reporting line."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import orjson
 
 from danvan.hooks import hookimpl
 from danvan.loading import converter, dataset_from_json, registry_from_raw
-from danvan.model import Catalog, Dataset
+from danvan.model import Catalog, Dataset, ReportingBody
 from danvan.registry import UnitRegistry
 
 SAMPLE_FILE = "sample_nampo_2022.json"
@@ -50,6 +51,21 @@ def bundled_registry() -> UnitRegistry:
     return registry_from_raw(orjson.loads(_read(UNITS_FILE)))
 
 
+REPORTING_LINE_FILE = "dien_bien_reporting_line.json"
+
+
+@cache
+def bundled_reporting_line() -> tuple[ReportingBody, ...]:
+    """Điện Biên's reporting line before and after 1 July 2025, derived from the bundled units.
+
+    Before: each commune's Party committee reports to its district's Ban Dân vận;
+    from 1 July 2025: to the province's Ban Tuyên giáo và Dân vận. Each body
+    names its source; what could not be verified says so (see ``docs/reporting.md``).
+    """
+    raw = orjson.loads(_read(REPORTING_LINE_FILE))
+    return converter.structure(raw["bodies"], tuple[ReportingBody, ...])
+
+
 @hookimpl
 def danvan_catalog() -> Catalog:
     """The default catalogue, offered through the same hook as any plugin's entries."""
@@ -60,3 +76,9 @@ def danvan_catalog() -> Catalog:
 def danvan_unit_registries() -> UnitRegistry:
     """The Điện Biên registry, offered through the same hook as a national plugin's."""
     return bundled_registry()
+
+
+@hookimpl
+def danvan_reporting_lines() -> tuple[ReportingBody, ...]:
+    """Điện Biên's reporting line, offered through the same hook as a plugin's."""
+    return bundled_reporting_line()

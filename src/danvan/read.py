@@ -49,7 +49,7 @@ from danvan.model import Catalog, Dataset
 RECORD_TABLES = frozenset(
     {
         *("units", "organizations", "members", "teams", "memberships", "activities"),
-        *("successions", "figures", "targets", "submissions"),
+        *("successions", "figures", "targets", "submissions", "bodies"),
     }
 )
 """The tables whose rows are records of the teams' work (the catalogue's are not)."""
@@ -317,6 +317,7 @@ def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | Non
         dataset.figures,
         dataset.targets,
         dataset.submissions,
+        dataset.bodies,
     )
     return not any(kinds)
 

@@ -65,6 +65,7 @@ RECORD_LISTS: Mapping[str, str] = {
     "unit_figure": "/figures",
     "target": "/targets",
     "submission": "/submissions",
+    "reporting_body": "/bodies",
     "activity_type": "/catalog/activity_types",
     "topic": "/catalog/topics",
     "indicator": "/catalog/indicators",

@@ -167,6 +167,22 @@ def _submission_rows(dataset: Dataset) -> Iterator[Row]:
         )
 
 
+def _body_rows(dataset: Dataset) -> Iterator[Row]:
+    for b in dataset.bodies:
+        yield (
+            b.id,
+            b.name,
+            b.name_en,
+            b.kind.value,
+            b.unit,
+            b.reports_to,
+            b.valid_from,
+            b.valid_until,
+            b.source,
+            _flag(b.provenance),
+        )
+
+
 _ROWS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
     "dataset": _dataset_rows,
     "units": _unit_rows,
@@ -182,6 +198,7 @@ _ROWS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
     "figures": _figure_rows,
     "targets": _target_rows,
     "submissions": _submission_rows,
+    "bodies": _body_rows,
 }
 
 

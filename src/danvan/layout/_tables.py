@@ -10,6 +10,7 @@ from danvan.labels import Label
 from danvan.layout._columns import CellKind, LayoutColumn, RecordTable
 from danvan.model import (
     Aggregation,
+    BodyKind,
     Bound,
     Field,
     FundingSource,
@@ -269,6 +270,25 @@ SUBMISSIONS = RecordTable(
     key="id",
     noun=Label("báo cáo đã nộp", "submission"),
 )
+BODIES = RecordTable(
+    "bodies",
+    Label("Tuyến báo cáo", "Reporting line"),
+    "reporting_body",
+    (
+        _ID,
+        _c("name", "Tên cơ quan", "Name", required=True),
+        _c("name_en", "Tên tiếng Anh", "Name in English"),
+        _c("kind", "Loại cơ quan", "Kind", ENUM, required=True, enum=BodyKind),
+        _c("unit", "Mã đơn vị", "Unit id", OT),
+        _c("reports_to", "Báo cáo lên", "Reports to", OT),
+        _c("valid_from", "Hiệu lực từ ngày", "Valid from", DATE),
+        _c("valid_until", "Hiệu lực đến ngày", "Valid until", DATE),
+        _c("source", "Căn cứ thành lập, giải thể", "Founding or ending text"),
+        ILLUSTRATIVE,
+    ),
+    key="id",
+    noun=Label("cơ quan nhận báo cáo", "reporting body"),
+)
 ACTIVITY_TYPES = RecordTable(
     "activity_types",
     Label("Loại hoạt động", "Activity types"),
@@ -331,6 +351,7 @@ TABLES: tuple[RecordTable, ...] = (
     FIGURES,
     TARGETS,
     SUBMISSIONS,
+    BODIES,
     ACTIVITY_TYPES,
     TOPICS,
     INDICATORS,

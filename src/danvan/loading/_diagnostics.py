@@ -31,6 +31,7 @@ _RECORD_KINDS = {
     "figures": "unit_figure",
     "targets": "target",
     "submissions": "submission",
+    "bodies": "reporting_body",
 }
 _CATALOG_KINDS = {
     "activity_types": "activity_type",

@@ -1,5 +1,6 @@
 """The domain of danvan, pure and typed: units, people, teams, the catalogue, activities,
-the figures of whole units, the plan targets and the submissions of reports.
+the figures of whole units, the plan targets, the submissions of reports and the
+reporting line they travel along.
 
 No I/O here; importers and exporters live at the edges.
 """
@@ -19,6 +20,14 @@ from danvan.model.dataset import Dataset
 from danvan.model.figures import Bound, UnitFigure
 from danvan.model.people import Gender, Member, Organization, OrganizationKind
 from danvan.model.plans import MEASURE_TARGETS, Target
+from danvan.model.reporting_line import (
+    BodyKind,
+    ReportingBody,
+    body_of_unit,
+    receiver,
+    reporting_chain,
+    team_receiver,
+)
 from danvan.model.submissions import Submission
 from danvan.model.teams import Assignment, Membership, Role, Team
 from danvan.model.units import AdminUnit, Level, Succession
@@ -30,6 +39,7 @@ __all__ = [
     "AdminUnit",
     "Aggregation",
     "Assignment",
+    "BodyKind",
     "Bound",
     "Catalog",
     "Dataset",
@@ -46,6 +56,7 @@ __all__ = [
     "Provenance",
     "Quantity",
     "QuantityUnit",
+    "ReportingBody",
     "Role",
     "SheetColumns",
     "Status",
@@ -55,4 +66,8 @@ __all__ = [
     "Team",
     "Topic",
     "UnitFigure",
+    "body_of_unit",
+    "receiver",
+    "reporting_chain",
+    "team_receiver",
 ]

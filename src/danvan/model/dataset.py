@@ -18,6 +18,7 @@ from danvan.model.catalog import Catalog
 from danvan.model.figures import UnitFigure
 from danvan.model.people import Member, Organization
 from danvan.model.plans import Target
+from danvan.model.reporting_line import ReportingBody
 from danvan.model.submissions import Submission
 from danvan.model.teams import Assignment, Membership, Role, Team
 from danvan.model.units import AdminUnit, Level, Succession
@@ -33,6 +34,7 @@ _Record = TypeVar(
     UnitFigure,
     Target,
     Submission,
+    ReportingBody,
 )
 
 
@@ -58,6 +60,7 @@ class _Indexes:
     figures: dict[str, UnitFigure] | None = None
     targets: dict[str, Target] | None = None
     submissions: dict[str, Submission] | None = None
+    bodies: dict[str, ReportingBody] | None = None
 
 
 @attrs.frozen
@@ -67,7 +70,8 @@ class Dataset:
     ``figures`` are figures of whole units (a district's total reported by no
     team), kept apart: no sum of the teams' work counts them. ``targets`` are the
     plan's targets (chỉ tiêu kế hoạch), which a report sets beside the results.
-    ``submissions`` are the reports received (which file, from whom, for which days).
+    ``submissions`` are the reports received (which file, from whom, for which days);
+    ``bodies`` the reporting line they travel along (who receives whose report, when).
     """
 
     units: tuple[AdminUnit, ...] = ()
@@ -80,6 +84,7 @@ class Dataset:
     figures: tuple[UnitFigure, ...] = ()
     targets: tuple[Target, ...] = ()
     submissions: tuple[Submission, ...] = ()
+    bodies: tuple[ReportingBody, ...] = ()
     catalog: Catalog = attrs.field(factory=Catalog)
     title: str = ""
     description: str = ""
@@ -142,6 +147,11 @@ class Dataset:
         if self._ix.submissions is None:
             self._ix.submissions = _by_id(self.submissions)
         return self._ix.submissions.get(submission_id)
+
+    def body(self, body_id: str) -> ReportingBody | None:
+        if self._ix.bodies is None:
+            self._ix.bodies = _by_id(self.bodies)
+        return self._ix.bodies.get(body_id)
 
     def figures_of(self, unit_id: str) -> list[UnitFigure]:
         """The figures reported for the whole of ``unit_id`` (not its children's), in order."""

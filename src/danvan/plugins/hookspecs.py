@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from danvan.exporters.base import Exporter
 from danvan.hooks import hookspec
 from danvan.importers.base import Importer
-from danvan.model import Catalog
+from danvan.model import Catalog, ReportingBody
 from danvan.registry import UnitRegistry
 from danvan.rules.base import Rule
 
@@ -63,6 +63,16 @@ def danvan_unit_registries() -> UnitRegistry:  # type: ignore[empty-body]
     Return administrative units and their successions (``danvan.registry.UnitRegistry``,
     or an iterable of them), for instance the whole country. They are merged
     after the bundled Điện Biên registry; unit ids must not collide.
+    """
+
+
+@hookspec
+def danvan_reporting_lines() -> Iterable[ReportingBody]:  # type: ignore[empty-body]
+    """Signature: ``danvan_reporting_lines() -> Iterable[ReportingBody]``
+
+    Return bodies of the reporting line (``danvan.model.ReportingBody``: who
+    receives whose reports, with validity and founding text), for instance
+    another province's. They come after the bundled Điện Biên line.
     """
 
 

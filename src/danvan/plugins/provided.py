@@ -1,4 +1,5 @@
-"""What the registered plugins provide, merged: formats, rules, the catalogue, the unit registry.
+"""What the registered plugins provide, merged: formats, rules, the catalogue, the unit registry,
+the reporting line.
 
 This is where defaults come from. The services below take their importers,
 exporters, rules, catalogue and unit registry as arguments; the public face
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from danvan.exporters.base import Exporter
 from danvan.importers.base import Importer
-from danvan.model import Catalog
+from danvan.model import Catalog, ReportingBody
 from danvan.plugins.manager import PluginManager, get_plugin_manager
 from danvan.registry import UnitRegistry, merge_registries
 from danvan.rules.base import Rule
@@ -39,6 +40,12 @@ def unit_registry(plugin_manager: PluginManager | None = None) -> UnitRegistry:
     """The bundled units with every plugin's added (``danvan_unit_registries``)."""
     parts = _manager(plugin_manager).contributions("danvan_unit_registries", UnitRegistry)
     return merge_registries(registry for _, registry in parts)
+
+
+def reporting_line(plugin_manager: PluginManager | None = None) -> tuple[ReportingBody, ...]:
+    """The bundled reporting line, then every plugin's bodies (``danvan_reporting_lines``)."""
+    parts = _manager(plugin_manager).contributions("danvan_reporting_lines", ReportingBody)
+    return tuple(body for _, body in parts)
 
 
 def available_importers(plugin_manager: PluginManager | None = None) -> dict[str, Importer]:

@@ -101,6 +101,7 @@ class _Pointers:
             "unit_figure": dataset.figures,
             "target": dataset.targets,
             "submission": dataset.submissions,
+            "reporting_body": dataset.bodies,
         }
         if kind in lists:
             return [record.id for record in lists[kind]]

@@ -40,5 +40,8 @@ def danvan_rules() -> list[Rule]:
         figures.unit_figures,
         figures.plan_targets,
         submissions.submissions,
+        submissions.submission_periods,
+        submissions.submission_duplicates,
+        submissions.reporting_line,
         text.text_form,
     ]

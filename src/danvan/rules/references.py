@@ -64,6 +64,7 @@ def duplicate_ids(context: ValidationContext) -> Iterator[Finding]:
     yield from _duplicates("unit_figure", dataset.figures)
     yield from _duplicates("target", dataset.targets)
     yield from _duplicates("submission", dataset.submissions)
+    yield from _duplicates("reporting_body", dataset.bodies)
     catalog = dataset.catalog
     yield from _duplicate_codes("activity_type", (t.code for t in catalog.activity_types))
     yield from _duplicate_codes("topic", (t.code for t in catalog.topics))

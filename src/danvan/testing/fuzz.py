@@ -364,6 +364,7 @@ def _records(dataset: Dataset) -> int:
         + len(dataset.figures)
         + len(dataset.targets)
         + len(dataset.submissions)
+        + len(dataset.bodies)
     )
 
 

@@ -28,7 +28,8 @@ UNKNOWN_UNIT = declare(
         "Field {field} refers to unit {target}, which is not in the dataset",
     ),
     "A village of a team or an activity, a unit's parent, an organisation's unit, a "
-    "succession, a unit figure or a plan target names a unit id that does not exist.",
+    "succession, a unit figure, a plan target or a body of the reporting line names a unit id "
+    "that does not exist.",
     ["reference"],
 )
 UNKNOWN_TEAM = declare(
@@ -40,7 +41,7 @@ UNKNOWN_TEAM = declare(
         "Field {field} refers to team {target}, which is not in the dataset",
     ),
     "A membership or an activity names a team id that does not exist, or a submission a "
-    "reporter that is no team, unit or organisation.",
+    "reporter that is no team, unit, organisation or body of the reporting line.",
     ["reference"],
 )
 UNKNOWN_MEMBER = declare(
@@ -62,7 +63,8 @@ UNKNOWN_ORGANIZATION = declare(
         "Trường “{field}” trỏ tới cơ quan {target} không có trong dữ liệu",
         "Field {field} refers to organisation {target}, which is not in the dataset",
     ),
-    "A member names an organisation id that does not exist.",
+    "A member names an organisation id that does not exist, or a body of the reporting line "
+    "reports to a body (``reports_to``) that does not exist.",
     ["reference"],
 )
 UNKNOWN_ACTIVITY_TYPE = declare(
@@ -119,4 +121,44 @@ UNKNOWN_SUBMISSION = declare(
     "A submission says it replaces an earlier one (``replaces``) that the dataset does not "
     "hold: the file it corrects was never read, or its id was mistyped.",
     ["reference", "submission"],
+)
+SUBMISSION_PERIOD_UNKNOWN = declare(
+    "DV111",
+    WARNING,
+    Label("Không rõ kỳ báo cáo", "Period of a report not told"),
+    Label(
+        "Không rõ báo cáo {file} cho kỳ nào: không có ngày nào trong tệp",
+        "The period {file} reports on cannot be told: no day in it",
+    ),
+    "A submission without its first or last day: a file read with no dated activity, or a "
+    "row of the submissions sheet with an empty 'Từ ngày' or 'Đến ngày'. It cannot be "
+    "counted for any period until its days are given.",
+    ["submission", "date"],
+)
+SUBMISSION_CONFLICT = declare(
+    "DV112",
+    WARNING,
+    Label("Hai báo cáo khác nhau cho một kỳ", "Two different reports for one period"),
+    Label(
+        "{reporter} gửi hai báo cáo khác nhau cho kỳ {start} – {end}: {file} và {other_file}; "
+        "không báo cáo nào ghi thay cho báo cáo kia",
+        "{reporter} sent two different reports for {start} – {end}: {file} and {other_file}; "
+        "neither says it replaces the other",
+    ),
+    "Two submissions of one reporter for the same days whose files differ (another SHA-256), "
+    "and neither replaces the other: which figures count is not told. Say which replaces "
+    "which (``replaces``, 'Thay cho') or drop one.",
+    ["submission", "duplicate"],
+)
+SUBMISSION_DUPLICATE = declare(
+    "DV113",
+    INFO,
+    Label("Một tệp báo cáo gửi hai lần", "One report file sent twice"),
+    Label(
+        "{reporter} gửi cùng một tệp hai lần cho kỳ {start} – {end}: {file} và {other_file}",
+        "{reporter} sent the same file twice for {start} – {end}: {file} and {other_file}",
+    ),
+    "Two submissions of one reporter for the same days with the same SHA-256: the same file "
+    "sent again. It is counted once.",
+    ["submission", "duplicate"],
 )

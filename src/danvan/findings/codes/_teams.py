@@ -77,7 +77,8 @@ DATES_REVERSED = declare(
         "Field {field}: the end {end} comes before the start {start}",
     ),
     "A team is dissolved before it was established, or a membership, an assignment or the "
-    "span of a unit figure, a plan target or a submission ends before it starts.",
+    "span of a unit figure, a plan target or a submission, or the validity of a body of the "
+    "reporting line, ends before it starts.",
     ["date"],
 )
 MISSING_MEETING = declare(
@@ -92,4 +93,19 @@ MISSING_MEETING = declare(
     "done activity of a meeting type (`monthly_meeting` in the catalogue). Months are calendar "
     "months unless a reporting calendar with a cut-off day is given.",
     ["meeting", "completeness", "date"],
+)
+SUBMISSION_OUTSIDE_TEAM = declare(
+    "DV311",
+    ERROR,
+    Label("Báo cáo ngoài thời gian của tổ", "Report outside the team's life"),
+    Label(
+        "Báo cáo {file} của tổ {team} cho kỳ {start} – {end}, khi tổ chưa thành lập hoặc đã "
+        "giải thể ({team_start} – {team_end})",
+        "Report {file} of team {team} covers {start} – {end}, when the team did not exist "
+        "({team_start} – {team_end})",
+    ),
+    "A submission's reporter is a team, and no day of the period it reports on lies in the "
+    "team's life: before its establishment or after its dissolution. The file is most often "
+    "another team's, or its dates are wrong.",
+    ["submission", "date"],
 )

@@ -138,7 +138,7 @@ def _merge_entries(lists: Iterable[Sequence[Any]]) -> tuple[Any, ...]:
 
 _PLAIN = (
     *("units", "organizations", "members", "memberships", "successions", "figures"),
-    *("targets", "submissions"),
+    *("targets", "submissions", "bodies"),
 )
 
 
@@ -231,6 +231,7 @@ def build_dataset(
         figures=tuple(records["figures"]),
         targets=tuple(records["targets"]),
         submissions=tuple(records["submissions"]),
+        bodies=tuple(records["bodies"]),
         catalog=merged,
         title=next((t for t in titles if t), ""),
         description=next((d for d in descriptions if d), ""),
