@@ -20,7 +20,7 @@ HEAD_ROWS: Final = 5
 #: Columns shown, at most (the others are counted).
 MAX_COLUMNS: Final = 8
 #: Characters of one cell shown, at most.
-MAX_CELL: Final = 24
+MAX_CELL: Final = 40
 _ELLIPSIS: Final = "…"
 
 
