@@ -21,6 +21,7 @@ being compressed already). pyarrow is the optional extra ``danvan[arrow]``: the 
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 from types import ModuleType
 from typing import Final
@@ -29,6 +30,8 @@ from danvan._arrow import INSTALL_ARROW, require
 from danvan.exporters.base import BinaryStream, Exporter, ExportError, ExportOptions
 from danvan.hooks import hookimpl
 from danvan.labels import Label
+from danvan.model import FundingSource, Level
+from danvan.periods import Period, parse_period
 from danvan.tables import Bundle
 
 #: The module that writes Parquet, imported by dotted path when the first dataset is written.
@@ -76,6 +79,80 @@ PARQUET_EXPORTER = Exporter(
     },
     write_folder=write_parquet_folder,
 )
+
+
+_ADDITIVE_SQL: Final = """\
+with recursive
+units as (select id, parent, level from read_parquet('{root}/units/*.parquet')),
+up(village, unit, unit_level, depth) as (
+    select id, id, level, 0 from units
+    union all
+    select up.village, parent.id, parent.level, up.depth + 1
+    from up
+    join units as child on child.id = up.unit
+    join units as parent on parent.id = child.parent
+    where up.depth < 64
+),
+placed as (select village, min(unit) as unit from up where unit_level = '{level}' group by village),
+activities as (
+    select id, village, date, type, participants, households
+    from read_parquet('{root}/activities/**/*.parquet', hive_partitioning = true)
+    where status = 'done' and date between DATE '{start}' and DATE '{end}'
+      and (year is null or year between {first_year} and {last_year})
+),
+money as (
+    select activity, {money_by_source}
+    from read_parquet('{root}/activity_funding/**/*.parquet', hive_partitioning = true)
+    group by activity
+)
+select placed.unit as {level}, strftime(activities.date, '%Y-%m') as month, activities.type,
+    count(*) as activities,
+    coalesce(sum(participants), 0) as participants,
+    coalesce(sum(households), 0) as households,
+    {money_sums}
+from activities
+join placed on placed.village = activities.village
+left join money on money.activity = activities.id
+group by all
+order by all
+"""
+
+
+def additive_sql(
+    root: str | os.PathLike[str], period: Period | str, *, level: Level = Level.COMMUNE
+) -> str:
+    """The SQL (DuckDB) that sums a Parquet dataset as ``summarize`` sums its additive measures.
+
+    For a folder the ``parquet`` exporter wrote: one row per unit at ``level`` × calendar
+    month × activity type, with the activities done in ``period`` (its calendar days:
+    ``ReportingCalendar(1)``), their participants, households and money by source (đồng),
+    the same figures as ``summarize(dataset, period, by=level, per=("month", "type"))``
+    gives in its rows with activities. A village goes to its ancestor at ``level`` in the
+    units as written; a hierarchy that changed within the data (successions,
+    re-aggregation onto successors) is ``summarize``'s to handle, not this query's. The
+    year partitions outside the period are not read. ``docs/scale.md`` shows it at work::
+
+        import duckdb
+        duckdb.sql(additive_sql("national/", "2024")).pl()
+    """
+    if isinstance(period, str):
+        period = parse_period(period)
+    days = period.calendar_days()
+    sources = [source.value for source in FundingSource]
+    return _ADDITIVE_SQL.format(
+        root=os.fspath(root).replace("'", "''").rstrip("/"),
+        level=level.value,
+        start=days.start.isoformat(),
+        end=days.end.isoformat(),
+        first_year=days.start.year,
+        last_year=days.end.year,
+        money_by_source=", ".join(
+            f"sum(amount) filter (where source = '{s}') as money_{s}" for s in sources
+        ),
+        money_sums=",\n    ".join(
+            f"coalesce(sum(money.money_{s}), 0) as money_{s}" for s in sources
+        ),
+    )
 
 
 @hookimpl
