@@ -172,11 +172,13 @@ def _in_zone(values: Sequence[Any], zone: dt.tzinfo) -> list[Any]:
     ]
 
 
-def _months(values: Sequence[Any]) -> list[dt.date | None]:
-    starts: dict[Any, dt.date | None] = {}
-    for value in set(values):
-        starts[value] = month_start(value) if isinstance(value, str) else None
-    return [starts[v] for v in values]
+def _month_keys(pa: ModuleType, labels: Any) -> Any:
+    """The first day of each label's month (``month_start``), worked out once per distinct label."""
+    encoded = labels.dictionary_encode()
+    starts = [
+        month_start(v) if isinstance(v, str) else None for v in encoded.dictionary.to_pylist()
+    ]
+    return pa.array(starts, type=pa.date32()).take(encoded.indices)
 
 
 def _first_misfit(pa: ModuleType, values: Sequence[Any], arrow_type: Any) -> int:
@@ -219,11 +221,12 @@ def arrow_table(
         if column.kind == "datetime":
             values = _in_zone(values, zone)
         if column.kind == "string" and column.name == MONTH_COLUMN:
+            labels = _array(pa, name, column, values, pa.string())
             fields.append(pa.field(column.name, pa.date32(), metadata=metadata))
-            arrays.append(pa.array(_months(values), type=pa.date32()))
+            arrays.append(_month_keys(pa, labels))
             label = column.name + MONTH_LABEL_SUFFIX
             fields.append(pa.field(label, pa.string(), metadata=metadata))
-            arrays.append(_array(pa, name, column, values, pa.string()))
+            arrays.append(labels)
             continue
         arrow_type = _arrow_type(pa, column.kind, zone)
         fields.append(pa.field(column.name, arrow_type, metadata=metadata))

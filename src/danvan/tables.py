@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -161,22 +162,16 @@ class Table:
         ``month`` becomes a date key (the first day) beside its label (``month_label``).
         Each field's metadata holds the bilingual header. Reads the rows once.
         """
-        rows = list(self.iter_rows())
+        source = self.rows
+        rows = source if isinstance(source, Sequence) else list(self.iter_rows())
         width = len(self.columns)
-        if rows:
-            try:
-                data: list[Sequence[Any]] = list(zip(*rows, strict=True))
-            except ValueError:
-                at = next(n for n, row in enumerate(rows, start=1) if len(row) != width)
-                raise ArrowConversionError(
-                    f"table {self.name!r}, row {at}: {len(rows[at - 1])} values, expected {width}"
-                ) from None
-            if len(data) != width:
-                raise ArrowConversionError(
-                    f"table {self.name!r}: rows of {len(data)} values, expected {width}"
-                )
-        else:
-            data = [()] * width
+        if set(map(len, rows)) - {width}:
+            at = next(n for n, row in enumerate(rows, start=1) if len(row) != width)
+            raise ArrowConversionError(
+                f"table {self.name!r}, row {at}: {len(rows[at - 1])} values, expected {width}"
+            )
+        # Column by column with itemgetter: no tuple made per row (zip(*rows) makes one).
+        data = [list(map(operator.itemgetter(i), rows)) for i in range(width)]
         columns = [ArrowColumn(c.name, c.type.value, c.label, c.description) for c in self.columns]
         return arrow_table(self.name, self.title, columns, data, zone=timezone)
 
