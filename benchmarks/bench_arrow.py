@@ -15,6 +15,7 @@ Run: python benchmarks/bench_arrow.py [--n 1000000] [--repeat 3] [--no-national]
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -74,7 +75,23 @@ def months_table(n: int) -> Table:
     return Table("summary", Label("Tổng hợp"), columns, rows)
 
 
-def national(dataset: danvan.Dataset) -> None:
+def country(folder: Path, provinces: int) -> None:
+    """The province's partitions copied under ``provinces`` province codes: a country's year."""
+    for table in ("activities", "activity_funding", "activity_quantities"):
+        for code in range(12, 11 + provinces):
+            shutil.copytree(folder / table / "province=11", folder / table / f"province={code}")
+    size = sum(p.stat().st_size for p in folder.rglob("*.parquet"))
+    for period in ("2022", "2022", "2022-03"):
+        start = time.perf_counter()
+        rows = duckdb.sql(additive_sql(folder, period)).fetchall()
+        took = time.perf_counter() - start
+        print(
+            f"  {provinces} provinces ({size / 2**20:.0f} MiB), additive_sql {period:7}   "
+            f"{took:6.2f} s   {len(rows):,} rows"
+        )
+
+
+def national(dataset: danvan.Dataset, provinces: int) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "province"
         start = time.perf_counter()
@@ -84,6 +101,8 @@ def national(dataset: danvan.Dataset) -> None:
         start = time.perf_counter()
         rows = duckdb.sql(additive_sql(folder, "2022")).fetchall()
         queried = time.perf_counter() - start
+        if provinces > 1:
+            country(folder, provinces)
     start = time.perf_counter()
     summary = danvan.summarize(dataset, "2022", by=Level.COMMUNE, per=("month", "type"))
     summed = time.perf_counter() - start
@@ -101,13 +120,16 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1_000_000, help="rows (activities)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-national", action="store_true", help="only to_arrow")
+    parser.add_argument(
+        "--provinces", type=int, default=1, help="copy the province's partitions this many times"
+    )
     args = parser.parse_args()
     dataset = make_dataset(args.n)
     activities = dataset_bundle(dataset).table("activities")
     compare("activities record table", activities, args.repeat)
     compare("summary with a month label", months_table(args.n), args.repeat)
     if not args.no_national:
-        national(dataset)
+        national(dataset, args.provinces)
 
 
 if __name__ == "__main__":

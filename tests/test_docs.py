@@ -20,6 +20,7 @@ RUNNABLE_PAGES = [
     "text.md",
     "periods.md",
     "aggregation.md",
+    "scale.md",
     "workbook.md",
     "importing.md",
     "validation.md",
