@@ -67,5 +67,5 @@ def test_duckdb_over_the_parquet_dataset_sums_as_summarize_does(tmp_path: Path) 
 
 def test_the_sql_reads_only_the_years_of_the_period(tmp_path: Path) -> None:
     sql = additive_sql(tmp_path / "it's here", "2022-Q1")
-    assert "year between 2022 and 2022" in sql
+    assert "between 2022 and 2022" in sql
     assert "it''s here/activities/**/*.parquet" in sql

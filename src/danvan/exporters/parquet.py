@@ -98,7 +98,7 @@ activities as (
     select id, village, date, type, participants, households
     from read_parquet('{root}/activities/**/*.parquet', hive_partitioning = true)
     where status = 'done' and date between DATE '{start}' and DATE '{end}'
-      and (year is null or year between {first_year} and {last_year})
+      and (year is null or try_cast(year as bigint) between {first_year} and {last_year})
 ),
 money as (
     select activity, {money_by_source}
