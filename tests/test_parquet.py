@@ -4,14 +4,17 @@ reads as one dataset and danvan reads back into an equal dataset; damaged files 
 from __future__ import annotations
 
 import io
+import random
 import zipfile
+from functools import cache
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import danvan
 from danvan.bundled import sample
@@ -21,6 +24,7 @@ from danvan.layout import dataset_bundle
 from danvan.plugins import available_exporters, available_importers
 from danvan.tables import Bundle, Table
 from danvan.testing import check_exporter
+from danvan.testing.fuzz import check_contract, mutate, small_dataset
 from tests.test_read import FOLDER_SETTINGS, tabular_datasets, without_origin
 
 
@@ -191,3 +195,31 @@ def test_a_table_of_a_report_is_written_whole_with_its_month_key(tmp_path: Path)
     months = pq.read_table(target / "summary" / "part-0.parquet").column("month").to_pylist()
     assert months[0].day == 1
     assert isinstance(summary, Table)
+
+
+# Hostile inputs: the fuzz kit's mutations on a real Parquet export. -----------------------
+
+
+@cache
+def _seed() -> bytes:
+    stream = io.BytesIO()
+    danvan.export(dataset_bundle(small_dataset()), stream, "parquet")
+    return stream.getvalue()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rng=st.randoms(use_true_random=False), whole=st.booleans())
+def test_a_mutated_parquet_export_is_read_or_refused_with_findings(
+    rng: random.Random, whole: bool, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Zip members dropped, doubled, renamed or their bytes changed; or one file's bytes."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    if whole:
+        path = folder / "input.parquet.zip"
+        path.write_bytes(mutate(_seed(), "datapackage-zip", rng))
+    else:
+        with zipfile.ZipFile(io.BytesIO(_seed())) as archive:
+            one = archive.read("activities/province=11/year=2022/part-0.parquet")
+        path = folder / "activities.parquet"
+        path.write_bytes(mutate(one, "datapackage-zip", rng))
+    check_contract(path, empty_is_a_finding=True)
