@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+import sys
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from danvan.exporters.base import ExportError
 from danvan.importers.limits import ReadLimits
 from danvan.layout import dataset_bundle
 from danvan.plugins import available_exporters, available_importers
+from danvan.read import DatasetReadError
 from danvan.tables import Bundle, Table
 from danvan.testing import check_exporter
 from danvan.testing.fuzz import check_contract, mutate, small_dataset
@@ -223,3 +225,16 @@ def test_a_mutated_parquet_export_is_read_or_refused_with_findings(
         path = folder / "activities.parquet"
         path.write_bytes(mutate(one, "datapackage-zip", rng))
     check_contract(path, empty_is_a_finding=True)
+
+
+def test_without_pyarrow_the_formats_say_which_extra_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "out"
+    danvan.export(dataset_bundle(sample()), folder, "parquet")
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(ExportError, match=r"pip install 'danvan\[arrow\]'"):
+        danvan.export(dataset_bundle(sample()), tmp_path / "again", "parquet")
+    assert not (tmp_path / "again").exists()
+    with pytest.raises(DatasetReadError, match=r"pip install 'danvan\[arrow\]'"):
+        danvan.read_dataset(folder)
