@@ -130,9 +130,11 @@ def test_without_pyarrow_the_error_names_the_extra(monkeypatch: pytest.MonkeyPat
         _table().to_polars()
 
 
-def test_importing_danvan_and_summarising_do_not_import_pyarrow() -> None:
+def test_importing_danvan_registering_formats_and_summarising_do_not_import_pyarrow() -> None:
     probe = (
         "import sys, danvan\n"
+        "from danvan.plugins import available_exporters, available_importers\n"
+        "available_exporters(), available_importers()  # the Parquet formats registered\n"
         "danvan.summarize(danvan.sample(), '2022').to_table()\n"
         "print(sorted(m for m in ('pyarrow', 'polars', 'pandas', 'duckdb') if m in sys.modules))"
     )
