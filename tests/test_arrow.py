@@ -164,7 +164,9 @@ def _tables(draw: st.DrawFn) -> tuple[Table, list[tuple[object, ...]]]:
     columns = [Column(f"c{i}", Label(f"Cột {i}", f"Column {i}"), k) for i, k in enumerate(kinds)]
     columns.append(Column("month", Label("Tháng", "Month")))
     cells = [st.none() | _CELLS[k] for k in kinds]
-    month = st.none() | _MONTHS.map(lambda p: p.label(draw(st.sampled_from(["vi", "en"]))))
+    month = st.none() | st.tuples(_MONTHS, st.sampled_from(["vi", "en"])).map(
+        lambda drawn: drawn[0].label(drawn[1])
+    )
     rows = draw(st.lists(st.tuples(*cells, month), max_size=8))
     return Table("t", Label("Bảng", "Table"), columns, rows), rows
 
