@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src"
 PACKAGE = SOURCE / "danvan"
 #: The faces that import on first use: their imports for type checkers are the table's names.
-LAZY_FACES = ("danvan", "danvan.plugin", "danvan.periods")
+LAZY_FACES = ("danvan", "danvan.plugin")
 
 
 def _contract() -> list[list[str]]:

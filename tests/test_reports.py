@@ -169,6 +169,14 @@ def test_a_quarter_report_by_village_has_no_grades(nampo: Dataset) -> None:
     assert lights == 20  # put up in September 2022
 
 
+def test_a_year_report_by_team_has_one_team_table_with_the_grades(nampo: Dataset) -> None:
+    bundle = period_report(nampo, "2022", by="team")
+    names = [t.name for t in bundle.tables]
+    assert names.count("by_team") == 1
+    assert names[:2] == ["summary", "by_team"]
+    assert "classification" in [c.name for c in bundle.table("by_team").columns]
+
+
 def test_the_annual_report_is_the_period_report_of_the_year(nampo: Dataset) -> None:
     when = dt.datetime(2023, 2, 13, 9, 27, tzinfo=dt.timezone(dt.timedelta(hours=7)))
     yearly = annual_report(nampo, 2022, generated_at=when)

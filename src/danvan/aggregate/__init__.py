@@ -12,7 +12,8 @@ done. See ``docs/aggregation.md`` for every rule.
 
 The rooms of this package: ``_measures`` (dimensions, groupings, measures),
 ``_summary`` (the result and its table), ``_columns`` (the table's columns),
-``_grouping`` (groups on the hierarchy's day), ``_accumulators`` (the one pass),
+``_grouping`` (groups on the hierarchy's day: ``make_groups``, which the reporting
+rates roll up by too), ``_accumulators`` (the one pass),
 ``_rows`` (unit measures and the rows), ``_engine`` (``summarize``), ``_compare``
 (a summary beside the plan and the same period a year earlier).
 """
@@ -27,7 +28,13 @@ from danvan.aggregate._compare import (
     year_earlier,
 )
 from danvan.aggregate._engine import PeriodTotals, summarize
-from danvan.aggregate._grouping import NotPlaced, alive_between, level_abolished
+from danvan.aggregate._grouping import (
+    Groups,
+    NotPlaced,
+    alive_between,
+    level_abolished,
+    make_groups,
+)
 from danvan.aggregate._measures import DIMENSIONS, NO_TOPIC, Dimension, GroupBy, Measure
 from danvan.aggregate._summary import Summary, SummaryRow, make_table
 
@@ -37,6 +44,7 @@ __all__ = [
     "Comparison",
     "Dimension",
     "GroupBy",
+    "Groups",
     "Measure",
     "NotPlaced",
     "PeriodTotals",
@@ -47,6 +55,7 @@ __all__ = [
     "default_measures",
     "indicator_column_name",
     "level_abolished",
+    "make_groups",
     "make_table",
     "measure_label",
     "measure_value",

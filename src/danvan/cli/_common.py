@@ -50,9 +50,17 @@ def parse_period_option(_ctx: click.Context, _param: click.Parameter, value: str
 
 
 def read_inputs(
-    paths: Sequence[str], limits: danvan.ReadLimits = DEFAULT_LIMITS
+    paths: Sequence[str],
+    limits: danvan.ReadLimits = DEFAULT_LIMITS,
+    *,
+    record_submissions: bool = False,
+    received: dt.date | None = None,
 ) -> danvan.ImportResult:
-    """The dataset in ``paths`` (the bundled sample when there are none) and the import findings."""
+    """The dataset in ``paths`` (the bundled sample when there are none) and the import findings.
+
+    ``record_submissions`` and ``received`` go to `danvan.read_dataset`: one submission
+    recorded per file read.
+    """
     if not paths:
         return danvan.ImportResult(danvan.sample(), danvan.ValidationReport())
     bar: AbstractContextManager[Any] = progress_bar("Đọc / reading", len(paths))
@@ -67,7 +75,13 @@ def read_inputs(
             # A bulk load makes many objects and no cycles: the command, not the
             # library, pauses the cyclic collector meanwhile.
             with danvan.collector_paused():
-                result = danvan.read_dataset(list(paths), progress=tick, limits=limits)
+                result = danvan.read_dataset(
+                    list(paths),
+                    progress=tick,
+                    limits=limits,
+                    record_submissions=record_submissions,
+                    received=received,
+                )
         except danvan.DatasetReadError as error:
             raise UsageProblem(one_line(error)) from None
     return result

@@ -306,6 +306,10 @@ def _shortcomings(bundle: Bundle, figures: _Figures | None) -> Iterator[Block]:
         if grade.lower().startswith("không hoàn thành"):
             said = True
             yield Block(f"{row.get('team')}: xếp loại {grade.lower()}.", "bullet")
+    reporting = _records(bundle, "reporting")
+    if reporting:
+        said = True
+        yield _reporting(reporting)
     for row in _records(bundle, "report_notes") or []:
         said = True
         yield Block(str(row.get("message_vi")), "bullet")
@@ -316,6 +320,23 @@ def _shortcomings(bundle: Bundle, figures: _Figures | None) -> Iterator[Block]:
     if not said:
         yield Block("Số liệu báo cáo không cho thấy tồn tại về họp định kỳ và về dữ liệu.")
     yield Block(f"{PLACEHOLDER} (tồn tại, hạn chế khác và nguyên nhân: đơn vị bổ sung)")
+
+
+def _reporting(rows: list[dict[str, Any]]) -> Block:
+    """The reports received, on time, late and missing (the table's last row is all teams)."""
+    total = rows[-1]
+    expected, received, on_time = total["expected"], total["received"], total["on_time"]
+    text = f"Tình hình gửi báo cáo: đã nhận {received}/{expected} báo cáo phải nộp"
+    if expected:
+        text += f" ({vn_percent(received / expected)}), đúng hạn {vn_percent(on_time / expected)}"
+    parts = [f"{total[k]} báo cáo {w}" for k, w in _LAPSES if total.get(k)]
+    lacking = [f"{r['unit']} ({r['missing']})" for r in rows[:-1] if r.get("missing")]
+    if lacking:
+        parts.append("còn thiếu báo cáo ở " + ", ".join(lacking))
+    return Block(text + (f"; {'; '.join(parts)}." if parts else "."), "bullet")
+
+
+_LAPSES: Final = (("missing", "chưa nộp"), ("late", "nộp muộn"), ("duplicates", "nộp trùng"))
 
 
 def _findings(findings: list[dict[str, Any]]) -> Iterator[Block]:

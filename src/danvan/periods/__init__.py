@@ -11,33 +11,22 @@ text forms), ``_calendar`` (periods onto days), ``_working_days`` (working days 
 report deadlines).
 
 ``_working_days`` needs the ``holidays`` package, which costs more to import than the
-rest of the package; its names are attached lazily (``danvan._lazy``), so that it loads
-only when a working day or a deadline is asked for.
+rest of the package: it is imported when a year's holidays are first asked for.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from danvan._lazy import attach as _attach
 from danvan.periods._calendar import ReportingCalendar
 from danvan.periods._days import DateRange
 from danvan.periods._parse import PeriodParseError, parse_period
 from danvan.periods._period import Period, PeriodKind
-
-if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
-    from danvan.periods._working_days import (
-        Deadline,
-        DeadlineKind,
-        DeadlineRule,
-        WorkingCalendar,
-        deadline,
-        explain_deadline,
-    )
-
-_HOLDERS: dict[str, str] = dict.fromkeys(
-    ("Deadline", "DeadlineKind", "DeadlineRule", "WorkingCalendar", "deadline", "explain_deadline"),
-    "danvan.periods._working_days",
+from danvan.periods._working_days import (
+    Deadline,
+    DeadlineKind,
+    DeadlineRule,
+    WorkingCalendar,
+    deadline,
+    explain_deadline,
 )
 
 __all__ = [
@@ -54,6 +43,3 @@ __all__ = [
     "explain_deadline",
     "parse_period",
 ]
-
-if not TYPE_CHECKING:  # hidden from type checkers, so that they flag a misspelt name
-    __getattr__, __dir__ = _attach(__name__, _HOLDERS)

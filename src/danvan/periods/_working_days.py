@@ -13,7 +13,6 @@ import enum
 from collections.abc import Iterable
 
 import attrs
-import holidays
 
 from danvan.periods._calendar import ReportingCalendar
 from danvan.periods._days import _format_date, language
@@ -24,7 +23,13 @@ _SATURDAY = 5
 
 
 def _public_holidays(year: int) -> frozenset[dt.date]:
-    """Vietnam's public holidays (observed days included) of one year, as the package knows them."""
+    """Vietnam's public holidays (observed days included) of one year, as the package knows them.
+
+    ``holidays`` costs more to import than the rest of ``danvan.periods``: it loads with
+    the first year asked for, not with the package.
+    """
+    import holidays
+
     return frozenset(holidays.country_holidays("VN", years=year))
 
 

@@ -8,6 +8,7 @@ topics), ``_compare`` (against the plan and the same period last year),
 ``_figures`` (the figures of whole units, apart from the teams'), ``_results``
 (by field, and each activity's measured result, which a written report quotes),
 ``_notes`` (the report's own findings: a level abolished, a unit it cannot place).
+The reporting rates' table comes from ``danvan.reporting`` (``reporting_table``).
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from danvan.labels import Label
 from danvan.model import Dataset, Level
 from danvan.periods import Period, ReportingCalendar, parse_period
 from danvan.registry import UnitRegistry
+from danvan.reporting import ReportingSettings, reporting_table
 from danvan.reports._compare import comparison_table
 from danvan.reports._figures import figures_table
 from danvan.reports._key_figures import key_figures_table
@@ -61,6 +62,7 @@ def period_report(
     generated_at: dt.datetime | None = None,
     units_on: dt.date | None = None,
     registry: UnitRegistry | None = None,
+    reporting: ReportingSettings | None = None,
 ) -> Bundle:
     """A period's bundle: key figures, by unit (``by``, communes by default), by activity
     type, by team (with its grade when the period is a year), by month, money by source,
@@ -78,6 +80,12 @@ def period_report(
     1 July 2025), the by-unit table lists the former units and says so, and the bundle
     ends with a table of the report's own findings (`NOTES_TABLE`, finding DV210); a unit
     kept as a row though it could not be placed on that day is one too (DV211).
+
+    When the dataset holds submissions, or ``reporting`` is given, the bundle has the
+    reporting rates (`danvan.reporting.REPORTING_TABLE`): the reports each team owed
+    within the period, received, on time, late, missing, by ``by`` and in all, under
+    ``reporting``'s deadline and day (by default: five working days after each period,
+    seen once every deadline has passed).
     """
     if isinstance(period, str):
         period = parse_period(period)
@@ -87,9 +95,16 @@ def period_report(
     group_name = f"by_{by.value}" if isinstance(by, Level) else f"by_{by}"
     by_unit = totals.summarize(by=by, units_on=units_on, registry=registry)
     notes = notes_table(by_unit, units_on)
+    teams = team_table(dataset, totals, criteria, lang)
+    # Grouped by team, the team table (with the grades) is the grouped table.
+    grouped = (
+        teams
+        if by == "team"
+        else by_unit.to_table(group_name, _group_title(by_unit, units_on), lang=lang)
+    )
     tables = [
         key_figures_table(dataset, overall, lang),
-        by_unit.to_table(group_name, _group_title(by_unit, units_on), lang=lang),
+        grouped,
         totals.summarize(
             by="all",
             per=("type",),
@@ -97,7 +112,7 @@ def period_report(
         ).to_table(
             "by_activity_type", Label("Kết quả theo loại hoạt động", "By activity type"), lang=lang
         ),
-        team_table(dataset, totals, criteria, lang),
+        *([] if by == "team" else [teams]),
         month_table(totals, lang),
         money_table(overall),
         topics_table(dataset, totals, lang),
@@ -105,6 +120,18 @@ def period_report(
         field_table(totals, lang),
         results_table(dataset, totals, lang),
     ]
+    if reporting is not None or dataset.submissions:
+        tables.append(
+            reporting_table(
+                dataset,
+                period,
+                reporting or ReportingSettings(),
+                by=by,
+                calendar=calendar,
+                units_on=units_on,
+                registry=registry,
+            )
+        )
     bounds = calendar.bounds(period)
     whole_units = figures_table(dataset, bounds.start, bounds.end, lang)
     if whole_units is not None:
