@@ -21,6 +21,7 @@ RUNNABLE_PAGES = [
     "periods.md",
     "reporting.md",
     "aggregation.md",
+    "scale.md",
     "workbook.md",
     "importing.md",
     "validation.md",

@@ -326,7 +326,7 @@ def test_hook_danvan_importers(tmp_path: Path) -> None:
 
 def test_the_built_in_importers_are_ordinary_plugins() -> None:
     importers = available_importers(make_plugin_manager(load_entrypoints=False))
-    assert sorted(importers) == ["csv", "datapackage", "json", "xlsx"]
+    assert sorted(importers) == ["csv", "datapackage", "json", "parquet", "xlsx"]
     assert importers["xlsx"].matches("Xa Nam Tin.XLSX") == ".xlsx"
 
 

@@ -31,8 +31,9 @@ def test_the_readme_has_no_picture_at_a_relative_path() -> None:
 
 
 def test_every_lower_bound_is_pinned_in_the_minimum_constraints() -> None:
+    """The runtime dependencies' and the optional Arrow extra's (CI runs its tests at them)."""
     bounds = {}
-    for requirement in PROJECT["dependencies"]:
+    for requirement in (*PROJECT["dependencies"], *PROJECT["optional-dependencies"]["arrow"]):
         bound = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9.]+)", requirement)
         assert bound is not None, f"{requirement} has no lower bound"
         bounds[bound[1].lower()] = bound[2]

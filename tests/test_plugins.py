@@ -74,9 +74,11 @@ def test_the_built_ins_are_ordinary_plugins() -> None:
         "danvan.exporters.csv",
         "danvan.exporters.docx",
         "danvan.exporters.json",
+        "danvan.exporters.parquet",
         "danvan.exporters.xlsx",
         "danvan.importers.csv",
         "danvan.importers.json",
+        "danvan.importers.parquet",
         "danvan.importers.xlsx",
         "danvan.rules.builtin",
     ]

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from danvan._arrow import ArrowColumn, ArrowConversionError, arrow_table, require
+from danvan._display import HEAD_ROWS, Preview, count
 from danvan.labels import Label
 
 #: Vietnam's time zone (Asia/Ho_Chi_Minh). Vietnam has had no daylight saving
@@ -101,9 +105,14 @@ class ChartHint:
     kind: str = "column"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Table:
-    """A titled table with typed columns and rows read lazily."""
+    """A titled table with typed columns and rows read lazily.
+
+    It speaks Arrow (``to_arrow``, ``__arrow_c_stream__``): ``polars.DataFrame(table)``,
+    ``duckdb.sql("select * from table")`` and ``pyarrow.table(table)`` take it as it is.
+    pyarrow is the optional extra ``danvan[arrow]``.
+    """
 
     name: str = attrs.field(validator=_non_empty)
     title: Label
@@ -142,6 +151,70 @@ class Table:
         raise KeyError(
             f"Không có cột / no column {name!r} in table {self.name!r} (có / has: {known})"
         )
+
+    # Arrow ------------------------------------------------------------------------------
+
+    def to_arrow(self, *, timezone: dt.tzinfo = VIETNAM_TZ) -> Any:
+        """The table as a ``pyarrow.Table``, column by column (the map: ``danvan._arrow``).
+
+        Money is int64 đồng, dates date32, datetimes timestamps in ``timezone`` (naive
+        ones are taken to be in it), percentages float64 fractions; a text column
+        ``month`` becomes a date key (the first day) beside its label (``month_label``).
+        Each field's metadata holds the bilingual header. Reads the rows once.
+        """
+        source = self.rows
+        rows = source if isinstance(source, Sequence) else list(self.iter_rows())
+        width = len(self.columns)
+        if set(map(len, rows)) - {width}:
+            at = next(n for n, row in enumerate(rows, start=1) if len(row) != width)
+            raise ArrowConversionError(
+                f"table {self.name!r}, row {at}: {len(rows[at - 1])} values, expected {width}"
+            )
+        # Column by column with itemgetter: no tuple made per row (zip(*rows) makes one).
+        data = [list(map(operator.itemgetter(i), rows)) for i in range(width)]
+        columns = [ArrowColumn(c.name, c.type.value, c.label, c.description) for c in self.columns]
+        return arrow_table(self.name, self.title, columns, data, zone=timezone)
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        """The Arrow C stream (PyCapsule interface) of ``to_arrow()``, for polars, DuckDB …"""
+        return self.to_arrow().__arrow_c_stream__(requested_schema)
+
+    def to_pandas(self) -> Any:
+        """The table as a ``pandas.DataFrame`` (through Arrow; needs pandas and pyarrow)."""
+        require("pandas", "pip install pandas 'danvan[arrow]'")
+        return self.to_arrow().to_pandas()
+
+    def to_polars(self) -> Any:
+        """The table as a ``polars.DataFrame`` (through Arrow; needs polars and pyarrow)."""
+        polars = require("polars", "pip install polars 'danvan[arrow]'")
+        return polars.from_arrow(self.to_arrow())
+
+    # Display ----------------------------------------------------------------------------
+
+    def _preview(self) -> Preview:
+        facts = [count(len(self.columns), "columns")]
+        source = self.rows
+        head: list[Row] = []
+        more = ""
+        if isinstance(source, Sequence):
+            facts.append(count(len(source), "rows"))
+            head = list(source[:HEAD_ROWS])
+            if len(source) > HEAD_ROWS:
+                more = f"… {len(source) - HEAD_ROWS:,} more rows"
+        elif callable(source):
+            facts.append("rows read when written")
+            head = list(itertools.islice(self.iter_rows(), HEAD_ROWS))
+        else:
+            facts.append("rows read once, when written")
+        title = f"Table {self.name!r} ({self.title.get('vi')})"
+        return Preview(title, facts, [c.name for c in self.columns], head, more)
+
+    def __repr__(self) -> str:
+        """Short whatever the number of rows: counts and the first rows (``danvan._display``)."""
+        return self._preview().text()
+
+    def _repr_html_(self) -> str:
+        return self._preview().html()
 
 
 def _as_dict(

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from danvan._display import HEAD_ROWS, Preview
 from danvan.findings._finding import Finding, Location, Severity
 from danvan.findings._make import make_finding
 from danvan.findings.codes import MORE_FINDINGS
@@ -75,11 +76,40 @@ def _as_tuple(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-@attrs.frozen
+_FINDING_HEADERS = ("code", "severity", "where", "message")
+
+
+def _where(location: Location) -> str:
+    parts = [location.source, location.sheet]
+    if location.row is not None:
+        parts.append(f"row {location.row}")
+    parts.append(location.column or location.field)
+    return " ".join(p for p in parts if p)
+
+
+@attrs.frozen(repr=False)
 class ValidationReport:
     """All findings of one run, most severe first; ``ok`` when none is an error."""
 
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_as_tuple)
+
+    def _preview(self) -> Preview:
+        """The counts by severity and the first findings (messages without personal data)."""
+        head = [
+            (f.code, f.severity.value, _where(f.location), f.impersonal_message().en)
+            for f in self.findings[:HEAD_ROWS]
+        ]
+        rest = len(self.findings) - len(head)
+        more = f"… {rest:,} more findings" if rest > 0 else ""
+        facts = [f"{len(self.findings):,} findings", self.summary("en")]
+        return Preview("ValidationReport", facts, _FINDING_HEADERS, head, more)
+
+    def __repr__(self) -> str:
+        """Short whatever the number of findings (``danvan._display``)."""
+        return self._preview().text()
+
+    def _repr_html_(self) -> str:
+        return self._preview().html()
 
     @classmethod
     def of(cls, findings: Iterable[Finding]) -> ValidationReport:

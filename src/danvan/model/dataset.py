@@ -13,6 +13,7 @@ from typing import TypeVar
 
 import attrs
 
+from danvan._display import HEAD_ROWS, Preview, count
 from danvan.model.activities import Activity
 from danvan.model.catalog import Catalog
 from danvan.model.figures import UnitFigure
@@ -63,7 +64,22 @@ class _Indexes:
     bodies: dict[str, ReportingBody] | None = None
 
 
-@attrs.frozen
+_KINDS = (
+    ("units", "units"),
+    ("organizations", "organisations"),
+    ("members", "members"),
+    ("teams", "teams"),
+    ("memberships", "memberships"),
+    ("activities", "activities"),
+    ("successions", "successions"),
+    ("figures", "unit figures"),
+    ("targets", "targets"),
+    ("submissions", "submissions"),
+)
+_ACTIVITY_HEADERS = ("id", "date", "team", "village", "type", "participants", "money")
+
+
+@attrs.frozen(repr=False)
 class Dataset:
     """A collection of units, organisations, members, teams, memberships and activities.
 
@@ -90,6 +106,26 @@ class Dataset:
     description: str = ""
 
     _ix: _Indexes = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def _preview(self) -> Preview:
+        """Counts of each kind of record and the first activities: what a notebook shows."""
+        facts = [count(len(getattr(self, name)), noun) for name, noun in _KINDS]
+        facts = [f for f in facts if not f.startswith("0 ")] or ["empty"]
+        head = [
+            (a.id, a.date, a.team, a.village, a.type, a.participants, a.money)
+            for a in self.activities[:HEAD_ROWS]
+        ]
+        rest = len(self.activities) - len(head)
+        more = f"… {rest:,} more activities" if rest > 0 else ""
+        title = f"Dataset {self.title!r}" if self.title else "Dataset"
+        return Preview(title, facts, _ACTIVITY_HEADERS, head, more)
+
+    def __repr__(self) -> str:
+        """Short whatever the size: the counts and the first activities (``danvan._display``)."""
+        return self._preview().text()
+
+    def _repr_html_(self) -> str:
+        return self._preview().html()
 
     def __attrs_post_init__(self) -> None:
         children: defaultdict[str, list[AdminUnit]] = defaultdict(list)

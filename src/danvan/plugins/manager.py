@@ -60,9 +60,11 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "danvan.exporters.json",
     "danvan.exporters.xlsx",
     "danvan.exporters.docx",
+    "danvan.exporters.parquet",
     "danvan.importers.csv",
     "danvan.importers.json",
     "danvan.importers.xlsx",
+    "danvan.importers.parquet",
 )
 
 _Item = TypeVar("_Item")
