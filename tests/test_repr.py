@@ -84,3 +84,14 @@ def test_cells_are_cut_to_one_short_line() -> None:
     _short(text)
     assert "dòng 1 dòng 2 dòng 1 dòng 2 dòng 1 dòng…" in text
     assert "2022-03-15" in text
+
+
+def test_a_summary_of_many_rows_shows_what_was_summed_and_its_first_rows() -> None:
+    summary = danvan.summarize(danvan.sample(), "2022", by="team", per=("month",))
+    big = attrs.evolve(summary, rows=summary.rows * 20_000)
+    text = repr(big)
+    _short(text)
+    _short(big._repr_html_())
+    assert "period 2022" in text and "by team" in text and "per month" in text
+    assert f"{len(big.rows):,} rows" in text
+    assert big == attrs.evolve(summary, rows=summary.rows * 20_000)

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from danvan._display import HEAD_ROWS, Preview, count
 from danvan.aggregate._columns import DIMENSION_COLUMNS, key_label, measure_columns
 from danvan.aggregate._grouping import NotPlaced
 from danvan.aggregate._measures import Dimension, GroupBy, Measure
@@ -69,7 +70,7 @@ def _ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Summary:
     """The result of `summarize`: one row per group and combination of `per`, in report order."""
 
@@ -96,6 +97,24 @@ class Summary:
     def __attrs_post_init__(self) -> None:
         index = {(row.group, *row.keys): row for row in self.rows}
         object.__setattr__(self, "_index", index)
+
+    def _preview(self) -> Preview:
+        by = self.by.value if isinstance(self.by, Level) else self.by
+        facts = [f"period {self.period.key}", f"by {by}", count(len(self.rows), "rows")]
+        if self.per:
+            facts.append(f"per {', '.join(self.per)}")
+        head = [self._table_row(row, "vi") for row in self.rows[:HEAD_ROWS]]
+        rest = len(self.rows) - len(head)
+        more = f"… {rest:,} more rows" if rest > 0 else ""
+        headers = [c.name for c in self.columns()]
+        return Preview(f"Summary ({self.period.label('vi')})", facts, headers, head, more)
+
+    def __repr__(self) -> str:
+        """Short whatever the number of rows: what was summed and the first rows."""
+        return self._preview().text()
+
+    def _repr_html_(self) -> str:
+        return self._preview().html()
 
     def row(self, group: str, *keys: str) -> SummaryRow:
         """The row of ``group`` (unit id, team id, ``""`` for by="all") and the `per` keys."""
