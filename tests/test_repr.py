@@ -92,6 +92,8 @@ def test_a_summary_of_many_rows_shows_what_was_summed_and_its_first_rows() -> No
     text = repr(big)
     _short(text)
     _short(big._repr_html_())
-    assert "period 2022" in text and "by team" in text and "per month" in text
+    assert "period 2022" in text
+    assert "by team" in text
+    assert "per month" in text
     assert f"{len(big.rows):,} rows" in text
     assert big == attrs.evolve(summary, rows=summary.rows * 20_000)
