@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from danvan import aggregate, reports
-from danvan.aggregate import Dimension, GroupBy, Measure, Summary
+from danvan.aggregate import Dimension, GroupBy, Measure, ReportingSettings, Summary
 from danvan.model import Dataset, Level
 from danvan.periods import Period, ReportingCalendar
 from danvan.plugins import PluginManager, provided
@@ -30,6 +30,7 @@ def summarize(
     calendar: ReportingCalendar = ReportingCalendar(1),  # noqa: B008 (frozen, immutable)
     units_on: dt.date | None = None,
     registry: UnitRegistry | None = None,
+    reporting: ReportingSettings | None = None,
     plugin_manager: PluginManager | None = None,
 ) -> Summary:
     """Sum the activities of ``period`` by unit level, team or overall, split by ``per``.
@@ -52,6 +53,7 @@ def summarize(
         calendar=calendar,
         units_on=units_on,
         registry=registry if registry is not None else provided.unit_registry(plugin_manager),
+        reporting=reporting,
     )
 
 
