@@ -102,6 +102,10 @@ class PeriodTotals:
     accumulators: dict[tuple[Any, ...], list[Any]]
     held: set[tuple[str, int]]
     _grains: dict[GroupBy, dict[tuple[Any, ...], list[Any]]] = attrs.field(factory=dict, init=False)
+    #: The reports owed under each settings asked for, worked out once for every grouping.
+    _reports: dict[ReportingSettings, list[tuple[ExpectedReport, int]]] = attrs.field(
+        factory=dict, init=False
+    )
 
     @classmethod
     def of(
@@ -153,7 +157,12 @@ class PeriodTotals:
             want_money=Measure.MONEY in wanted,
             indicators=Measure.INDICATORS in wanted,
         )
-        reports = frame.reports(wanted, reporting)
+        reports: list[tuple[ExpectedReport, int]] = []
+        if Measure.REPORTING in wanted:
+            settings = reporting or ReportingSettings()
+            if settings not in self._reports:
+                self._reports[settings] = frame.reports(wanted, settings)
+            reports = self._reports[settings]
         return frame.summary(
             by, dimensions, wanted, groups, accumulators, self.held, unplaced, reports
         )
@@ -256,15 +265,15 @@ class _Frame:
             return []
         settings = reporting or ReportingSettings()
         calendar, bounds = self.calendar, self.bounds
-
-        def month_of(report: ExpectedReport) -> int:
-            last = calendar.bounds(report.period).end
-            return self.day_month[max(bounds.start, min(last, bounds.end))]
-
-        return [
-            (report, month_of(report))
-            for report in settings.reports(self.dataset, self.period, calendar)
-        ]
+        month_of: dict[Period, int] = {}  # a report's period: the month it ends in
+        placed: list[tuple[ExpectedReport, int]] = []
+        for report in settings.reports(self.dataset, self.period, calendar):
+            month = month_of.get(report.period)
+            if month is None:
+                last = min(max(calendar.bounds(report.period).end, bounds.start), bounds.end)
+                month = month_of[report.period] = self.day_month[last]
+            placed.append((report, month))
+        return placed
 
     def groups(self, by: GroupBy, units_on: date | None, registry: UnitRegistry | None) -> Groups:
         if not (isinstance(by, Level) or by in ("team", "all")):
