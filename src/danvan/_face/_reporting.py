@@ -37,7 +37,8 @@ def summarize(
 
     As ``danvan.aggregate.summarize``, with ``registry`` (where a village whose
     unit no longer exists on ``units_on`` finds its successor) by default the
-    registered units: the bundled Điện Biên registry and the plugins'.
+    registered units: the bundled Điện Biên registry and the plugins'. ``reporting``
+    sets how the opt-in ``"reporting"`` measure counts the reports owed.
 
     >>> import danvan
     >>> summary = danvan.summarize(danvan.sample(), "2022", by="all")
