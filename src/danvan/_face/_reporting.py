@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from danvan import aggregate, reports
-from danvan.aggregate import Dimension, GroupBy, Measure, Summary
+from danvan.aggregate import Dimension, GroupBy, Measure, ReportingSettings, Summary
 from danvan.model import Dataset, Level
 from danvan.periods import Period, ReportingCalendar
 from danvan.plugins import PluginManager, provided
@@ -30,13 +30,15 @@ def summarize(
     calendar: ReportingCalendar = ReportingCalendar(1),  # noqa: B008 (frozen, immutable)
     units_on: dt.date | None = None,
     registry: UnitRegistry | None = None,
+    reporting: ReportingSettings | None = None,
     plugin_manager: PluginManager | None = None,
 ) -> Summary:
     """Sum the activities of ``period`` by unit level, team or overall, split by ``per``.
 
     As ``danvan.aggregate.summarize``, with ``registry`` (where a village whose
     unit no longer exists on ``units_on`` finds its successor) by default the
-    registered units: the bundled Điện Biên registry and the plugins'.
+    registered units: the bundled Điện Biên registry and the plugins'. ``reporting``
+    sets how the opt-in ``"reporting"`` measure counts the reports owed.
 
     >>> import danvan
     >>> summary = danvan.summarize(danvan.sample(), "2022", by="all")
@@ -52,6 +54,7 @@ def summarize(
         calendar=calendar,
         units_on=units_on,
         registry=registry if registry is not None else provided.unit_registry(plugin_manager),
+        reporting=reporting,
     )
 
 

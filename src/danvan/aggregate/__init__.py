@@ -35,30 +35,58 @@ from danvan.aggregate._grouping import (
     level_abolished,
     make_groups,
 )
-from danvan.aggregate._measures import DIMENSIONS, NO_TOPIC, Dimension, GroupBy, Measure
+from danvan.aggregate._measures import DIMENSIONS, NO_TOPIC, OPT_IN, Dimension, GroupBy, Measure
+
+# ``_reports``: the reports each team owes and `count_reports`, the one tally of the
+# reporting measure, which ``danvan.reporting`` re-exports and rolls up by period too.
+from danvan.aggregate._reports import (
+    DEFAULT_DEADLINE,
+    REPORT_COUNTS,
+    ExpectedReport,
+    ReportingSettings,
+    ReportStatus,
+    count_reports,
+    expected_reports,
+    report_periods,
+    reporters_of,
+    submission_days,
+    superseded,
+)
 from danvan.aggregate._summary import Summary, SummaryRow, make_table
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "DIMENSIONS",
     "NO_TOPIC",
+    "OPT_IN",
+    "REPORT_COUNTS",
     "Comparison",
     "Dimension",
+    "ExpectedReport",
     "GroupBy",
     "Groups",
     "Measure",
     "NotPlaced",
     "PeriodTotals",
+    "ReportStatus",
+    "ReportingSettings",
     "Summary",
     "SummaryRow",
     "alive_between",
     "compare",
+    "count_reports",
     "default_measures",
+    "expected_reports",
     "indicator_column_name",
     "level_abolished",
     "make_groups",
     "make_table",
     "measure_label",
     "measure_value",
+    "report_periods",
+    "reporters_of",
+    "submission_days",
     "summarize",
+    "superseded",
     "year_earlier",
 ]

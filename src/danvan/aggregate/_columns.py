@@ -32,6 +32,25 @@ _AGGREGATION_LABELS: Final = {
     Aggregation.MAX: Label("giá trị lớn nhất", "largest value"),
     Aggregation.LAST: Label("giá trị mới nhất", "latest value"),
 }
+#: The columns of the reporting measure: the counts of `REPORT_COUNTS`, then the rates.
+REPORTING_COLUMNS: Final = (
+    Column(
+        "reports_expected", Label("Số báo cáo phải nộp", "Reports expected"), ColumnType.INTEGER
+    ),
+    Column("reports_received", Label("Báo cáo đã nộp", "Reports received"), ColumnType.INTEGER),
+    Column("reports_on_time", Label("Nộp đúng hạn", "Received on time"), ColumnType.INTEGER),
+    Column("reports_late", Label("Nộp muộn", "Received late"), ColumnType.INTEGER),
+    Column(
+        "reports_undated",
+        Label("Đã nộp, không rõ ngày nhận", "Received, day not known"),
+        ColumnType.INTEGER,
+    ),
+    Column("reports_missing", Label("Chưa nộp, quá hạn", "Missing"), ColumnType.INTEGER),
+    Column("reports_not_yet_due", Label("Chưa đến hạn", "Not yet due"), ColumnType.INTEGER),
+    Column("reports_duplicates", Label("Nộp trùng", "Sent twice"), ColumnType.INTEGER),
+    Column("reporting_rate", Label("Tỷ lệ báo cáo", "Reporting rate"), ColumnType.PERCENT),
+    Column("on_time_rate", Label("Tỷ lệ đúng hạn", "On-time rate"), ColumnType.PERCENT),
+)
 _FIXED_NAMES: Final = frozenset(
     {
         "code",
@@ -47,6 +66,7 @@ _FIXED_NAMES: Final = frozenset(
         "meetings_expected",
         "completeness",
         "active_members",
+        *(column.name for column in REPORTING_COLUMNS),
         *(level.value for level in Level),
         *(column.name for column in DIMENSION_COLUMNS.values()),
         *(f"money_{source.value}" for source in FundingSource),
@@ -152,6 +172,8 @@ def measure_columns(measures: frozenset[Measure], indicators: Sequence[Indicator
                 integer,
             )
         )
+    if Measure.REPORTING in measures:
+        columns += REPORTING_COLUMNS
     return columns
 
 

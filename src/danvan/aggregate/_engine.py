@@ -20,6 +20,7 @@ from danvan.aggregate._accumulators import (
 )
 from danvan.aggregate._grouping import Groups, make_groups
 from danvan.aggregate._measures import Dimension, GroupBy, Measure, check_measures, check_per
+from danvan.aggregate._reports import ExpectedReport, ReportingSettings
 from danvan.aggregate._rows import count_unit_measures, summary_rows
 from danvan.aggregate._summary import Summary
 from danvan.model import (
@@ -42,6 +43,7 @@ def summarize(
     calendar: ReportingCalendar = ReportingCalendar(1),  # noqa: B008 (frozen, immutable)
     units_on: date | None = None,
     registry: UnitRegistry | None = None,
+    reporting: ReportingSettings | None = None,
 ) -> Summary:
     """Sum the activities of ``period`` by unit level, team or overall, split by ``per``.
 
@@ -61,6 +63,11 @@ def summarize(
     any a village or team reaches; every unit appears, with zeros when it did
     nothing. On a day when no unit of level ``by`` exists any more (districts from 1 July
     2025), the rows are the former units and `Summary.abolished` says since when.
+
+    ``measures`` by default are all but ``"reporting"``, which counts the reports each
+    team owes within ``period`` as ``reporting`` says (`ReportingSettings`: by default
+    monthly, due five working days after each month, seen once every deadline has
+    passed), each going to the month its period ends in.
     """
     if isinstance(period, str):
         period = parse_period(period)
@@ -68,7 +75,8 @@ def summarize(
     frame = _Frame.of(dataset, period, calendar)
     groups = frame.groups(by, units_on, registry)
     accumulators, held, unplaced = frame.one_pass(by, groups, dimensions, wanted)
-    return frame.summary(by, dimensions, wanted, groups, accumulators, held, unplaced)
+    reports = frame.reports(wanted, reporting)
+    return frame.summary(by, dimensions, wanted, groups, accumulators, held, unplaced, reports)
 
 
 @attrs.frozen(eq=False)
@@ -94,6 +102,10 @@ class PeriodTotals:
     accumulators: dict[tuple[Any, ...], list[Any]]
     held: set[tuple[str, int]]
     _grains: dict[GroupBy, dict[tuple[Any, ...], list[Any]]] = attrs.field(factory=dict, init=False)
+    #: The reports owed under each settings asked for, worked out once for every grouping.
+    _reports: dict[ReportingSettings, list[tuple[ExpectedReport, int]]] = attrs.field(
+        factory=dict, init=False
+    )
 
     @classmethod
     def of(
@@ -129,6 +141,7 @@ class PeriodTotals:
         measures: Iterable[Measure | str] | None = None,
         units_on: date | None = None,
         registry: UnitRegistry | None = None,
+        reporting: ReportingSettings | None = None,
     ) -> Summary:
         """What ``summarize(dataset, period, by=…, calendar=…)`` gives, from the stored pass."""
         dimensions, wanted = check_per(per), check_measures(measures)
@@ -144,7 +157,15 @@ class PeriodTotals:
             want_money=Measure.MONEY in wanted,
             indicators=Measure.INDICATORS in wanted,
         )
-        return frame.summary(by, dimensions, wanted, groups, accumulators, self.held, unplaced)
+        reports: list[tuple[ExpectedReport, int]] = []
+        if Measure.REPORTING in wanted:
+            settings = reporting or ReportingSettings()
+            if settings not in self._reports:
+                self._reports[settings] = frame.reports(wanted, settings)
+            reports = self._reports[settings]
+        return frame.summary(
+            by, dimensions, wanted, groups, accumulators, self.held, unplaced, reports
+        )
 
     def _source(self, by: GroupBy) -> dict[tuple[Any, ...], list[Any]]:
         """What a grouping gathers: the fine accumulators, or for "all" and "team" a
@@ -235,6 +256,25 @@ class _Frame:
             counted_types=self.counted_types,
         )
 
+    def reports(
+        self, wanted: frozenset[Measure], reporting: ReportingSettings | None
+    ) -> list[tuple[ExpectedReport, int]]:
+        """The reports owed within the period, each with the month its period ends in (none
+        unless ``wanted`` holds the reporting measure)."""
+        if Measure.REPORTING not in wanted:
+            return []
+        settings = reporting or ReportingSettings()
+        calendar, bounds = self.calendar, self.bounds
+        month_of: dict[Period, int] = {}  # a report's period: the month it ends in
+        placed: list[tuple[ExpectedReport, int]] = []
+        for report in settings.reports(self.dataset, self.period, calendar):
+            month = month_of.get(report.period)
+            if month is None:
+                last = min(max(calendar.bounds(report.period).end, bounds.start), bounds.end)
+                month = month_of[report.period] = self.day_month[last]
+            placed.append((report, month))
+        return placed
+
     def groups(self, by: GroupBy, units_on: date | None, registry: UnitRegistry | None) -> Groups:
         if not (isinstance(by, Level) or by in ("team", "all")):
             raise ValueError(f"by must be a Level, 'team' or 'all', got {by!r}")
@@ -251,6 +291,7 @@ class _Frame:
         accumulators: dict[tuple[Any, ...], list[Any]],
         held: set[tuple[str, int]],
         unplaced: int,
+        reports: list[tuple[ExpectedReport, int]],
     ) -> Summary:
         """Fold the accumulators of one grouping into the summary's rows."""
         dataset, calendar, months, bounds = self.dataset, self.calendar, self.months, self.bounds
@@ -270,6 +311,7 @@ class _Frame:
             bucket_of_month=bucket_of_month,
             bucket_ends=[min(calendar.bounds(b).end, bounds.end) for b in buckets],
             held=held,
+            reports=[(report, bucket_of_month[month]) for report, month in reports],
         )
         rows = summary_rows(
             groups,

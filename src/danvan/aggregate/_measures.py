@@ -19,7 +19,8 @@ NO_TOPIC: Final = ""
 
 
 class Measure(enum.Enum):
-    """What a summary can count; `summarize(measures=...)` picks some, by default all."""
+    """What a summary can count; `summarize(measures=...)` picks some, by default all but
+    the opt-in ones (`OPT_IN`)."""
 
     ACTIVITIES = "activities"
     PARTICIPANTS = "participants"
@@ -29,6 +30,15 @@ class Measure(enum.Enum):
     COVERAGE = "coverage"
     COMPLETENESS = "completeness"
     MEMBERS = "members"
+    #: The reports each team owes and what came of them (expected, received, on time, late,
+    #: missing, duplicates) with the reporting and on-time rates: see `ReportingSettings`.
+    REPORTING = "reporting"
+
+
+#: Measures counted only when asked for. Reporting needs a deadline rule and the day the
+#: reports are seen on, and a dataset without submissions would show every report missing:
+#: a summary that does not ask stays what it was before the measure existed.
+OPT_IN: Final = frozenset({Measure.REPORTING})
 
 
 def check_per(per: Sequence[Dimension]) -> tuple[Dimension, ...]:
@@ -46,5 +56,5 @@ def check_per(per: Sequence[Dimension]) -> tuple[Dimension, ...]:
 
 def check_measures(measures: Iterable[Measure | str] | None) -> frozenset[Measure]:
     if measures is None:
-        return frozenset(Measure)
+        return frozenset(Measure) - OPT_IN
     return frozenset(Measure(m) if isinstance(m, str) else m for m in measures)

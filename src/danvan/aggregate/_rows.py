@@ -1,8 +1,9 @@
-"""Unit measures (villages, meetings, members) and the rows of every group and key."""
+"""Unit measures (villages, meetings, members, reports) and the rows of every group and key."""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,7 @@ from danvan.aggregate._accumulators import (
 )
 from danvan.aggregate._grouping import Groups, alive_between
 from danvan.aggregate._measures import Dimension, GroupBy, Measure
+from danvan.aggregate._reports import REPORT_COUNTS, ExpectedReport, count_reports
 from danvan.aggregate._summary import SummaryRow
 from danvan.model import (
     Catalog,
@@ -33,12 +35,14 @@ from danvan.text import collation_key
 
 @attrs.define
 class UnitMeasures:
-    """Per (group, time bucket): villages with a team, meetings held and expected, members."""
+    """Per (group, time bucket): villages with a team, meetings held and expected, members,
+    the counts of reports (`REPORT_COUNTS`)."""
 
     villages: dict[tuple[str, int], set[str]] = attrs.field(factory=dict)
     held: dict[tuple[str, int], int] = attrs.field(factory=dict)
     expected: dict[tuple[str, int], int] = attrs.field(factory=dict)
     members: dict[tuple[str, int], int] = attrs.field(factory=dict)
+    reports: dict[tuple[str, int], list[int]] = attrs.field(factory=dict)
 
 
 def count_unit_measures(
@@ -53,7 +57,10 @@ def count_unit_measures(
     bucket_of_month: list[int],
     bucket_ends: list[date],
     held: set[tuple[str, int]],
+    reports: Sequence[tuple[ExpectedReport, int]] = (),
 ) -> UnitMeasures:
+    """The measures of units rather than activities; ``reports`` are the reports owed, each
+    with its time bucket, counted as completeness counts meetings: by the group of the team."""
     result = UnitMeasures()
     by_team = by == "team"
     if Measure.COVERAGE in wanted:
@@ -95,7 +102,16 @@ def count_unit_measures(
                 if (first is None or first <= day) and (last is None or day <= last):
                     key = (group, bucket)
                     result.members[key] = result.members.get(key, 0) + 1
+    if Measure.REPORTING in wanted:
+        of_team = groups.of_team
+        result.reports = count_reports(
+            (_keyed(of_team.get(report.team), bucket), report) for report, bucket in reports
+        )
     return result
+
+
+def _keyed(group: str | None, bucket: int) -> tuple[str, int] | None:
+    return None if group is None else (group, bucket)
 
 
 def _latest(a: date | None, b: date | None) -> date | None:
@@ -186,6 +202,7 @@ def summary_rows(
     sources = list(MONEY_SLOTS)
     money_slots = list(MONEY_SLOTS.values())
     no_villages: set[str] = set()
+    no_reports = [0] * len(REPORT_COUNTS)
     rows: list[SummaryRow] = []
     for group in ordered_groups:
         name, code = names[group]
@@ -193,6 +210,7 @@ def summary_rows(
             accumulator = folded.get((group, *keys), empty)
             unit_key = (group, bucket)
             with_team = unit_measures.villages.get(unit_key, no_villages)
+            reports = unit_measures.reports.get(unit_key, no_reports)
             take = accumulator.__getitem__
             rows.append(
                 SummaryRow(
@@ -210,6 +228,14 @@ def summary_rows(
                     meetings_held=unit_measures.held.get(unit_key, 0),
                     meetings_expected=unit_measures.expected.get(unit_key, 0),
                     active_members=unit_measures.members.get(unit_key, 0),
+                    reports_expected=reports[0],
+                    reports_received=reports[1],
+                    reports_on_time=reports[2],
+                    reports_late=reports[3],
+                    reports_undated=reports[4],
+                    reports_missing=reports[5],
+                    reports_not_yet_due=reports[6],
+                    reports_duplicates=reports[7],
                 )
             )
     return rows

@@ -30,9 +30,12 @@ class SummaryRow:
 
     ``keys`` holds one value per dimension of `Summary.per`, in that order: an
     activity type code, a `Field` value, a topic code (``""`` for none), a month
-    key ("2022-03") or a quarter key ("2022-Q1"). Coverage and completeness keep
-    their numerators and denominators, which add up along the hierarchy; the
-    ratios do not.
+    key ("2022-03") or a quarter key ("2022-Q1"). Coverage, completeness and
+    reporting keep their numerators and denominators, which add up along the
+    hierarchy; the ratios do not. The ``reports_`` counts are those of the reports
+    owed within the row's period (``Measure.REPORTING``, a report going to the
+    month its period ends in): ``reports_expected`` is every one of them,
+    ``reports_received`` those on time, late or received on an undated day.
     """
 
     group: str
@@ -49,6 +52,15 @@ class SummaryRow:
     meetings_held: int = 0
     meetings_expected: int = 0
     active_members: int = 0
+    reports_expected: int = 0
+    reports_received: int = 0
+    reports_on_time: int = 0
+    reports_late: int = 0
+    reports_undated: int = 0
+    reports_missing: int = 0
+    reports_not_yet_due: int = 0
+    #: Reports sent in two or more files, none replacing another.
+    reports_duplicates: int = 0
 
     @property
     def money_total(self) -> int:
@@ -64,6 +76,16 @@ class SummaryRow:
     def completeness(self) -> float | None:
         """Monthly meetings held / expected; None when no meeting was expected."""
         return _ratio(self.meetings_held, self.meetings_expected)
+
+    @property
+    def reporting_rate(self) -> float | None:
+        """Reports received / expected; None when no report was expected."""
+        return _ratio(self.reports_received, self.reports_expected)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Reports received by their deadline / expected; None when no report was expected."""
+        return _ratio(self.reports_on_time, self.reports_expected)
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
@@ -129,8 +151,9 @@ class Summary:
         """The measures of ``row`` that add up along the hierarchy, in a fixed order.
 
         Counts, sums, money by source, SUM and COUNT indicators, the numerators
-        and denominators of coverage and completeness, members: a parent's are
-        the sums of its children's. MAX and LAST indicators and the ratios are not.
+        and denominators of coverage and completeness, members, the counts of
+        reports: a parent's are the sums of its children's. MAX and LAST
+        indicators and the ratios are not.
         """
         indicators = tuple(
             row.indicators.get(i.code) or 0
@@ -148,6 +171,7 @@ class Summary:
             row.meetings_held,
             row.meetings_expected,
             row.active_members,
+            *report_counts(row),
         )
 
     def key_label(self, dimension: Dimension, value: str, lang: str = "vi") -> str:
@@ -208,7 +232,23 @@ class Summary:
             values += [row.meetings_held, row.meetings_expected, row.completeness]
         if Measure.MEMBERS in measures:
             values.append(row.active_members)
+        if Measure.REPORTING in measures:
+            values += [*report_counts(row), row.reporting_rate, row.on_time_rate]
         return tuple(values)
+
+
+def report_counts(row: SummaryRow) -> tuple[int, ...]:
+    """The counts of reports of ``row``, in the order of `REPORT_COUNTS`."""
+    return (
+        row.reports_expected,
+        row.reports_received,
+        row.reports_on_time,
+        row.reports_late,
+        row.reports_undated,
+        row.reports_missing,
+        row.reports_not_yet_due,
+        row.reports_duplicates,
+    )
 
 
 def make_table(

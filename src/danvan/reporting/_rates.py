@@ -5,7 +5,10 @@ A team's reports go to the unit its village lies in on the period's last day (or
 the meetings' completeness takes, successions and the unit registry included.
 The counts add up along the hierarchy (a commune's are the sums of its teams',
 a province's the sums of its communes'); the rates are numerator over
-denominator, as completeness is, and never averaged.
+denominator, as completeness is, and never averaged. The counting is the
+summary's (`danvan.aggregate.count_reports`, which ``summarize(measures=["reporting"])``
+uses): here the groups are those of each period, as `danvan status` lists them
+month by month.
 """
 
 from __future__ import annotations
@@ -15,17 +18,17 @@ from datetime import date
 
 import attrs
 
-from danvan.aggregate import GroupBy, make_groups
+from danvan.aggregate import ExpectedReport, GroupBy, count_reports, make_groups
 from danvan.model import Dataset, Level
 from danvan.periods import Period, ReportingCalendar
 from danvan.registry import UnitRegistry
-from danvan.reporting._expected import ExpectedReport, ReportStatus
 from danvan.text import collation_key
 
 
 @attrs.frozen
 class RateRow:
-    """The reports of one group (a unit, a team, or everything) for one period."""
+    """The reports of one group (a unit, a team, or everything) for one period; the counts
+    in the order of `danvan.aggregate.REPORT_COUNTS`."""
 
     group: str
     name: str
@@ -65,15 +68,6 @@ class RateRow:
         )
 
 
-_FIELD_OF = {
-    ReportStatus.ON_TIME: "on_time",
-    ReportStatus.LATE: "late",
-    ReportStatus.UNDATED: "undated",
-    ReportStatus.MISSING: "missing",
-    ReportStatus.NOT_YET_DUE: "not_yet_due",
-}
-
-
 def group_of_teams(
     dataset: Dataset,
     period: Period,
@@ -111,23 +105,12 @@ def reporting_rates(
         names, of_team = group_of_teams(
             dataset, period, by, calendar=calendar, units_on=units_on, registry=registry
         )
-        counts: dict[str, dict[str, int]] = {}
-        for report in reports:
-            if report.period != period:
-                continue
-            group = of_team.get(report.team)
-            if group is None:
-                continue
+        counts = count_reports(
+            (of_team.get(report.team), report) for report in reports if report.period == period
+        )
+        for group in counts:
             names.setdefault(group, (group, None))
-            tally = counts.setdefault(group, {})
-            for field, add in (
-                ("expected", 1),
-                ("received", report.status.received),
-                (_FIELD_OF[report.status], 1),
-                ("duplicates", report.duplicate),
-            ):
-                tally[field] = tally.get(field, 0) + int(add)
         for group in sorted(names, key=lambda g: (collation_key(names[g][0]), g)):
             name, code = names[group]
-            rows.append(RateRow(group, name, code, period, **counts.get(group, {})))
+            rows.append(RateRow(group, name, code, period, *counts.get(group, ())))
     return tuple(rows)

@@ -2,93 +2,56 @@
 
 One row per unit (or team) with its counts summed over every report owed within the
 period (the counts add up, so a year's row is the sum of its twelve months'), then a
-row for all the teams. The units are those of one day for the whole period, so that
-a unit's months add up under one name.
+row for all the teams. The rows are those of ``summarize(measures=["reporting"])``:
+the units of one day for the whole period, so that a unit's months add up under one
+name, and the one count of the reports (`danvan.aggregate.count_reports`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
 
-from danvan.aggregate import GroupBy, make_table
+from danvan.aggregate import (
+    GroupBy,
+    Measure,
+    PeriodTotals,
+    ReportingSettings,
+    Summary,
+    SummaryRow,
+    make_table,
+    summarize,
+)
 from danvan.labels import Label
 from danvan.model import Dataset, Level
-from danvan.periods import (
-    DeadlineRule,
-    Period,
-    PeriodKind,
-    ReportingCalendar,
-    WorkingCalendar,
-    explain_deadline,
-)
+from danvan.periods import Period, ReportingCalendar
 from danvan.registry import UnitRegistry
-from danvan.reporting._expected import DEFAULT_DEADLINE, expected_reports, report_periods
-from danvan.reporting._rates import RateRow, reporting_rates
-from danvan.tables import Column, ColumnType, Row, Table
+from danvan.tables import Column, Row, Table
 
 REPORTING_TABLE: Final = "reporting"
 """The table of a report that gives the reporting rates, when it is asked for."""
 
-_ONE_DAY = dt.timedelta(days=1)
+
+def _short(column: Column) -> Column:
+    """A column of the reporting measure under the report's shorter name ("expected" …)."""
+    return attrs.evolve(column, name=column.name.removeprefix("reports_"))
 
 
-@attrs.frozen
-class ReportingSettings:
-    """How a report counts the reports owed: of which ``kind``, due by which ``rule``, with
-    which days off (``working``), seen on which day (``today``).
-
-    ``today`` None: the day after the period's last deadline, so that every report owed
-    is either in or missing (a year-end report, written once the year's reports are due).
-    """
-
-    today: dt.date | None = None
-    rule: DeadlineRule = DEFAULT_DEADLINE
-    working: WorkingCalendar | None = None
-    kind: PeriodKind = PeriodKind.MONTH
-
-    def day(self, period: Period, calendar: ReportingCalendar) -> dt.date:
-        """The day the reports are seen on: ``today``, else the day after the last deadline."""
-        if self.today is not None:
-            return self.today
-        working = self.working or WorkingCalendar()
-        owed = report_periods(period, self.kind, calendar)
-        return max(explain_deadline(p, self.rule, working, calendar).due for p in owed) + _ONE_DAY
-
-
-_COUNTS: Final = (
-    Column("expected", Label("Số báo cáo phải nộp", "Reports expected"), ColumnType.INTEGER),
-    Column("received", Label("Đã nộp", "Received"), ColumnType.INTEGER),
-    Column("on_time", Label("Đúng hạn", "On time"), ColumnType.INTEGER),
-    Column("late", Label("Nộp muộn", "Late"), ColumnType.INTEGER),
-    Column("undated", Label("Không rõ ngày nhận", "Day received not known"), ColumnType.INTEGER),
-    Column("missing", Label("Chưa nộp, quá hạn", "Missing"), ColumnType.INTEGER),
-    Column("not_yet_due", Label("Chưa đến hạn", "Not yet due"), ColumnType.INTEGER),
-    Column("duplicates", Label("Nộp trùng", "Sent twice"), ColumnType.INTEGER),
-    Column("reporting_rate", Label("Tỷ lệ báo cáo", "Reporting rate"), ColumnType.PERCENT),
-    Column("on_time_rate", Label("Tỷ lệ đúng hạn", "On-time rate"), ColumnType.PERCENT),
-)
-
-
-def _summed(rows: Sequence[RateRow]) -> dict[str, tuple[str, str | None, tuple[int, ...]]]:
-    """Each group's name, code and counts summed over the periods, in the rows' order."""
-    found: dict[str, tuple[str, str | None, tuple[int, ...]]] = {}
-    for row in rows:
-        before = found.get(row.group)
-        counts = row.additive()
-        if before is not None:
-            counts = tuple(a + b for a, b in zip(before[2], counts, strict=True))
-        found[row.group] = (row.name, row.code, counts)
-    return found
-
-
-def _values(counts: tuple[int, ...]) -> tuple[Any, ...]:
-    expected, received, on_time = counts[0], counts[1], counts[2]
-    rates = (received / expected, on_time / expected) if expected else (None, None)
-    return (*counts, *rates)
+def _values(row: SummaryRow) -> tuple[Any, ...]:
+    return (
+        row.reports_expected,
+        row.reports_received,
+        row.reports_on_time,
+        row.reports_late,
+        row.reports_undated,
+        row.reports_missing,
+        row.reports_not_yet_due,
+        row.reports_duplicates,
+        row.reporting_rate,
+        row.on_time_rate,
+    )
 
 
 def reporting_table(
@@ -100,43 +63,57 @@ def reporting_table(
     calendar: ReportingCalendar | None = None,
     units_on: dt.date | None = None,
     registry: UnitRegistry | None = None,
+    totals: PeriodTotals | None = None,
 ) -> Table:
     """The reporting rates of ``period`` by ``by`` (units of ``units_on``, by default the
-    period's last day), summed over the reports owed, then all the teams."""
+    period's last day), summed over the reports owed, then all the teams.
+
+    ``totals``, the period's activities already summed (with ``calendar``), spares the
+    summaries a pass over the activities the reporting measure does not read.
+    """
     calendar = calendar or ReportingCalendar()
-    today = settings.day(period, calendar)
-    reports = expected_reports(
-        dataset,
-        period,
-        today=today,
-        rule=settings.rule,
-        working=settings.working,
-        kind=settings.kind,
-        calendar=calendar,
-    )
-    units_on = units_on or calendar.bounds(period).end
-    options: dict[str, Any] = {"calendar": calendar, "units_on": units_on, "registry": registry}
+    reporting = [Measure.REPORTING]
+
+    def summary_by(group_by: GroupBy) -> Summary:
+        if totals is not None:
+            return totals.summarize(
+                by=group_by,
+                measures=reporting,
+                units_on=units_on,
+                registry=registry,
+                reporting=settings,
+            )
+        return summarize(
+            dataset,
+            period,
+            by=group_by,
+            measures=reporting,
+            calendar=calendar,
+            units_on=units_on,
+            registry=registry,
+            reporting=settings,
+        )
+
     columns: list[Column] = []
     rows: list[Row] = []
     if by != "all":
         if isinstance(by, Level):
             columns += [Column("code", Label("Mã", "Code"), identifier=True)]
         columns.append(Column("unit", by.label if isinstance(by, Level) else Label("Tổ", "Team")))
-        by_unit = _summed(reporting_rates(dataset, reports, by=by, **options))
-        for name, code, counts in by_unit.values():
-            rows.append(((code,) if isinstance(by, Level) else ()) + (name, *_values(counts)))
-    overall = _summed(reporting_rates(dataset, reports, by="all", **options))
-    total = overall.get("", ("", None, (0,) * len(_COUNTS[:-2])))[2]
+        for row in summary_by(by).rows:
+            rows.append(((row.code,) if isinstance(by, Level) else ()) + (row.name, *_values(row)))
+    overall = summary_by("all")
+    (total,) = overall.rows
     lead: tuple[Any, ...] = (None, "Tổng cộng") if isinstance(by, Level) else ("Tổng cộng",)
     rows.append((*(lead if by != "all" else ()), *_values(total)))
-    rule = settings.rule
+    rule, today = settings.rule, settings.day(period, calendar)
     return make_table(
         REPORTING_TABLE,
         Label(
             f"Tình hình gửi báo cáo {period.label('vi')}",
             f"Reports received, {period.label('en')}",
         ),
-        (*columns, *_COUNTS),
+        (*columns, *map(_short, overall.columns())),
         rows,
         description=Label(
             f"Hạn nộp: {rule.label('vi')}; tính đến ngày {today:%d/%m/%Y}",

@@ -130,6 +130,7 @@ def period_report(
                 calendar=calendar,
                 units_on=units_on,
                 registry=registry,
+                totals=totals,
             )
         )
     bounds = calendar.bounds(period)

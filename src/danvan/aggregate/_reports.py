@@ -1,4 +1,9 @@
-"""Expected reports: what each team owes for a period, and whether it came, on time or late.
+"""Expected reports and their counts: what each team owes, whether it came, how many did.
+
+The floor of the reporting measure of `summarize` (``Measure.REPORTING``) and of
+`danvan.reporting`, which re-exports these names: both count reports with
+`count_reports`, the one tally of expected, received, on time, late, missing and
+duplicates.
 
 Every team active in a period (alive on at least one of its days, from its
 establishment to its dissolution, as the meetings' completeness counts it) owes
@@ -15,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Final, TypeVar
 
 import attrs
 
-from danvan.aggregate import alive_between
+from danvan.aggregate._grouping import alive_between
 from danvan.labels import Label
 from danvan.model import Dataset, Level, Submission, Team
 from danvan.periods import (
@@ -222,3 +228,86 @@ def expected_reports(
                 ExpectedReport(team.id, team.name, owed, deadline, status, received, current)
             )
     return tuple(found)
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@attrs.frozen
+class ReportingSettings:
+    """How the reports owed are counted: of which ``kind``, due by which ``rule``, with
+    which days off (``working``), seen on which day (``today``).
+
+    ``today`` None: the day after the period's last deadline, so that every report owed
+    is either in or missing (a year-end report, written once the year's reports are due).
+    """
+
+    today: dt.date | None = None
+    rule: DeadlineRule = DEFAULT_DEADLINE
+    working: WorkingCalendar | None = None
+    kind: PeriodKind = PeriodKind.MONTH
+
+    def day(self, period: Period, calendar: ReportingCalendar) -> dt.date:
+        """The day the reports are seen on: ``today``, else the day after the last deadline."""
+        if self.today is not None:
+            return self.today
+        working = self.working or WorkingCalendar()
+        owed = report_periods(period, self.kind, calendar)
+        return max(explain_deadline(p, self.rule, working, calendar).due for p in owed) + _ONE_DAY
+
+    def reports(
+        self, dataset: Dataset, period: Period, calendar: ReportingCalendar
+    ) -> tuple[ExpectedReport, ...]:
+        """The reports owed within ``period`` and where they stand on `day`."""
+        return expected_reports(
+            dataset,
+            period,
+            today=self.day(period, calendar),
+            rule=self.rule,
+            working=self.working,
+            kind=self.kind,
+            calendar=calendar,
+        )
+
+
+#: What `count_reports` counts, in its order: every one adds up along the hierarchy.
+REPORT_COUNTS: Final = (
+    "expected",
+    "received",
+    "on_time",
+    "late",
+    "undated",
+    "missing",
+    "not_yet_due",
+    "duplicates",
+)
+_STATUS_SLOT: Final = {
+    ReportStatus.ON_TIME: 2,
+    ReportStatus.LATE: 3,
+    ReportStatus.UNDATED: 4,
+    ReportStatus.MISSING: 5,
+    ReportStatus.NOT_YET_DUE: 6,
+}
+_Key = TypeVar("_Key", bound=Hashable)
+
+
+def count_reports(placed: Iterable[tuple[_Key | None, ExpectedReport]]) -> dict[_Key, list[int]]:
+    """The counts (`REPORT_COUNTS`) of the reports under each key (None: counted nowhere).
+
+    The one tally of reports: the summary's measure keys them by group and time bucket,
+    `danvan.reporting.reporting_rates` by group within each period. The rates are derived
+    from these counts (received / expected, on time / expected), never averaged.
+    """
+    counts: dict[_Key, list[int]] = {}
+    for key, report in placed:
+        if key is None:
+            continue
+        tally = counts.get(key)
+        if tally is None:
+            tally = counts[key] = [0] * len(REPORT_COUNTS)
+        status = report.status
+        tally[0] += 1
+        tally[1] += status.received
+        tally[_STATUS_SLOT[status]] += 1
+        tally[7] += report.duplicate
+    return counts
