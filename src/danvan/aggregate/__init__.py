@@ -14,7 +14,8 @@ The rooms of this package: ``_measures`` (dimensions, groupings, measures),
 ``_summary`` (the result and its table), ``_columns`` (the table's columns),
 ``_grouping`` (groups on the hierarchy's day), ``_accumulators`` (the one pass),
 ``_rows`` (unit measures and the rows), ``_engine`` (``summarize``), ``_compare``
-(a summary beside the plan and the same period a year earlier).
+(a summary beside the plan and the same period a year earlier), ``_partial``
+(one part of the activities summed for a `Query`, and parts combined).
 """
 
 from danvan.aggregate._columns import indicator_column_name
@@ -29,6 +30,14 @@ from danvan.aggregate._compare import (
 from danvan.aggregate._engine import PeriodTotals, summarize
 from danvan.aggregate._grouping import NotPlaced, alive_between, level_abolished
 from danvan.aggregate._measures import DIMENSIONS, NO_TOPIC, Dimension, GroupBy, Measure
+from danvan.aggregate._partial import (
+    Partial,
+    Query,
+    combine,
+    partial,
+    partial_from_raw,
+    partial_to_raw,
+)
 from danvan.aggregate._summary import Summary, SummaryRow, make_table
 
 __all__ = [
@@ -39,10 +48,13 @@ __all__ = [
     "GroupBy",
     "Measure",
     "NotPlaced",
+    "Partial",
     "PeriodTotals",
+    "Query",
     "Summary",
     "SummaryRow",
     "alive_between",
+    "combine",
     "compare",
     "default_measures",
     "indicator_column_name",
@@ -50,6 +62,9 @@ __all__ = [
     "make_table",
     "measure_label",
     "measure_value",
+    "partial",
+    "partial_from_raw",
+    "partial_to_raw",
     "summarize",
     "year_earlier",
 ]
