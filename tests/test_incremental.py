@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import danvan
 from danvan.findings import codes
-from danvan.model import Dataset
+from danvan.model import Activity, Dataset
 from danvan.store import FolderReport, Store
 from tests.strategies import consistent_datasets
 
@@ -23,16 +23,17 @@ def _write(path: Path, dataset: Dataset) -> None:
     path.write_bytes(danvan.dataset_to_json(dataset))
 
 
-def _report(folder: Path, cache: Path | bool) -> FolderReport:
-    return danvan.report_folder(folder, PERIOD, per=("month", "type"), cache=cache)
+def _report(folder: Path, cache: Path | bool, limit: int = 1_000) -> FolderReport:
+    limits = danvan.ReadLimits(max_findings_per_code=limit)
+    return danvan.report_folder(folder, PERIOD, per=("month", "type"), cache=cache, limits=limits)
 
 
 def _tables(result: FolderReport) -> list[tuple[str, list[tuple[object, ...]]]]:
     return [(table.name, list(table.iter_rows())) for table in result.bundle().tables]
 
 
-def _same(folder: Path, store: Path) -> FolderReport:
-    warm, cold = _report(folder, store), _report(folder, False)
+def _same(folder: Path, store: Path, limit: int = 1_000) -> FolderReport:
+    warm, cold = _report(folder, store, limit), _report(folder, False, limit)
     assert warm.summary == cold.summary
     assert warm.report.findings == cold.report.findings
     assert _tables(warm) == _tables(cold)
@@ -51,14 +52,16 @@ operations = st.lists(
 
 
 @settings(deadline=None, max_examples=25)
-@given(consistent_datasets(), operations, st.booleans())
+@given(consistent_datasets(), operations, st.booleans(), st.sampled_from([1, 2, 1_000]))
 def test_an_incremental_run_equals_a_cold_run_after_any_changes(
-    dataset: Dataset, steps: list[tuple[str, int, list[int]]], own_ids: bool
+    dataset: Dataset, steps: list[tuple[str, int, list[int]]], own_ids: bool, limit: int
 ) -> None:
     """Every table of the report, and every finding, equal to the cold run's at each step.
 
     With ``own_ids`` each file's activities have ids of their own, so that the store
-    answers; without, files share ids and the run is checked by reading the folder."""
+    answers; without, files share ids and the run is checked by reading the folder. Every
+    third activity is spoilt (a negative count, a team that does not exist), so that files
+    have findings of their own, cut at ``limit`` findings of a code as validate cuts them."""
     setting = attrs.evolve(dataset, activities=())
     pool = dataset.activities
     with tempfile.TemporaryDirectory() as scratch:
@@ -68,7 +71,7 @@ def test_an_incremental_run_equals_a_cold_run_after_any_changes(
         names: list[str] = []
         for serial, (step, which, chosen) in enumerate(steps):
             activities = tuple(
-                attrs.evolve(pool[i], id=f"{serial}-{pool[i].id}") if own_ids else pool[i]
+                _spoilt(pool[i], i, f"{serial}-{pool[i].id}" if own_ids else pool[i].id)
                 for i in chosen
                 if i < len(pool)
             )
@@ -84,7 +87,15 @@ def test_an_incremental_run_equals_a_cold_run_after_any_changes(
                 (folder / old).rename(folder / names[-1])
             else:
                 (folder / names.pop(which % len(names))).unlink()
-            _same(folder, store)
+            _same(folder, store, limit)
+
+
+def _spoilt(activity: Activity, index: int, new_id: str) -> Activity:
+    if index % 3 == 1:
+        return attrs.evolve(activity, id=new_id, participants=-1, households=-2)
+    if index % 3 == 2:
+        return attrs.evolve(activity, id=new_id, team="no-such-team")
+    return attrs.evolve(activity, id=new_id)
 
 
 def _province(folder: Path, communes: int = 4) -> None:
@@ -142,3 +153,22 @@ def test_without_a_store_nothing_is_written(tmp_path: Path) -> None:
     cold = danvan.report_folder(folder, PERIOD, cache=False)
     assert cold.summary == result.summary
     assert cold.stored == 0
+
+
+def test_findings_of_each_file_come_from_the_store_cut_as_validate_cuts_them(
+    tmp_path: Path,
+) -> None:
+    """Negative counts in every file: the warm run lists the first of them and counts the
+    rest (DV628) exactly as the cold run does, from the store."""
+    folder, store = tmp_path / "data", tmp_path / "store"
+    folder.mkdir()
+    _province(folder)
+    for name in ("xa-1.json", "xa-3.json"):
+        part = danvan.dataset_from_json((folder / name).read_bytes())
+        spoilt = [_spoilt(a, 1, a.id) for a in part.activities]
+        _write(folder / name, attrs.evolve(part, activities=tuple(spoilt)))
+    _same(folder, store, limit=3)
+    warm = _same(folder, store, limit=3)
+    assert warm.stored == 4
+    assert codes.NEGATIVE_COUNT.id in warm.report.codes
+    assert codes.MORE_FINDINGS.id in warm.report.codes

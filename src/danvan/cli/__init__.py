@@ -16,7 +16,7 @@ that ``danvan --version`` and ``danvan --help`` start without the services.
 
 The rooms: this module (the group and its table of commands), ``_lazy`` (the
 group that loads a command on first use), ``_console`` (the group's one-line
-errors and warnings), ``_report``, ``_validate``,
+errors and warnings), ``_report``, ``_summary``, ``_validate``,
 ``_export`` (``export`` and ``sample``) and ``_plugins`` (the commands),
 ``_common`` (reading inputs, shared options), ``_writing`` (writing outputs
 safely).
@@ -52,6 +52,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "danvan.cli._export",
         "sample",
         "Write the bundled Nậm Pồ 2022 sample, or an empty template, in any format.",
+    ),
+    "summary": LazyCommand(
+        "danvan.cli._summary",
+        "summary",
+        "A folder's summary and findings, reading only the files changed since the last run.",
     ),
     "validate": LazyCommand(
         "danvan.cli._validate",

@@ -130,20 +130,25 @@ def activity_keys(
     activities: Sequence[Activity], meeting_types: frozenset[str], calendar: ReportingCalendar
 ) -> dict[str, Any]:
     """What the checks across files need of a file's activities: digests of the ids and of the
-    likely-duplicate keys, a day of each (team, reporting month) with a done meeting, and the
-    last activity's day."""
+    likely-duplicate keys, a day and village of each (team, reporting month) with a done
+    meeting, and the last activity's day."""
     month_key = calendar.month_key
-    meetings: dict[tuple[str, str], str] = {}
+    meetings: dict[tuple[str, str], tuple[str, str]] = {}
     likely = set()
     for a in activities:
         quantities = sorted((q.indicator, float(q.value), q.unit or "") for q in a.quantities)
         likely.add(digest64((a.team, a.village, a.date, a.type, *quantities)))
         if a.type in meeting_types and a.status is Status.DONE:
             year, month = month_key(a.date)
-            meetings.setdefault((a.team, f"{year:04d}-{month:02d}"), a.date.isoformat())
+            meetings.setdefault(
+                (a.team, f"{year:04d}-{month:02d}"), (a.date.isoformat(), a.village)
+            )
     return {
         "ids": sorted({digest64(a.id) for a in activities}),
         "likely": sorted(likely),
-        "meetings": [[team, month, day] for (team, month), day in sorted(meetings.items())],
+        "meetings": [
+            [team, month, day, village]
+            for (team, month), (day, village) in sorted(meetings.items())
+        ],
         "last": max(a.date for a in activities).isoformat(),
     }

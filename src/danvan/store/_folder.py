@@ -5,19 +5,10 @@ again. Here a file is hashed (SHA-256 of its bytes); a file seen before, with
 the same setting and the same question, gives back what was kept of it: its
 import findings, the findings of the checks that look at its activities one by
 one, its partial aggregate and the keys the checks across files need. Only a
-new or changed file is read and summed. The split of the built-in rules:
-
-- per file (an activity beside the setting): ``duplicate-ids`` and
-  ``likely-duplicates`` within the file, ``unit-references``,
-  ``people-references``, ``activity-references``, ``activity-dates``,
-  ``activity-numbers``, ``quantity-units``, ``text-form``;
-- across files, over the setting and the stored keys: activity ids and
-  likely-duplicate keys met in two files (kept as 64-bit digests: when two
-  files share one, the folder is read cold, so the findings stay exact),
-  ``monthly-meetings`` (the (team, month) pairs with a meeting) and the checks
-  that end at the last activity's day (``leaders``);
-- the setting alone (every other rule, and every rule's findings on units,
-  teams, members, catalogue entries), re-run on every run: it is small.
+new or changed file is read and summed. Which checks run per file, which
+across files over the stored keys (ids and likely-duplicate keys as 64-bit
+digests, the (team, month) pairs with a meeting, the last activity's day) and
+which over the setting alone: see ``_checks``.
 
 What the store cannot answer exactly sends the whole run down the cold road
 (``read_dataset``, ``validate``, ``summarize``): rules other than the built-in
@@ -41,7 +32,7 @@ import attrs
 from danvan.aggregate import Partial, Query, Summary, combine, partial, summarize
 from danvan.aggregate import partial_from_raw as _partial_from_raw
 from danvan.aggregate import partial_to_raw as _partial_to_raw
-from danvan.findings import Finding, RecordOrigin, ValidationReport, relocated
+from danvan.findings import Finding, RecordOrigin, ValidationReport
 from danvan.importers.base import Importer
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.importers.tabular import FileContent, build_dataset
@@ -51,24 +42,19 @@ from danvan.model import Activity, Catalog, Dataset, Status
 from danvan.read import DatasetReadError, ImportResult, _expand, read_dataset
 from danvan.registry import UnitRegistry
 from danvan.rules import Rule, validate
+from danvan.store._checks import (
+    KNOWN_RULES,
+    FilePart,
+    TooMany,
+    file_findings,
+    folder_findings,
+)
 from danvan.store._codec import NotStorable, activity_keys, findings_from_raw, findings_to_raw
 from danvan.store._entries import Store, fingerprint
 from danvan.tables import Bundle, BundleMetadata
 
-#: The built-in rules whose findings on an activity need only that activity and the setting.
-PER_FILE_RULES: Final = frozenset(
-    {
-        *("duplicate-ids", "likely-duplicates", "unit-references", "people-references"),
-        *("activity-references", "catalog-references", "activity-dates", "activity-numbers"),
-        *("quantity-units", "text-form"),
-    }
-)
-#: Every built-in rule: the split above is known for these only.
-KNOWN_RULES: Final = PER_FILE_RULES | {
-    *("hierarchy", "hierarchy-cycles", "reused-codes", "valid-after-successor"),
-    *("succession-cycles", "team-dates", "memberships", "leaders", "monthly-meetings"),
-    *("unit-figures", "plan-targets", "submissions"),
-}
+#: The layout of this module's payloads: changed with them, so that older entries are not used.
+LAYOUT: Final = 3
 _SETTING_KINDS: Final = (
     *("units", "organizations", "members", "teams", "memberships"),
     *("successions", "figures", "targets", "submissions"),
@@ -212,6 +198,7 @@ class _Run:
         if not paths or any(not path.is_file() for path in paths):
             raise _Cold
         base = {
+            "layout": LAYOUT,
             "danvan": _danvan_version(),
             "catalog": fingerprint(converter.unstructure(self.catalog, Catalog)),
             "limits": fingerprint(repr(self.limits)),
@@ -220,18 +207,29 @@ class _Run:
         setting, origins = self._setting(files)
         setting_key = fingerprint(dataset_to_raw(setting))
         reading: list[Finding] = list(skipped)
-        checked: list[Finding] = []
+        found_in: list[FilePart] = []
         parts: list[Partial] = []
-        stored = 0
+        stored = offset = 0
         for file in files:
             stored += self._sums(file, setting, origins, setting_key)
             assert file.entry is not None
             assert file.sums is not None
             reading += findings_from_raw(file.entry["findings"], file.entry["source"], file.source)
-            checked += findings_from_raw(file.sums["findings"], file.sums["source"], file.source)
+            count = file.entry["activities"]
+            found_in.append(
+                FilePart(
+                    file.source,
+                    file.sums["source"],
+                    offset,
+                    count,
+                    file.entry["document"],
+                    file.sums["findings"],
+                )
+            )
+            offset += count
             if file.sums["partial"] is not None:
                 parts.append(_partial_from_raw(file.sums["partial"], setting, self.query))
-        checked += self._across(files, setting, origins)
+        checked = self._across(files, setting, origins, found_in)
         summary = combine(setting, self.query, parts, registry=self.registry)
         found = ValidationReport.of(reading) + ValidationReport.of(checked)
         return FolderReport(summary, found, setting, files=len(files), stored=stored)
@@ -270,6 +268,7 @@ class _Run:
             "title": dataset.title,
             "description": dataset.description,
             "activities": len(dataset.activities),
+            "document": document,
             "findings": findings_to_raw(read.report.findings),
         }
         file.entry = entry
@@ -333,16 +332,11 @@ class _Run:
         assert file.entry is not None
         activities = file.read.dataset.activities
         if not activities:
-            return {"source": file.source, "findings": [], "partial": None, "keys": None}
+            return {"source": file.source, "findings": {}, "partial": None, "keys": None}
         own = attrs.evolve(setting, activities=activities)
-        spans = origins
-        if file.entry["mode"] != "sheets":
-            spans = (*origins, RecordOrigin("activities", 0, len(activities), file.source))
-        per_file = [rule for rule in self.rules if rule.name in PER_FILE_RULES]
-        found = relocated(_validate(own, per_file, self.query, self.limits, self.as_of), spans)
-        mine = [f for f in found.findings if f.location.record_kind == "activity"]
+        found = file_findings(own, self.rules, as_of=self.as_of, calendar=self.query.calendar)
         try:
-            stored_findings = findings_to_raw(mine)
+            stored_findings = {rule: findings_to_raw(listed) for rule, listed in found.items()}
         except NotStorable as error:
             raise _Cold from error
         return {
@@ -355,12 +349,16 @@ class _Run:
         }
 
     def _across(
-        self, files: list[_File], setting: Dataset, origins: tuple[RecordOrigin, ...]
+        self,
+        files: list[_File],
+        setting: Dataset,
+        origins: tuple[RecordOrigin, ...],
+        found_in: list[FilePart],
     ) -> list[Finding]:
         """The checks across files, over the setting and the stored keys."""
         ids: set[int] = set()
         likely: set[int] = set()
-        meetings: dict[tuple[str, str], str] = {}
+        meetings: dict[tuple[str, str], tuple[str, str]] = {}
         last: str | None = None
         for file in files:
             assert file.sums is not None
@@ -371,21 +369,29 @@ class _Run:
                 raise _Cold  # an id or a likely duplicate in two files: checked by reading all
             ids.update(keys["ids"])
             likely.update(keys["likely"])
-            for team, month, day in keys["meetings"]:
-                meetings.setdefault((team, month), day)
+            for team, month, day, village in keys["meetings"]:
+                meetings.setdefault((team, month), (day, village))
             if keys["last"] is not None and (last is None or keys["last"] > last):
                 last = keys["last"]
         meeting_type = min(setting.catalog.meeting_types, default="")
         stubs = [
-            Activity(f"~{n}", team, "", dt.date.fromisoformat(day), meeting_type)
-            for n, ((team, _month), day) in enumerate(sorted(meetings.items()))
+            Activity(f"~{n}", team, village, dt.date.fromisoformat(day), meeting_type)
+            for n, ((team, _month), (day, village)) in enumerate(sorted(meetings.items()))
         ]
         if last is not None:
             stubs.append(
                 Activity("~last", "", "", dt.date.fromisoformat(last), "", status=Status.CANCELLED)
             )
         keyed = attrs.evolve(setting, activities=tuple(stubs))
-        found = relocated(
-            _validate(keyed, self.rules, self.query, self.limits, self.as_of), origins
-        )
-        return [f for f in found.findings if f.location.record_kind != "activity"]
+        try:
+            return folder_findings(
+                self.rules,
+                keyed,
+                origins,
+                found_in,
+                limit=self.limits.max_findings_per_code,
+                as_of=self.as_of,
+                calendar=self.query.calendar,
+            )
+        except TooMany as error:
+            raise _Cold from error
