@@ -609,10 +609,16 @@ def incremental_warm(data: Path, out: Path, _state: Any) -> None:
     _folder_job(data, out, data / "store")
 
 
-def _primed(data: Path, _n: int) -> None:
-    """The store filled for the folder as it is (untimed)."""
+def prime(data: Path) -> None:
+    """Fill the store for the folder as it is."""
     with tempfile.TemporaryDirectory() as scratch:
         _folder_job(data, Path(scratch), data / "store")
+
+
+def _primed(data: Path, _n: int) -> None:
+    """The store filled for the folder as it is, untimed, in a process of its own (so that
+    the measured process's memory is the warm run's alone)."""
+    subprocess.run([sys.executable, __file__, "--prime", str(data)], check=True)
 
 
 def _primed_then_changed(data: Path, n: int) -> None:
@@ -815,7 +821,11 @@ def main() -> None:
     parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated stages")
     parser.add_argument("--data", type=Path, help="folder for the inputs (kept between runs)")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--prime", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.prime:
+        prime(args.prime)
+        return
     if args.child:
         stage, index, data, n = args.child
         child(stage, int(index), Path(data), int(n))

@@ -90,3 +90,19 @@ def test_an_entry_holds_no_pickle_only_a_header_line_and_json(tmp_path: Path) ->
     assert header.startswith(b"{")
     assert b'"format":"danvan-store"' in header
     assert body.startswith(b"{")
+
+
+def test_digests_met_in_two_files_are_found_without_a_set_of_them_all() -> None:
+    import random
+
+    from danvan.store._codec import packed, shared, unpacked
+
+    rng = random.Random(18)
+    parts = [{rng.getrandbits(63) for _ in range(2_000)} for _ in range(5)]
+    words = [unpacked(packed(part)) for part in parts]
+    assert [list(w) for w in words] == [sorted(part) for part in parts]
+    assert not shared(words)
+    meeting = next(iter(parts[1]))
+    words[3] = unpacked(packed(parts[3] | {meeting}))
+    assert shared(words)
+    assert not shared([])

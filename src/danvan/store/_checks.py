@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import attrs
 
+from danvan.errors import DanvanError
 from danvan.findings import (
     Finding,
     Location,
@@ -56,7 +57,7 @@ KNOWN_RULES: Final = PER_FILE_RULES | {
 }
 
 
-class TooMany(Exception):
+class TooMany(DanvanError):
     """A rule passes the limit of findings in the setting and the activities together."""
 
 

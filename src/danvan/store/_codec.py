@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
+from danvan.errors import DanvanError
 from danvan.findings import Finding, FindingCode, Location, Severity
 from danvan.findings.codes import BUILTIN
 from danvan.labels import Label
@@ -35,7 +39,7 @@ _LOCATION_FIELDS: Final = (
 )
 
 
-class NotStorable(ValueError):
+class NotStorable(DanvanError):
     """A value a store entry cannot hold exactly (the file is then not stored)."""
 
 
@@ -144,11 +148,44 @@ def activity_keys(
                 (a.team, f"{year:04d}-{month:02d}"), (a.date.isoformat(), a.village)
             )
     return {
-        "ids": sorted({digest64(a.id) for a in activities}),
-        "likely": sorted(likely),
+        "ids": packed({digest64(a.id) for a in activities}),
+        "likely": packed(likely),
         "meetings": [
             [team, month, day, village]
             for (team, month), (day, village) in sorted(meetings.items())
         ],
         "last": max(a.date for a in activities).isoformat(),
     }
+
+
+def packed(digests: Iterable[int]) -> str:
+    """Digests sorted and packed as big-endian 64-bit words, in hex: a tenth of the memory
+    and of the parsing a JSON list of numbers costs, for a million of them."""
+    words = array("Q", sorted(digests))
+    if sys.byteorder == "little":
+        words.byteswap()
+    return words.tobytes().hex()
+
+
+def unpacked(text: str) -> array[int]:
+    """The sorted digests ``packed`` gave ``text`` for."""
+    words = array("Q", bytes.fromhex(text))
+    if sys.byteorder == "little":
+        words.byteswap()
+    return words
+
+
+def shared(parts: Sequence[array[int]]) -> bool:
+    """Whether a digest is in two of ``parts`` (each sorted, without repeats of its own).
+
+    The digests are taken a 256th of their range at a time, so that no set of them
+    all is ever held: a million digests cost their packed 8 bytes each, not a set's 70.
+    """
+    cuts = [[bisect_left(part, k << 55) for k in range(257)] for part in parts]
+    for k in range(256):
+        together: array[int] = array("Q")
+        for part, at in zip(parts, cuts, strict=True):
+            together.extend(part[at[k] : at[k + 1]])
+        if len(set(together)) != len(together):
+            return True
+    return False

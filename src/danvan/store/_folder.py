@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from array import array
 from collections.abc import Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -29,14 +30,14 @@ from typing import Any, Final
 
 import attrs
 
-from danvan.aggregate import Partial, Query, Summary, combine, partial, summarize
+from danvan.aggregate import Partial, Query, combine, partial, summarize
 from danvan.aggregate import partial_from_raw as _partial_from_raw
 from danvan.aggregate import partial_to_raw as _partial_to_raw
+from danvan.errors import DanvanError
 from danvan.findings import Finding, RecordOrigin, ValidationReport
 from danvan.importers.base import Importer
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.importers.tabular import FileContent, build_dataset
-from danvan.labels import Label
 from danvan.loading import converter, dataset_to_raw
 from danvan.model import Activity, Catalog, Dataset, Status
 from danvan.read import DatasetReadError, ImportResult, _expand, read_dataset
@@ -49,47 +50,27 @@ from danvan.store._checks import (
     file_findings,
     folder_findings,
 )
-from danvan.store._codec import NotStorable, activity_keys, findings_from_raw, findings_to_raw
+from danvan.store._codec import (
+    NotStorable,
+    activity_keys,
+    findings_from_raw,
+    findings_to_raw,
+    shared,
+    unpacked,
+)
 from danvan.store._entries import Store, fingerprint
-from danvan.tables import Bundle, BundleMetadata
+from danvan.store._result import FolderReport
 
 #: The layout of this module's payloads: changed with them, so that older entries are not used.
-LAYOUT: Final = 3
+LAYOUT: Final = 4
 _SETTING_KINDS: Final = (
     *("units", "organizations", "members", "teams", "memberships"),
     *("successions", "figures", "targets", "submissions"),
 )
 
 
-class _Cold(Exception):
+class _Cold(DanvanError):
     """The store cannot answer this run exactly: it goes down the cold road."""
-
-
-@attrs.frozen
-class FolderReport:
-    """A folder's summary and findings, and how much of it the store gave."""
-
-    summary: Summary
-    report: ValidationReport
-    #: The setting the activities were placed with (units, teams, catalogue; no activities).
-    setting: Dataset
-    #: Files read (or found in the store), and how many of those came from the store.
-    files: int = 0
-    stored: int = 0
-
-    def bundle(self, *, lang: str = "vi", personal: bool = False) -> Bundle:
-        """The summary table, then the findings table: what ``danvan report`` writes."""
-        period = self.summary.period
-        tables: Any = (  # mypy mistypes attrs' converter=tuple, see make_table
-            self.summary.to_table(lang=lang),
-            self.report.to_table(personal=personal),
-        )
-        metadata = BundleMetadata(
-            title=Label(f"Tổng hợp: {period.label('vi')}", f"Summary: {period.label('en')}"),
-            period_key=period.key,
-            period_label=Label(period.label("vi"), period.label("en")),
-        )
-        return Bundle(tables, metadata)
 
 
 def _danvan_version() -> str:
@@ -356,8 +337,8 @@ class _Run:
         found_in: list[FilePart],
     ) -> list[Finding]:
         """The checks across files, over the setting and the stored keys."""
-        ids: set[int] = set()
-        likely: set[int] = set()
+        ids: list[array[int]] = []
+        likely: list[array[int]] = []
         meetings: dict[tuple[str, str], tuple[str, str]] = {}
         last: str | None = None
         for file in files:
@@ -365,14 +346,14 @@ class _Run:
             keys = file.sums["keys"]
             if keys is None:
                 continue
-            if not ids.isdisjoint(keys["ids"]) or not likely.isdisjoint(keys["likely"]):
-                raise _Cold  # an id or a likely duplicate in two files: checked by reading all
-            ids.update(keys["ids"])
-            likely.update(keys["likely"])
+            ids.append(unpacked(keys["ids"]))
+            likely.append(unpacked(keys["likely"]))
             for team, month, day, village in keys["meetings"]:
                 meetings.setdefault((team, month), (day, village))
             if keys["last"] is not None and (last is None or keys["last"] > last):
                 last = keys["last"]
+        if shared(ids) or shared(likely):
+            raise _Cold  # an id or a likely duplicate in two files: checked by reading all
         meeting_type = min(setting.catalog.meeting_types, default="")
         stubs = [
             Activity(f"~{n}", team, village, dt.date.fromisoformat(day), meeting_type)
