@@ -37,9 +37,8 @@ from danvan.store._codec import finding_from_raw
 #: The built-in rules whose findings on an activity need only that activity and the setting.
 PER_FILE_RULES: Final = frozenset(
     {
-        *("duplicate-ids", "likely-duplicates", "unit-references", "people-references"),
-        *("activity-references", "activity-dates", "activity-numbers"),
-        *("quantity-units", "text-form"),
+        *("duplicate-ids", "likely-duplicates", "unit-references", "activity-references"),
+        *("activity-dates", "activity-numbers", "quantity-units", "text-form"),
     }
 )
 #: The built-in rules that look at activities alone: not run over the setting and the keys.
@@ -53,7 +52,7 @@ ACTIVITY_RULES: Final = frozenset(
 KNOWN_RULES: Final = PER_FILE_RULES | {
     *("hierarchy", "hierarchy-cycles", "reused-codes", "valid-after-successor"),
     *("succession-cycles", "team-dates", "memberships", "leaders", "monthly-meetings"),
-    *("unit-figures", "plan-targets", "submissions", "catalog-references"),
+    *("unit-figures", "plan-targets", "submissions", "catalog-references", "people-references"),
 }
 
 

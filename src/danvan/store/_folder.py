@@ -62,7 +62,7 @@ from danvan.store._entries import Store, fingerprint
 from danvan.store._result import FolderReport
 
 #: The layout of this module's payloads: changed with them, so that older entries are not used.
-LAYOUT: Final = 4
+LAYOUT: Final = 5
 _SETTING_KINDS: Final = (
     *("units", "organizations", "members", "teams", "memberships"),
     *("successions", "figures", "targets", "submissions"),
@@ -217,14 +217,12 @@ class _Run:
 
     def _known(self, path: Path, base: dict[str, Any]) -> _File:
         """The file hashed and its read entry found; read now when there is none."""
-        digest = hashlib.sha256()
         try:
             with open(path, "rb") as stream:
-                while chunk := stream.read(1 << 20):
-                    digest.update(chunk)
+                digest = hashlib.file_digest(stream, "sha256").hexdigest()
         except OSError as error:
             raise _Cold from error
-        file = _File(path, {**base, "entry": "read", "sha256": digest.hexdigest()})
+        file = _File(path, {**base, "entry": "read", "sha256": digest})
         file.entry = self.store.get(file.read_key)
         if file.entry is None:
             self._read(file)
@@ -315,7 +313,9 @@ class _Run:
         if not activities:
             return {"source": file.source, "findings": {}, "partial": None, "keys": None}
         own = attrs.evolve(setting, activities=activities)
-        found = file_findings(own, self.rules, as_of=self.as_of, calendar=self.query.calendar)
+        # The checks of activities look at units, teams and the catalogue, not at people.
+        checked = attrs.evolve(own, members=(), memberships=(), figures=(), targets=())
+        found = file_findings(checked, self.rules, as_of=self.as_of, calendar=self.query.calendar)
         try:
             stored_findings = {rule: findings_to_raw(listed) for rule, listed in found.items()}
         except NotStorable as error:
