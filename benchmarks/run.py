@@ -622,19 +622,19 @@ def _primed(data: Path, _n: int) -> None:
 
 
 def _primed_then_changed(data: Path, n: int) -> None:
-    """The store filled, then one commune's file changed: its first activity dropped, or
-    put back (so that every round changes it)."""
+    """The store filled, then one commune's file changed as a new month changes it: a figure
+    and a title of its first activity, never to a content the store has seen."""
     _primed(data, n)
     path = data / COMMUNES / CHANGED
     original = data / (CHANGED + ".orig")
     if not original.exists():
         original.write_bytes(path.read_bytes())
-    body = original.read_bytes()
-    if path.read_bytes() == body:
-        raw = orjson.loads(body)
-        raw["activities"] = raw["activities"][1:]
-        body = orjson.dumps(raw)
-    path.write_bytes(body)
+    raw = orjson.loads(original.read_bytes())
+    first = raw["activities"][0]
+    stamp = time.time_ns()
+    first["title"] = f"Hoạt động sửa lại {stamp}"
+    first["participants"] = (first.get("participants") or 0) + 1 + stamp % 7
+    path.write_bytes(orjson.dumps(raw))
 
 
 # ---------------------------------------------------------------------------------------
