@@ -38,6 +38,8 @@ import argparse
 import csv
 import datetime as dt
 import gc
+import importlib.metadata
+import importlib.util
 import io
 import json
 import resource
@@ -429,11 +431,17 @@ def rustpy_xlsx(_data: Path, out: Path, n: int) -> None:
 
 
 def _installed(module: str) -> bool:
+    """Whether ``module`` can be imported, without importing it (an import would count in the
+    peak memory of every contender measured in this process)."""
+    return importlib.util.find_spec(module) is not None
+
+
+def _version(distribution: str) -> str | None:
+    """The installed version of ``distribution``, read from its metadata (not imported)."""
     try:
-        __import__(module)
-    except ImportError:
-        return False
-    return True
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 RAW_WRITERS: dict[str, Callable[[int, io.BufferedWriter], None]] = {
@@ -713,9 +721,8 @@ def contenders(stage: str) -> list[tuple[str, Run, Setup]]:
     if stage == "e2e":
         found: list[tuple[str, Run, Setup]] = []
         for module, run in (("pandas", e2e_pandas), ("polars", e2e_polars)):
-            try:
-                version = __import__(module).__version__
-            except ImportError:
+            version = _version(module)
+            if version is None:
                 print(f"{module} is not installed: skipped", file=sys.stderr)
                 continue
             found.append((f"{module} {version}", run, _no_setup))
@@ -723,9 +730,8 @@ def contenders(stage: str) -> list[tuple[str, Run, Setup]]:
     if stage == "incremental":
         found = []
         for module, run in (("polars", e2e_polars), ("pandas", e2e_pandas)):
-            try:
-                version = __import__(module).__version__
-            except ImportError:
+            version = _version(module)
+            if version is None:
                 print(f"{module} is not installed: skipped", file=sys.stderr)
                 continue
             found.append((f"{module} {version} (cold)", run, _no_setup))

@@ -172,3 +172,19 @@ def test_findings_of_each_file_come_from_the_store_cut_as_validate_cuts_them(
     assert warm.stored == 4
     assert codes.NEGATIVE_COUNT.id in warm.report.codes
     assert codes.MORE_FINDINGS.id in warm.report.codes
+
+
+def test_an_entry_of_another_shape_is_not_trusted(tmp_path: Path) -> None:
+    """An entry whose header and checksum hold but whose payload is not what was written
+    (made by hand, say) does not change the result: the folder is read again."""
+    import orjson
+
+    folder, store = tmp_path / "data", tmp_path / "store"
+    folder.mkdir()
+    _province(folder)
+    _same(folder, store)
+    shelf = Store(store)
+    for path in shelf.entries():
+        key = orjson.loads(path.read_bytes().split(b"\n", 1)[0])["key"]
+        shelf.put(key, {"findings": "nonsense", "partial": [1, 2], "keys": None})
+    assert _same(folder, store).stored == 0

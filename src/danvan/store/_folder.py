@@ -58,7 +58,7 @@ from danvan.store._codec import (
     shared,
     unpacked,
 )
-from danvan.store._entries import Store, fingerprint
+from danvan.store._entries import Store, fingerprint, log
 from danvan.store._result import FolderReport
 
 #: The layout of this module's payloads: changed with them, so that older entries are not used.
@@ -102,6 +102,10 @@ def report_folder(
             return run.report(sources)
         except _Cold:
             pass
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            # An entry whose header and checksum hold but whose payload has another shape
+            # (written by hand, say) is not trusted either.
+            log.info("store entries not as expected (%r): the folder is read again", error)
     return _cold(sources, query, importers, catalog, rules, registry, limits, as_of)
 
 
@@ -210,6 +214,7 @@ class _Run:
             offset += count
             if file.sums["partial"] is not None:
                 parts.append(_partial_from_raw(file.sums["partial"], setting, self.query))
+            file.read = None  # its activities are summed and checked: let them go
         checked = self._across(files, setting, origins, found_in)
         summary = combine(setting, self.query, parts, registry=self.registry)
         found = ValidationReport.of(reading) + ValidationReport.of(checked)
