@@ -188,3 +188,13 @@ def test_an_entry_of_another_shape_is_not_trusted(tmp_path: Path) -> None:
         key = orjson.loads(path.read_bytes().split(b"\n", 1)[0])["key"]
         shelf.put(key, {"findings": "nonsense", "partial": [1, 2], "keys": None})
     assert _same(folder, store).stored == 0
+
+
+def test_a_run_keeps_the_store_under_its_size(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    _province(folder)
+    small = Store(tmp_path / "store", max_bytes=20_000)
+    result = danvan.report_folder(folder, PERIOD, cache=small)
+    assert sum(path.stat().st_size for path in small.entries()) <= 20_000
+    assert result.summary == danvan.report_folder(folder, PERIOD, cache=False).summary

@@ -98,9 +98,10 @@ class Store:
             os.utime(path)  # used now: the last to be dropped when the store is full
         return payload
 
-    def put(self, key: Mapping[str, Any], payload: Any) -> None:
+    def put(self, key: Mapping[str, Any], payload: Any, *, prune: bool = True) -> None:
         """Store ``payload`` (plain JSON values) for ``key``, atomically, then keep the store
-        under its size. A store that cannot be written is logged and left: the result stands."""
+        under its size (``prune=False``: the caller prunes once after many writes). A store
+        that cannot be written is logged and left: the result stands."""
         body = orjson.dumps(payload)
         header = {
             "format": FORMAT,
@@ -118,7 +119,8 @@ class Store:
         except Exception as error:  # a cache that cannot be written costs time, never the result
             log.info("store entry %s not written (%s)", path.name, error)
             return
-        self.prune()
+        if prune:
+            self.prune()
 
     def entries(self) -> list[Path]:
         """The entries in the store (files of the store's own suffix, two levels down)."""

@@ -106,6 +106,8 @@ def report_folder(
             # An entry whose header and checksum hold but whose payload has another shape
             # (written by hand, say) is not trusted either.
             log.info("store entries not as expected (%r): the folder is read again", error)
+        finally:
+            store.prune()  # once, after the run's writes
     return _cold(sources, query, importers, catalog, rules, registry, limits, as_of)
 
 
@@ -257,7 +259,7 @@ class _Run:
         }
         file.entry = entry
         if not mixed:
-            self.store.put(file.read_key, entry)
+            self.store.put(file.read_key, entry, prune=False)
 
     def _setting(self, files: list[_File]) -> tuple[Dataset, tuple[RecordOrigin, ...]]:
         """The folder's setting, merged as ``read_dataset`` merges it (without activities)."""
@@ -305,7 +307,7 @@ class _Run:
         assert file.read is not None
         file.sums = self._summed(file, setting, origins)
         if file.entry["mode"] != "mixed" and file.sums is not None:
-            self.store.put(key, file.sums)
+            self.store.put(key, file.sums, prune=False)
         return 0
 
     def _summed(
