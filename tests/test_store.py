@@ -106,3 +106,10 @@ def test_digests_met_in_two_files_are_found_without_a_set_of_them_all() -> None:
     words[3] = unpacked(packed(parts[3] | {meeting}))
     assert shared(words)
     assert not shared([])
+
+
+def test_the_store_folder_is_the_users_alone(tmp_path: Path) -> None:
+    store = Store(tmp_path / "cache" / "danvan")
+    store.put(KEY, PAYLOAD)
+    if os.name == "posix":
+        assert (store.location.stat().st_mode & 0o777) == 0o700

@@ -112,7 +112,9 @@ class Store:
         }
         path = self.path_of(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # Only the user reads the store: findings may quote what the files hold.
+            self.location.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.parent.mkdir(exist_ok=True, mode=0o700)
             with staged_file(path) as (stream, _scratch):
                 stream.write(orjson.dumps(header, option=orjson.OPT_SORT_KEYS) + b"\n")
                 stream.write(body)
