@@ -14,11 +14,17 @@ job against the data-frame route a user would otherwise take:
   (units, teams, catalogue: ``setting.json``) -> check -> sum by commune x month
   x type -> write XLSX, by danvan (``load_lines``), pandas and polars (when
   installed);
+- ``incremental``: the same job over a folder of 100 commune files
+  (``synthetic.write_communes``) with ``danvan.report_folder``: cold (no
+  store), warm after one file changed, warm with nothing changed, beside the
+  polars and pandas cold runs of the ``e2e`` job on the same activities;
 - ``memory``: bytes per activity of the loaded dataset (tracemalloc), loaded
   from the whole document and from the setting plus the lines.
 
-Each measurement runs in a fresh process (so its peak resident memory is its
-own), contenders interleaved round by round, medians of ``--repeat`` rounds.
+Each measurement runs in a fresh process, contenders interleaved round by round,
+medians of ``--repeat`` rounds. Its peak memory is read from its own process:
+``VmHWM`` of ``/proc/self/status`` after resetting it (``clear_refs``), not
+``ru_maxrss``, which Linux carries over from the parent across fork and exec.
 The inputs come from ``benchmarks/synthetic.py`` (seeded) and are kept in
 ``--data`` between runs.
 
@@ -32,6 +38,8 @@ import argparse
 import csv
 import datetime as dt
 import gc
+import importlib.metadata
+import importlib.util
 import io
 import json
 import resource
@@ -52,8 +60,9 @@ import xlsxwriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import ACTIVITIES, DOCUMENT, SETTING, write_inputs
+from synthetic import ACTIVITIES, COMMUNES, DOCUMENT, SETTING, write_communes, write_inputs
 
+import danvan
 from danvan import export, load_checked, load_lines, summarize, validate
 from danvan.aggregate import Measure
 from danvan.collector import collector_paused
@@ -79,7 +88,7 @@ from danvan.model import (
 from danvan.plugins import available_exporters
 from danvan.tables import Bundle, BundleMetadata, Column, ColumnType, Table
 
-STAGES = ("load", "aggregate", "export", "e2e", "memory")
+STAGES = ("load", "aggregate", "export", "e2e", "incremental", "memory")
 YEAR = "2022"
 FIRST, LAST = date(2022, 1, 1), date(2022, 12, 31)
 
@@ -422,11 +431,17 @@ def rustpy_xlsx(_data: Path, out: Path, n: int) -> None:
 
 
 def _installed(module: str) -> bool:
+    """Whether ``module`` can be imported, without importing it (an import would count in the
+    peak memory of every contender measured in this process)."""
+    return importlib.util.find_spec(module) is not None
+
+
+def _version(distribution: str) -> str | None:
+    """The installed version of ``distribution``, read from its metadata (not imported)."""
     try:
-        __import__(module)
-    except ImportError:
-        return False
-    return True
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 RAW_WRITERS: dict[str, Callable[[int, io.BufferedWriter], None]] = {
@@ -577,6 +592,60 @@ def e2e_polars(data: Path, out: Path, _state: Any) -> None:
 
 
 # ---------------------------------------------------------------------------------------
+# incremental: the e2e job over a folder of commune files, through the store
+# ---------------------------------------------------------------------------------------
+
+CHANGED = "xa-007.json"
+"""The file that changes between the runs of "warm, one file changed"."""
+
+
+def _folder_job(data: Path, out: Path, cache: Path | bool) -> None:
+    """The e2e job (check, sum by commune x month x type, write XLSX) over the folder."""
+    with collector_paused():
+        result = danvan.report_folder(
+            data / COMMUNES, YEAR, per=("month", "type"), measures=E2E_MEASURES, cache=cache
+        )
+    bundle = Bundle([result.summary.to_table()], BundleMetadata(Label("Tổng hợp", "Summary")))
+    export(bundle, out / "danvan.xlsx")
+
+
+def incremental_cold(data: Path, out: Path, _state: Any) -> None:
+    _folder_job(data, out, False)
+
+
+def incremental_warm(data: Path, out: Path, _state: Any) -> None:
+    _folder_job(data, out, data / "store")
+
+
+def prime(data: Path) -> None:
+    """Fill the store for the folder as it is."""
+    with tempfile.TemporaryDirectory() as scratch:
+        _folder_job(data, Path(scratch), data / "store")
+
+
+def _primed(data: Path, _n: int) -> None:
+    """The store filled for the folder as it is, untimed, in a process of its own (so that
+    the measured process's memory is the warm run's alone)."""
+    subprocess.run([sys.executable, __file__, "--prime", str(data)], check=True)
+
+
+def _primed_then_changed(data: Path, n: int) -> None:
+    """The store filled, then one commune's file changed as a new month changes it: a figure
+    and a title of its first activity, never to a content the store has seen."""
+    _primed(data, n)
+    path = data / COMMUNES / CHANGED
+    original = data / (CHANGED + ".orig")
+    if not original.exists():
+        original.write_bytes(path.read_bytes())
+    raw = orjson.loads(original.read_bytes())
+    first = raw["activities"][0]
+    stamp = time.time_ns()
+    first["title"] = f"Hoạt động sửa lại {stamp}"
+    first["participants"] = (first.get("participants") or 0) + 1 + stamp % 7
+    path.write_bytes(orjson.dumps(raw))
+
+
+# ---------------------------------------------------------------------------------------
 # memory: bytes per activity of the loaded dataset
 # ---------------------------------------------------------------------------------------
 
@@ -652,13 +721,26 @@ def contenders(stage: str) -> list[tuple[str, Run, Setup]]:
     if stage == "e2e":
         found: list[tuple[str, Run, Setup]] = []
         for module, run in (("pandas", e2e_pandas), ("polars", e2e_polars)):
-            try:
-                version = __import__(module).__version__
-            except ImportError:
+            version = _version(module)
+            if version is None:
                 print(f"{module} is not installed: skipped", file=sys.stderr)
                 continue
             found.append((f"{module} {version}", run, _no_setup))
         return [*found, ("danvan", e2e_danvan, _no_setup)]
+    if stage == "incremental":
+        found = []
+        for module, run in (("polars", e2e_polars), ("pandas", e2e_pandas)):
+            version = _version(module)
+            if version is None:
+                print(f"{module} is not installed: skipped", file=sys.stderr)
+                continue
+            found.append((f"{module} {version} (cold)", run, _no_setup))
+        return [
+            *found,
+            ("danvan cold (no store)", incremental_cold, _no_setup),
+            ("danvan warm, one file changed", incremental_warm, _primed_then_changed),
+            ("danvan warm, nothing changed", incremental_warm, _primed),
+        ]
     raise ValueError(stage)
 
 
@@ -671,10 +753,14 @@ def _status_mb(field: str) -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _reset_peak() -> None:
-    """Start peak RSS (VmHWM) afresh from the current RSS (Linux 4.0+)."""
-    with open("/proc/self/clear_refs", "w") as clear:
-        clear.write("5")
+def _reset_peak() -> bool:
+    """Start peak RSS (VmHWM) afresh from the current RSS (Linux 4.0+); False where not allowed."""
+    try:
+        with open("/proc/self/clear_refs", "w") as clear:
+            clear.write("5")
+    except OSError:
+        return False
+    return True
 
 
 def child(stage: str, index: int, data: Path, n: int) -> None:
@@ -682,13 +768,15 @@ def child(stage: str, index: int, data: Path, n: int) -> None:
     _name, run, setup = contenders(stage)[index]
     state = setup(data, n)
     with tempfile.TemporaryDirectory() as folder:
-        _reset_peak()
+        reset = _reset_peak()
         before = _status_mb("VmRSS")
         started = time.perf_counter()
         run(data, Path(folder), state)
         seconds = time.perf_counter() - started
-        growth = _status_mb("VmHWM") - before
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # This process's own peak since the reset (VmHWM), not ru_maxrss: Linux carries
+        # ru_maxrss over from the parent across fork and exec.
+        peak = _status_mb("VmHWM") if reset else float("nan")
+        growth = peak - before
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "growth_mb": growth}))
 
 
@@ -739,7 +827,11 @@ def main() -> None:
     parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated stages")
     parser.add_argument("--data", type=Path, help="folder for the inputs (kept between runs)")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--prime", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.prime:
+        prime(args.prime)
+        return
     if args.child:
         stage, index, data, n = args.child
         child(stage, int(index), Path(data), int(n))
@@ -753,6 +845,8 @@ def main() -> None:
         data = args.data or Path(scratch)
         started = time.perf_counter()
         write_inputs(data, n)
+        if "incremental" in stages:
+            write_communes(data)
         print(f"inputs: {n:,} activities in {data} ({time.perf_counter() - started:.0f} s)")
         print(f"\n{n:,} activities; median of {repeat}; each run in its own process\n")
         print("| stage | contender | median s | ratio | peak RSS MB | RSS growth MB |")

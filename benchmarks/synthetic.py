@@ -160,3 +160,32 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+COMMUNES = "communes"
+"""The folder of the incremental stage: the setting and one activity file per commune group."""
+
+
+def write_communes(folder: Path, files: int = 100) -> Path:
+    """Split ``ACTIVITIES`` of ``folder`` into ``files`` danvan documents by commune, beside a
+    copy of the setting (``0-setting.json``), in ``folder / COMMUNES``; kept when present."""
+    target = folder / COMMUNES
+    stamp = target / ".inputs.json"
+    wanted = orjson.loads((folder / "inputs.json").read_bytes()) | {"files": files}
+    if stamp.exists() and orjson.loads(stamp.read_bytes()) == wanted:
+        return target
+    target.mkdir(exist_ok=True)
+    setting = orjson.loads((folder / SETTING).read_bytes())
+    commune_of = {u["id"]: u.get("parent") for u in setting["units"] if u["level"] == "village"}
+    buckets: dict[int, list[bytes]] = {}
+    with open(folder / ACTIVITIES, "rb") as lines:
+        for line in lines:
+            village = orjson.loads(line)["village"]
+            commune = int((commune_of.get(village) or "c0")[1:])
+            buckets.setdefault(commune % files, []).append(line.rstrip(b"\n"))
+    (target / "0-setting.json").write_bytes(orjson.dumps(setting))
+    for index, rows in sorted(buckets.items()):
+        body = b'{"activities":[' + b",".join(rows) + b"]}"
+        (target / f"xa-{index:03d}.json").write_bytes(body)
+    stamp.write_bytes(orjson.dumps(wanted))
+    return target

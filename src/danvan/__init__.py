@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from danvan._lazy import attach as _attach
 
 if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
+    from danvan._face._incremental import report_folder
     from danvan._face._loading import dataset_from_json, load_checked, load_lines
     from danvan._face._reading import read_dataset, validate
     from danvan._face._reporting import annual_report, period_report, summarize
@@ -119,6 +120,7 @@ _HOLDERS: dict[str, str] = {
     "parse_period": "danvan.periods",
     "period_report": "danvan._face._reporting",
     "read_dataset": "danvan._face._reading",
+    "report_folder": "danvan._face._incremental",
     "rule": "danvan.rules",
     "sample": "danvan.bundled",
     "sort_vi": "danvan.text",
@@ -179,6 +181,7 @@ __all__ = [
     "parse_period",
     "period_report",
     "read_dataset",
+    "report_folder",
     "rule",
     "sample",
     "sort_vi",

@@ -15,7 +15,8 @@ The rooms of this package: ``_measures`` (dimensions, groupings, measures),
 ``_grouping`` (groups on the hierarchy's day: ``make_groups``, which the reporting
 rates roll up by too), ``_accumulators`` (the one pass),
 ``_rows`` (unit measures and the rows), ``_engine`` (``summarize``), ``_compare``
-(a summary beside the plan and the same period a year earlier).
+(a summary beside the plan and the same period a year earlier), ``_partial``
+(one part of the activities summed for a `Query`, and parts combined).
 """
 
 from danvan.aggregate._columns import indicator_column_name
@@ -36,6 +37,14 @@ from danvan.aggregate._grouping import (
     make_groups,
 )
 from danvan.aggregate._measures import DIMENSIONS, NO_TOPIC, OPT_IN, Dimension, GroupBy, Measure
+from danvan.aggregate._partial import (
+    Partial,
+    Query,
+    combine,
+    partial,
+    partial_from_raw,
+    partial_to_raw,
+)
 
 # ``_reports``: the reports each team owes and `count_reports`, the one tally of the
 # reporting measure, which ``danvan.reporting`` re-exports and rolls up by period too.
@@ -67,12 +76,15 @@ __all__ = [
     "Groups",
     "Measure",
     "NotPlaced",
+    "Partial",
     "PeriodTotals",
+    "Query",
     "ReportStatus",
     "ReportingSettings",
     "Summary",
     "SummaryRow",
     "alive_between",
+    "combine",
     "compare",
     "count_reports",
     "default_measures",
@@ -83,6 +95,9 @@ __all__ = [
     "make_table",
     "measure_label",
     "measure_value",
+    "partial",
+    "partial_from_raw",
+    "partial_to_raw",
     "report_periods",
     "reporters_of",
     "submission_days",

@@ -16,7 +16,7 @@ that ``danvan --version`` and ``danvan --help`` start without the services.
 
 The rooms: this module (the group and its table of commands), ``_lazy`` (the
 group that loads a command on first use), ``_console`` (the group's one-line
-errors and warnings), ``_report``, ``_validate``, ``_status`` (and ``_status_output``,
+errors and warnings), ``_report``, ``_summary``, ``_validate``, ``_status`` (and ``_status_output``,
 what it prints), ``_export`` (``export`` and ``sample``) and ``_plugins`` (the commands),
 ``_common`` (reading inputs, shared options), ``_writing`` (writing outputs
 safely).
@@ -57,6 +57,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "danvan.cli._status",
         "status_command",
         "Who has not reported for a period, and who is late, commune by commune.",
+    ),
+    "summary": LazyCommand(
+        "danvan.cli._summary",
+        "summary",
+        "A folder's summary and findings, reading only the files changed since the last run.",
     ),
     "validate": LazyCommand(
         "danvan.cli._validate",
