@@ -48,6 +48,7 @@ nitpick_ignore = [
     ("py:class", "danvan.plugins.manager._Item"),
     ("py:class", "danvan.loading._json._Record"),
     ("py:class", "danvan.loading._quick._Record"),
+    ("py:class", "danvan.aggregate._reports._Key"),
     # The private frame of a period that PeriodTotals keeps (built by its
     # classmethod, never by a caller).
     ("py:class", "danvan.aggregate._engine._Frame"),
