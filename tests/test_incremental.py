@@ -256,3 +256,18 @@ def test_stored_setting_records_that_do_not_fit_the_model_are_not_trusted(
             shelf.put(orjson.loads(head)["key"], payload)
     assert _same(folder, store).stored == 4  # the setting's file read and checked again
     assert _same(folder, store).stored == 5
+
+
+def test_a_changed_file_that_repeats_an_unchanged_files_id_is_found(tmp_path: Path) -> None:
+    """The files found apart on the run before are not compared again, but a changed file
+    is compared with every one of them."""
+    folder, store = tmp_path / "data", tmp_path / "store"
+    folder.mkdir()
+    _province(folder)
+    _same(folder, store)
+    _same(folder, store)
+    one = danvan.dataset_from_json((folder / "xa-1.json").read_bytes())
+    three = danvan.dataset_from_json((folder / "xa-3.json").read_bytes())
+    repeated = (*three.activities, attrs.evolve(one.activities[0], title="Lặp lại / again"))
+    _write(folder / "xa-3.json", attrs.evolve(three, activities=repeated))
+    assert codes.DUPLICATE_ID.id in _same(folder, store).report.codes

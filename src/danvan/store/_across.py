@@ -46,29 +46,32 @@ class Across:
 
     def findings(
         self,
-        keys: Sequence[dict[str, Any] | None],
+        keys: Sequence[tuple[str, dict[str, Any] | None]],
         setting: Dataset,
         origins: tuple[RecordOrigin, ...],
         found_in: list[FilePart],
         key_of_setting: str,
+        base: dict[str, Any],
     ) -> list[Finding]:
-        """Every rule's findings for the folder, from the files' stored ``keys`` and findings
-        (``found_in``) and the setting. Raises `KeysShared`, or `TooMany` from the cut."""
+        """Every rule's findings for the folder, from the files' stored ``keys`` (each with
+        the fingerprint of its sum entry) and findings (``found_in``) and the setting.
+        Raises `KeysShared`, or `TooMany` from the cut."""
         ids: list[array[int]] = []
         likely: list[array[int]] = []
+        names: list[str] = []
         meetings: dict[tuple[str, str], tuple[str, str]] = {}
         last: str | None = None
-        for own in keys:
+        for name, own in keys:
             if own is None:
                 continue
+            names.append(name)
             ids.append(unpacked(own["ids"]))
             likely.append(unpacked(own["likely"]))
             for team, month, day, village in own["meetings"]:
                 meetings.setdefault((team, month), (day, village))
             if own["last"] is not None and (last is None or own["last"] > last):
                 last = own["last"]
-        if shared(ids) or shared(likely):
-            raise KeysShared
+        self._disjoint(names, ids, likely, base)
         limit = self.limits.max_findings_per_code
         shaping = {
             "rules": [rule.name for rule in self.rules],
@@ -85,6 +88,38 @@ class Across:
             with contextlib.suppress(NotStorable):  # run again next time
                 self.store.put(key, parts_to_raw(parts), prune=False)
         return folder_findings(self.rules, parts, found_in, limit=limit)
+
+    def _disjoint(
+        self,
+        names: list[str],
+        ids: list[array[int]],
+        likely: list[array[int]],
+        base: dict[str, Any],
+    ) -> None:
+        """Raise `KeysShared` when an id or a likely-duplicate key is in two files. The files
+        found apart on the run before (their sum entries named in the store) are not compared
+        with each other again: only the others are, with each other and with every file."""
+        key = {"entry": "disjoint", **base}
+        stored = self.store.get(key)
+        before = set(stored) if isinstance(stored, list) else set()
+        old: list[int] = []
+        new: list[int] = []
+        seen: set[str] = set()
+        for place, name in enumerate(names):
+            (old if name in before and name not in seen else new).append(place)
+            seen.add(name)
+        for kind in (ids, likely):
+            if len(old) < 2 or len(new) > len(old):
+                together = shared(kind)
+            else:
+                together = shared([kind[place] for place in new]) or _meets(
+                    {digest for place in new for digest in kind[place]},
+                    [kind[place] for place in old],
+                )
+            if together:
+                raise KeysShared
+        if new:
+            self.store.put(key, sorted(seen), prune=False)
 
     def _setting_checks(
         self,
@@ -111,3 +146,8 @@ class Across:
             as_of=self.as_of,
             calendar=self.calendar,
         )
+
+
+def _meets(few: set[int], parts: Sequence[array[int]]) -> bool:
+    """Whether a digest of ``few`` is in one of ``parts``."""
+    return not all(few.isdisjoint(part) for part in parts)

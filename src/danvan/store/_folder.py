@@ -155,6 +155,7 @@ class _File:
     entry: dict[str, Any] | None = None  # the read entry (stored or just made)
     read: ImportResult | None = None  # the file read on this run
     sums: dict[str, Any] | None = None  # the sum entry (stored or just made)
+    sums_id: str = ""  # the fingerprint of the sum entry's key
 
     @property
     def source(self) -> str:
@@ -212,11 +213,11 @@ class _Run:
             if file.sums["partial"] is not None:
                 parts.append(_partial_from_raw(file.sums["partial"], setting, self.query))
             file.read = None  # its activities are summed and checked: let them go
-        keys = [file.sums["keys"] for file in files if file.sums is not None]
+        keys = [(file.sums_id, file.sums["keys"]) for file in files if file.sums is not None]
         try:
             checked = Across(
                 self.rules, self.store, self.limits, self.as_of, self.query.calendar
-            ).findings(keys, setting, origins, found_in, key_of_setting)
+            ).findings(keys, setting, origins, found_in, key_of_setting, base)
         except (KeysShared, TooMany) as error:
             raise _Cold from error
         summary = combine(setting, self.query, parts, registry=self.registry)
@@ -319,6 +320,7 @@ class _Run:
             "rules": sorted(rule.name for rule in self.rules),
             "registry": self.registry is not None,
         }
+        file.sums_id = fingerprint(key)
         if _kept(file.entry) and file.read is None:
             file.sums = self.store.get(key)
             if file.sums is not None:
