@@ -13,8 +13,10 @@ which over the setting alone: see ``_checks``.
 What the store cannot answer exactly sends the whole run down the cold road
 (``read_dataset``, ``validate``, ``summarize``): rules other than the built-in
 ones, a data package folder, a file that cannot be read, keys shared by files.
-A file holding setting records (units, teams …) beside its activities is read
-on every run; files of activities alone are what the store spares.
+A file holding setting records (units, teams …) keeps them in its read entry
+(``_setting``), so that an unchanged setting is neither parsed nor checked
+again; only one whose records do not come back exactly from their JSON form is
+read on every run.
 """
 
 from __future__ import annotations

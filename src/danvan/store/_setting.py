@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from danvan.errors import DanvanError
 from danvan.findings import RecordOrigin
 from danvan.loading import DatasetLoadError, converter, dataset_from_raw, dataset_to_json
 from danvan.model import Catalog, Dataset
@@ -25,7 +26,7 @@ from danvan.store._codec import finding_from_raw, findings_to_raw
 from danvan.store._entries import fingerprint
 
 
-class BadSetting(ValueError):
+class BadSetting(DanvanError, ValueError):
     """Stored setting records that do not fit the model: the entry is not trusted."""
 
 
