@@ -42,7 +42,7 @@ def _same(folder: Path, store: Path, limit: int = 1_000) -> FolderReport:
 
 operations = st.lists(
     st.tuples(
-        st.sampled_from(["add", "change", "rename", "remove"]),
+        st.sampled_from(["add", "change", "rename", "remove", "setting"]),
         st.integers(0, 5),
         st.lists(st.integers(0, 24), max_size=8, unique=True),
     ),
@@ -61,7 +61,9 @@ def test_an_incremental_run_equals_a_cold_run_after_any_changes(
     With ``own_ids`` each file's activities have ids of their own, so that the store
     answers; without, files share ids and the run is checked by reading the folder. Every
     third activity is spoilt (a negative count, a team that does not exist), so that files
-    have findings of their own, cut at ``limit`` findings of a code as validate cuts them."""
+    have findings of their own, cut at ``limit`` findings of a code as validate cuts them.
+    A "setting" step changes the setting's own file (`_setting_variant`): a team, a unit or
+    the members gone, another title, activities beside the setting records."""
     setting = attrs.evolve(dataset, activities=())
     pool = dataset.activities
     with tempfile.TemporaryDirectory() as scratch:
@@ -79,6 +81,9 @@ def test_an_incremental_run_equals_a_cold_run_after_any_changes(
             if step == "add" or not names:
                 names.append(f"xa-{serial}.json")
                 _write(folder / names[-1], part)
+            elif step == "setting":
+                variant = _setting_variant(setting, which, activities)
+                _write(folder / "0-setting.json", variant)
             elif step == "change":
                 _write(folder / names[which % len(names)], part)
             elif step == "rename":
@@ -88,6 +93,21 @@ def test_an_incremental_run_equals_a_cold_run_after_any_changes(
             else:
                 (folder / names.pop(which % len(names))).unlink()
             _same(folder, store, limit)
+
+
+def _setting_variant(setting: Dataset, which: int, activities: tuple[Activity, ...]) -> Dataset:
+    """The setting changed one way of several, chosen by ``which``."""
+    if which == 0:
+        return attrs.evolve(setting, teams=setting.teams[:-1])
+    if which == 1:
+        return attrs.evolve(setting, units=setting.units[:-1])
+    if which == 2:
+        return attrs.evolve(setting, members=(), memberships=())
+    if which == 3:
+        return attrs.evolve(setting, title=f"{setting.title} (sửa / revised)")
+    if which == 4:
+        return attrs.evolve(setting, activities=activities)  # a file of both
+    return setting
 
 
 def _spoilt(activity: Activity, index: int, new_id: str) -> Activity:
@@ -115,12 +135,12 @@ def test_unchanged_files_come_from_the_store_and_a_renamed_file_too(tmp_path: Pa
     first = _same(folder, store)
     assert (first.files, first.stored) == (5, 0)
     again = _same(folder, store)
-    assert again.stored == 4  # the four files of activities; the setting file is read each run
+    assert again.stored == 5  # the four files of activities and the setting's own
     (folder / "xa-2.json").rename(folder / "xb-2.json")
-    assert _same(folder, store).stored == 4
+    assert _same(folder, store).stored == 5
     (folder / "xa-1.json").unlink()
     after = _same(folder, store)
-    assert (after.files, after.stored) == (4, 3)
+    assert (after.files, after.stored) == (4, 4)
 
 
 def test_a_changed_file_costs_only_itself(tmp_path: Path) -> None:
@@ -130,7 +150,7 @@ def test_a_changed_file_costs_only_itself(tmp_path: Path) -> None:
     _same(folder, store)
     changed = danvan.dataset_from_json((folder / "xa-3.json").read_bytes())
     _write(folder / "xa-3.json", attrs.evolve(changed, activities=changed.activities[:5]))
-    assert _same(folder, store).stored == 3
+    assert _same(folder, store).stored == 4
 
 
 def test_an_id_in_two_files_is_found_as_the_cold_run_finds_it(tmp_path: Path) -> None:
@@ -169,7 +189,7 @@ def test_findings_of_each_file_come_from_the_store_cut_as_validate_cuts_them(
         _write(folder / name, attrs.evolve(part, activities=tuple(spoilt)))
     _same(folder, store, limit=3)
     warm = _same(folder, store, limit=3)
-    assert warm.stored == 4
+    assert warm.stored == 5
     assert codes.NEGATIVE_COUNT.id in warm.report.codes
     assert codes.MORE_FINDINGS.id in warm.report.codes
 
@@ -198,3 +218,56 @@ def test_a_run_keeps_the_store_under_its_size(tmp_path: Path) -> None:
     result = danvan.report_folder(folder, PERIOD, cache=small)
     assert sum(path.stat().st_size for path in small.entries()) <= 20_000
     assert result.summary == danvan.report_folder(folder, PERIOD, cache=False).summary
+
+
+def test_an_unchanged_setting_comes_from_the_store_and_a_changed_one_is_read(
+    tmp_path: Path,
+) -> None:
+    """The setting's own file is kept like any other: a new team in it reads it again and
+    sums every file again (their sums were made with the old setting)."""
+    folder, store = tmp_path / "data", tmp_path / "store"
+    folder.mkdir()
+    _province(folder)
+    _same(folder, store)
+    setting = danvan.dataset_from_json((folder / "0-setting.json").read_bytes())
+    grown = attrs.evolve(setting, teams=setting.teams[1:])
+    _write(folder / "0-setting.json", grown)
+    assert _same(folder, store).stored == 0
+    assert _same(folder, store).stored == 5
+
+
+def test_stored_setting_records_that_do_not_fit_the_model_are_not_trusted(
+    tmp_path: Path,
+) -> None:
+    """A read entry whose setting records were changed by hand (checksum made again) is
+    refused when loaded: the setting's file is read again, the result unchanged."""
+    import orjson
+
+    folder, store = tmp_path / "data", tmp_path / "store"
+    folder.mkdir()
+    _province(folder)
+    _same(folder, store)
+    shelf = Store(store)
+    for path in shelf.entries():
+        head, body = path.read_bytes().split(b"\n", 1)
+        payload = orjson.loads(body)
+        if isinstance(payload, dict) and payload.get("setting"):
+            payload["setting"]["teams"] = [{"id": 7}]
+            shelf.put(orjson.loads(head)["key"], payload)
+    assert _same(folder, store).stored == 4  # the setting's file read and checked again
+    assert _same(folder, store).stored == 5
+
+
+def test_a_changed_file_that_repeats_an_unchanged_files_id_is_found(tmp_path: Path) -> None:
+    """The files found apart on the run before are not compared again, but a changed file
+    is compared with every one of them."""
+    folder, store = tmp_path / "data", tmp_path / "store"
+    folder.mkdir()
+    _province(folder)
+    _same(folder, store)
+    _same(folder, store)
+    one = danvan.dataset_from_json((folder / "xa-1.json").read_bytes())
+    three = danvan.dataset_from_json((folder / "xa-3.json").read_bytes())
+    repeated = (*three.activities, attrs.evolve(one.activities[0], title="Lặp lại / again"))
+    _write(folder / "xa-3.json", attrs.evolve(three, activities=repeated))
+    assert codes.DUPLICATE_ID.id in _same(folder, store).report.codes

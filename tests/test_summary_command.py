@@ -53,13 +53,13 @@ def _summary(tmp_path: Path, *options: str) -> tuple[str, object]:
     return result.output, document
 
 
-def test_the_second_run_reads_the_files_of_activities_from_the_store(tmp_path: Path) -> None:
+def test_the_second_run_reads_every_file_from_the_store(tmp_path: Path) -> None:
     _folder(tmp_path)
     store = str(tmp_path / "store")
     first, written = _summary(tmp_path, "--cache-dir", store)
     assert "từ bộ nhớ đệm / from the store: 0" in first
     second, again = _summary(tmp_path, "--cache-dir", store)
-    assert "Tệp / files: 3, từ bộ nhớ đệm / from the store: 2" in second
+    assert "Tệp / files: 3, từ bộ nhớ đệm / from the store: 3" in second  # the setting too
     cold, uncached = _summary(tmp_path, "--no-cache")
     assert "from the store: 0" in cold
     assert written == again == uncached

@@ -125,7 +125,7 @@ class Summary:
         facts = [f"period {self.period.key}", f"by {by}", count(len(self.rows), "rows")]
         if self.per:
             facts.append(f"per {', '.join(self.per)}")
-        head = [self._table_row(row, "vi") for row in self.rows[:HEAD_ROWS]]
+        head = [self._table_row(row, "vi", {}) for row in self.rows[:HEAD_ROWS]]
         rest = len(self.rows) - len(head)
         more = f"… {rest:,} more rows" if rest > 0 else ""
         headers = [c.name for c in self.columns()]
@@ -199,7 +199,8 @@ class Summary:
         description: Label | None = None,
     ) -> Table:
         """The summary as a `Table`; names of types, topics and months are written in ``lang``."""
-        rows = [self._table_row(row, lang) for row in self.rows]
+        labels: dict[tuple[Dimension, str], str] = {}  # a few hundred keys for 20,000 rows
+        rows = [self._table_row(row, lang, labels) for row in self.rows]
         if title is None:
             title = Label(
                 f"Kết quả hoạt động {self.period.label('vi')}",
@@ -207,13 +208,19 @@ class Summary:
             )
         return make_table(name, title, self.columns(), rows, description=description)
 
-    def _table_row(self, row: SummaryRow, lang: str) -> Row:
+    def _table_row(
+        self, row: SummaryRow, lang: str, labels: dict[tuple[Dimension, str], str]
+    ) -> Row:
         values: list[Any] = []
         if isinstance(self.by, Level):
             values += [row.code, row.name]
         elif self.by == "team":
             values.append(row.name)
-        values += [self.key_label(d, k, lang) for d, k in zip(self.per, row.keys, strict=True)]
+        for d, k in zip(self.per, row.keys, strict=True):
+            label = labels.get((d, k))
+            if label is None:
+                label = labels[d, k] = self.key_label(d, k, lang)
+            values.append(label)
         measures = self.measures
         if Measure.ACTIVITIES in measures:
             values.append(row.activities)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -111,39 +111,68 @@ class FilePart:
     findings: dict[str, list[dict[str, Any]]]
 
 
-def folder_findings(
+@attrs.frozen
+class SettingPart:
+    """One rule's findings over the setting and the stand-ins (placed in their files), and
+    how many of each (source, code) it found there before they were placed."""
+
+    findings: list[Finding]
+    counts: dict[tuple[str | None, str], int]
+
+
+def setting_findings(
     rules: Sequence[Rule],
     keyed: Dataset,
     origins: Sequence[RecordOrigin],
-    files: Sequence[FilePart],
     *,
     limit: int | None,
     as_of: dt.date | None,
     calendar: ReportingCalendar,
+) -> dict[str, SettingPart]:
+    """Per rule (but those of activities alone), its findings over ``keyed`` (the setting and
+    stand-ins for the stored keys), as ``validate`` cuts them. Raises `TooMany` when a rule
+    of the files passes the limit there (its cut would need the files' findings too)."""
+    out: dict[str, SettingPart] = {}
+    for rule in rules:
+        if rule.name in ACTIVITY_RULES:
+            continue
+        mine = rule.name in PER_FILE_RULES
+        setting = validate(
+            keyed,
+            rules=[rule],
+            as_of=as_of,
+            calendar=calendar,
+            max_findings_per_code=None if mine else limit,
+        )
+        kept = [f for f in setting.findings if f.location.record_kind != "activity"]
+        counts = Counter((f.location.source, f.code) for f in kept) if mine else Counter()
+        if limit is not None and any(count > limit for count in counts.values()):
+            raise TooMany(rule.name)
+        out[rule.name] = SettingPart(
+            list(relocated(ValidationReport.of(kept), origins).findings), counts
+        )
+    return out
+
+
+def folder_findings(
+    rules: Sequence[Rule],
+    setting: Mapping[str, SettingPart],
+    files: Sequence[FilePart],
+    *,
+    limit: int | None,
 ) -> list[Finding]:
-    """Every rule's findings for the folder: the setting's, re-run over ``keyed`` (the
-    setting and stand-ins for the stored keys), and the files' stored ones, cut as
-    ``validate`` cuts them. Raises `TooMany` when they cannot be cut as it cuts them."""
+    """Every rule's findings for the folder: the setting's (`setting_findings`), and the
+    files' stored ones, cut as ``validate`` cuts them. Raises `TooMany` when they cannot be
+    cut as it cuts them."""
     out: list[Finding] = []
     for rule in rules:
+        counts: Counter[tuple[str | None, str]] = Counter()
         if rule.name not in ACTIVITY_RULES:
-            mine = rule.name in PER_FILE_RULES
-            setting = validate(
-                keyed,
-                rules=[rule],
-                as_of=as_of,
-                calendar=calendar,
-                max_findings_per_code=None if mine else limit,
-            )
-            kept = [f for f in setting.findings if f.location.record_kind != "activity"]
-            out += relocated(ValidationReport.of(kept), origins).findings
-            if not mine:
+            part = setting[rule.name]
+            out += part.findings
+            if rule.name not in PER_FILE_RULES:
                 continue
-            counts = Counter((f.location.source, f.code) for f in kept)
-            if limit is not None and any(count > limit for count in counts.values()):
-                raise TooMany(rule.name)
-        else:
-            counts = Counter()
+            counts.update(part.counts)
         out += _files_findings(rule.name, files, limit, counts, cut=rule.name in ACTIVITY_RULES)
     return out
 

@@ -13,8 +13,10 @@ which over the setting alone: see ``_checks``.
 What the store cannot answer exactly sends the whole run down the cold road
 (``read_dataset``, ``validate``, ``summarize``): rules other than the built-in
 ones, a data package folder, a file that cannot be read, keys shared by files.
-A file holding setting records (units, teams …) beside its activities is read
-on every run; files of activities alone are what the store spares.
+A file holding setting records (units, teams …) keeps them in its read entry
+(``_setting``), so that an unchanged setting is neither parsed nor checked
+again; only one whose records do not come back exactly from their JSON form is
+read on every run.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from array import array
 from collections.abc import Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -38,31 +39,25 @@ from danvan.findings import Finding, RecordOrigin, ValidationReport
 from danvan.importers.base import Importer
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
 from danvan.importers.tabular import FileContent, build_dataset
-from danvan.loading import converter, dataset_to_raw
-from danvan.model import Activity, Catalog, Dataset, Status
+from danvan.loading import converter
+from danvan.model import Catalog, Dataset
 from danvan.read import DatasetReadError, ImportResult, _expand, read_dataset
 from danvan.registry import UnitRegistry
 from danvan.rules import Rule, validate
-from danvan.store._checks import (
-    KNOWN_RULES,
-    FilePart,
-    TooMany,
-    file_findings,
-    folder_findings,
-)
+from danvan.store._across import Across, KeysShared
+from danvan.store._checks import KNOWN_RULES, FilePart, TooMany, file_findings
 from danvan.store._codec import (
     NotStorable,
     activity_keys,
     findings_from_raw,
     findings_to_raw,
-    shared,
-    unpacked,
 )
 from danvan.store._entries import Store, fingerprint, log
 from danvan.store._result import FolderReport
+from danvan.store._setting import BadSetting, setting_from_raw, setting_key, setting_to_raw
 
 #: The layout of this module's payloads: changed with them, so that older entries are not used.
-LAYOUT: Final = 5
+LAYOUT: Final = 6
 _SETTING_KINDS: Final = (
     *("units", "organizations", "members", "teams", "memberships"),
     *("successions", "figures", "targets", "submissions"),
@@ -162,6 +157,7 @@ class _File:
     entry: dict[str, Any] | None = None  # the read entry (stored or just made)
     read: ImportResult | None = None  # the file read on this run
     sums: dict[str, Any] | None = None  # the sum entry (stored or just made)
+    sums_id: str = ""  # the fingerprint of the sum entry's key
 
     @property
     def source(self) -> str:
@@ -192,13 +188,15 @@ class _Run:
         }
         files = [self._known(path, base) for path in paths]
         setting, origins = self._setting(files)
-        setting_key = fingerprint(dataset_to_raw(setting))
+        key_of_setting = setting_key(
+            base, [f.entry for f in files], [f.read_key for f in files], setting
+        )
         reading: list[Finding] = list(skipped)
         found_in: list[FilePart] = []
         parts: list[Partial] = []
         stored = offset = 0
         for file in files:
-            stored += self._sums(file, setting, origins, setting_key)
+            stored += self._sums(file, setting, origins, key_of_setting)
             assert file.entry is not None
             assert file.sums is not None
             reading += findings_from_raw(file.entry["findings"], file.entry["source"], file.source)
@@ -217,7 +215,13 @@ class _Run:
             if file.sums["partial"] is not None:
                 parts.append(_partial_from_raw(file.sums["partial"], setting, self.query))
             file.read = None  # its activities are summed and checked: let them go
-        checked = self._across(files, setting, origins, found_in)
+        keys = [(file.sums_id, file.sums["keys"]) for file in files if file.sums is not None]
+        try:
+            checked = Across(
+                self.rules, self.store, self.limits, self.as_of, self.query.calendar
+            ).findings(keys, setting, origins, found_in, key_of_setting, base)
+        except (KeysShared, TooMany) as error:
+            raise _Cold from error
         summary = combine(setting, self.query, parts, registry=self.registry)
         found = ValidationReport.of(reading) + ValidationReport.of(checked)
         return FolderReport(summary, found, setting, files=len(files), stored=stored)
@@ -248,7 +252,7 @@ class _Run:
             dataset.catalog != self.catalog
             or (not document and (dataset.title or dataset.description))
         )
-        entry = {
+        entry: dict[str, Any] = {
             "mode": "mixed" if mixed else "document" if document else "sheets",
             "source": file.source,
             "title": dataset.title,
@@ -256,9 +260,14 @@ class _Run:
             "activities": len(dataset.activities),
             "document": document,
             "findings": findings_to_raw(read.report.findings),
+            "setting": None,
         }
+        if mixed:
+            # Its setting records, kept when they come back exactly: else read every run.
+            own = attrs.evolve(dataset, activities=())
+            entry["setting"] = setting_to_raw(own, self.catalog)
         file.entry = entry
-        if not mixed:
+        if _kept(entry):
             self.store.put(file.read_key, entry, prune=False)
 
     def _setting(self, files: list[_File]) -> tuple[Dataset, tuple[RecordOrigin, ...]]:
@@ -268,8 +277,7 @@ class _Run:
             assert file.entry is not None
             mode = file.entry["mode"]
             if mode == "mixed":
-                assert file.read is not None
-                own = attrs.evolve(file.read.dataset, activities=())
+                own = self._own_setting(file)
             elif mode == "document":
                 own = Dataset(
                     catalog=self.catalog,
@@ -280,6 +288,21 @@ class _Run:
                 continue
             contents.append(FileContent(file.source, {}, own))
         return build_dataset(contents, [], self.catalog)
+
+    def _own_setting(self, file: _File) -> Dataset:
+        """A file's setting records: as read on this run, else from its read entry (a file
+        whose stored records do not fit the model is read again)."""
+        assert file.entry is not None
+        if file.read is None:
+            try:
+                return setting_from_raw(file.entry["setting"], self.catalog)
+            except BadSetting as error:
+                log.info(
+                    "stored setting of %s not as expected (%s): read again", file.source, error
+                )
+                self._read(file)
+        assert file.read is not None
+        return attrs.evolve(file.read.dataset, activities=())
 
     def _sums(
         self,
@@ -299,14 +322,15 @@ class _Run:
             "rules": sorted(rule.name for rule in self.rules),
             "registry": self.registry is not None,
         }
-        if file.entry["mode"] != "mixed" and file.read is None:
+        file.sums_id = fingerprint(key)
+        if _kept(file.entry) and file.read is None:
             file.sums = self.store.get(key)
             if file.sums is not None:
                 return 1
             self._read(file)
         assert file.read is not None
         file.sums = self._summed(file, setting, origins)
-        if file.entry["mode"] != "mixed" and file.sums is not None:
+        if _kept(file.entry) and file.sums is not None:
             self.store.put(key, file.sums, prune=False)
         return 0
 
@@ -336,50 +360,8 @@ class _Run:
             "keys": activity_keys(activities, setting.catalog.meeting_types, self.query.calendar),
         }
 
-    def _across(
-        self,
-        files: list[_File],
-        setting: Dataset,
-        origins: tuple[RecordOrigin, ...],
-        found_in: list[FilePart],
-    ) -> list[Finding]:
-        """The checks across files, over the setting and the stored keys."""
-        ids: list[array[int]] = []
-        likely: list[array[int]] = []
-        meetings: dict[tuple[str, str], tuple[str, str]] = {}
-        last: str | None = None
-        for file in files:
-            assert file.sums is not None
-            keys = file.sums["keys"]
-            if keys is None:
-                continue
-            ids.append(unpacked(keys["ids"]))
-            likely.append(unpacked(keys["likely"]))
-            for team, month, day, village in keys["meetings"]:
-                meetings.setdefault((team, month), (day, village))
-            if keys["last"] is not None and (last is None or keys["last"] > last):
-                last = keys["last"]
-        if shared(ids) or shared(likely):
-            raise _Cold  # an id or a likely duplicate in two files: checked by reading all
-        meeting_type = min(setting.catalog.meeting_types, default="")
-        stubs = [
-            Activity(f"~{n}", team, village, dt.date.fromisoformat(day), meeting_type)
-            for n, ((team, _month), (day, village)) in enumerate(sorted(meetings.items()))
-        ]
-        if last is not None:
-            stubs.append(
-                Activity("~last", "", "", dt.date.fromisoformat(last), "", status=Status.CANCELLED)
-            )
-        keyed = attrs.evolve(setting, activities=tuple(stubs))
-        try:
-            return folder_findings(
-                self.rules,
-                keyed,
-                origins,
-                found_in,
-                limit=self.limits.max_findings_per_code,
-                as_of=self.as_of,
-                calendar=self.query.calendar,
-            )
-        except TooMany as error:
-            raise _Cold from error
+
+def _kept(entry: dict[str, Any]) -> bool:
+    """Whether a file's entries are kept: all but a file of setting records that do not come
+    back exactly from their JSON form (such a file is read every run)."""
+    return entry["mode"] != "mixed" or entry["setting"] is not None
