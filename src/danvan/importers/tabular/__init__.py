@@ -13,9 +13,10 @@ classes, built fast), ``_records`` (records of every file merged into a dataset)
 
 from __future__ import annotations
 
+from danvan.importers.contents import FileContent
 from danvan.importers.tabular._cells import CellError, Converted, Problem, cell_reader
 from danvan.importers.tabular._headers import header_column, table_for_headers, table_for_name
-from danvan.importers.tabular._records import FileContent, build_dataset
+from danvan.importers.tabular._records import build_dataset
 from danvan.importers.tabular._sheets import HEADER_SEARCH_ROWS, SheetRows, read_sheet, read_sheets
 
 __all__ = [
