@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from fractions import Fraction
 from typing import Final
 
 from danvan.text._errors import ValueParseError
@@ -85,8 +86,6 @@ def date_from_cell(value: object, *, date1904: bool = False) -> dt.date:
         raise ValueParseError("date.invalid", value)
     if not finite(value):
         raise ValueParseError("date.invalid", value)
-    from fractions import Fraction  # the stdlib's, only for a number read as a date
-
     exact = Fraction(value)
     if exact.denominator != 1:
         raise ValueParseError("date.time_of_day", value)
