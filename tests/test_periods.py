@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import attrs
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -542,3 +543,17 @@ def test_calendar_days_run_from_the_first_to_the_last_day_of_the_months(
     assert days.start == dt.date(year, first, 1)
     assert days.end == dt.date(year, last, calendar.monthrange(year, last)[1])
     assert ReportingCalendar(1).bounds(period) == days
+
+
+@given(fixed_periods())
+def test_a_periods_calendar_days_run_from_its_first_month_to_the_end_of_its_last(
+    period: Period,
+) -> None:
+    year, first, months = period.month_span()
+    last = D(year, first, 1) + relativedelta(months=months - 1)
+    assert period.calendar_days() == DateRange(D(year, first, 1), last + relativedelta(day=31))
+
+
+def test_the_last_period_of_year_9999_ends_on_its_last_day() -> None:
+    assert parse_period("9999").calendar_days() == DateRange(D(9999, 1, 1), D(9999, 12, 31))
+    assert parse_period("9999-12").calendar_days().end == D(9999, 12, 31)
