@@ -6,7 +6,6 @@ import datetime as dt
 
 import attrs
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
 
 from danvan.periods._days import DateRange, language
 from danvan.periods._period import COUNT_PER_YEAR, INDEXED, MONTHS, Period, PeriodKind
@@ -87,14 +86,11 @@ class ReportingCalendar:
             last_year, last_month = self.month_key(period.end)
         else:
             first_year, first_month, count = period.month_span()
-            last = dt.date(first_year, first_month, 1) + relativedelta(months=count - 1)
-            last_year, last_month = last.year, last.month
-        starts = rrule(
-            MONTHLY,
-            dtstart=dt.datetime(first_year, first_month, 1),
-            until=dt.datetime(last_year, last_month, 1),
-        )
-        return [Period.of_month(start.year, start.month) for start in starts]
+            last_year, last_month = divmod(first_year * 12 + first_month - 1 + count - 1, 12)
+            last_month += 1
+        # Months counted from year 0 (plain arithmetic: a report asks for them often).
+        first, last = first_year * 12 + first_month - 1, last_year * 12 + last_month - 1
+        return [Period.of_month(index // 12, index % 12 + 1) for index in range(first, last + 1)]
 
     def sub_periods(self, period: Period, kind: PeriodKind) -> list[Period]:
         """The periods of `kind` inside `period`, in order.
