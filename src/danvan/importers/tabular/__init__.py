@@ -8,12 +8,12 @@ a DV610 finding at its file, sheet, row and column.
 The rooms: ``_headers`` (tables and headers recognised), ``_cells`` (one cell read as
 its column wants it), ``_columns`` (a column read at once), ``_sheets`` (a sheet's
 header found and its columns read), ``_models`` and ``_construct`` (the records'
-classes, built fast), ``_records`` (records of every file merged into a dataset).
+classes, built fast), ``_records`` (records built from rows, merged with whole datasets through
+``danvan.importers.contents``).
 """
 
 from __future__ import annotations
 
-from danvan.importers.contents import FileContent
 from danvan.importers.tabular._cells import CellError, Converted, Problem, cell_reader
 from danvan.importers.tabular._headers import header_column, table_for_headers, table_for_name
 from danvan.importers.tabular._records import build_dataset
@@ -23,7 +23,6 @@ __all__ = [
     "HEADER_SEARCH_ROWS",
     "CellError",
     "Converted",
-    "FileContent",
     "Problem",
     "SheetRows",
     "build_dataset",
