@@ -576,3 +576,18 @@ def test_the_months_of_a_period_are_those_a_monthly_rule_gives(
         first, last = (year, month), (end.year, end.month)
     starts = rrule(MONTHLY, dtstart=dt.datetime(*first, 1), until=dt.datetime(*last, 1))
     assert calendar_.months(period) == [Period.of_month(s.year, s.month) for s in starts]
+
+
+@given(fixed_periods(), calendars)
+def test_a_periods_bounds_are_those_of_month_steps_from_its_cutoff_day(
+    period: Period, calendar_: ReportingCalendar
+) -> None:
+    year, first, months = period.month_span()
+    cutoff = calendar_.cutoff_day
+    if cutoff == 1:
+        expected = period.calendar_days()
+    else:
+        start = D(year, first, cutoff) - relativedelta(months=1)
+        last = D(year, first, 1) + relativedelta(months=months - 1)
+        expected = DateRange(start, last.replace(day=cutoff - 1))
+    assert calendar_.bounds(period) == expected

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from danvan.periods._days import DateRange, language
 from danvan.periods._period import COUNT_PER_YEAR, INDEXED, MONTHS, Period, PeriodKind
@@ -38,8 +37,10 @@ class ReportingCalendar:
         cutoff = self.cutoff_day
         if cutoff == 1:
             return dt.date(year, month, 1)
+        # The same day of the month before (every month has the 28th); plain arithmetic.
+        before_year, before_month = (year, month - 1) if month > 1 else (year - 1, 12)
         try:
-            return dt.date(year, month, cutoff) - relativedelta(months=1)
+            return dt.date(before_year, before_month, cutoff)
         except (ValueError, OverflowError):
             raise ValueError(
                 f"{year:04d}-{month:02d} with cut-off day {cutoff} would start before year 1"
@@ -53,8 +54,8 @@ class ReportingCalendar:
         start = self._month_start(year, first)
         # Computed from the last nominal month, not as start + n months - 1 day, so that
         # December 9999 does not step into year 10000.
-        last = dt.date(year, first, 1) + relativedelta(months=months - 1)
-        return DateRange(start, last.replace(day=self.cutoff_day - 1))
+        last_year, last_month = divmod(year * 12 + first - 1 + months - 1, 12)
+        return DateRange(start, dt.date(last_year, last_month + 1, self.cutoff_day - 1))
 
     def month_key(self, day: dt.date) -> tuple[int, int]:
         """(year, month) of the reporting month that `day` falls in.
