@@ -105,3 +105,15 @@ def test_reading_no_workbook_loads_neither_the_workbook_reader_nor_its_worker_ma
     document.write_bytes(dataset_to_json(danvan.sample()))
     reader = ("danvan.importers._xlsx_reading", "multiprocessing", "subprocess")
     assert _loaded_after(reader, "validate", str(document)) == "HEAVY: []"
+
+
+def test_reading_json_documents_alone_leaves_the_sheet_reader_unloaded(tmp_path: Path) -> None:
+    document = tmp_path / "nam-po.json"
+    document.write_bytes(dataset_to_json(danvan.sample()))
+    sheet_reader = ("danvan.importers.tabular",)
+    assert _loaded_after(sheet_reader, "validate", str(document)) == "HEAVY: []"
+    table = tmp_path / "units.csv"
+    table.write_text("id,name,level\nxa-nam-tin,Nậm Tin,commune\n", encoding="utf-8")
+    assert _loaded_after(sheet_reader, "validate", str(table)) == (
+        "HEAVY: ['danvan.importers.tabular']"
+    )

@@ -19,6 +19,7 @@ from danvan.loading import (
     converter,
     dataset_from_json,
     dataset_to_json,
+    structure_data,
     structurer,
 )
 from danvan.model import Activity, Catalog, Dataset, Topic
@@ -93,3 +94,13 @@ def test_the_faster_converter_keeps_the_strict_rules_of_the_canonical_one() -> N
         assert road.structure(2.0, int) == 2
     assert converter.detailed_validation
     assert not FULL_FIRST_TRY.detailed_validation
+
+
+def test_data_structured_by_the_quick_road_equals_the_canonical_converters() -> None:
+    raw = converter.unstructure(default_catalog())
+    assert structure_data(raw, Catalog) == converter.structure(raw, Catalog)
+    # Text not in normal form is refused by the quick road: the canonical converter takes it.
+    decomposed = [{"code": "t", "label": {"vi": "Ca\u0301c", "en": "Cac"}}]
+    taken = structure_data(decomposed, tuple[Topic, ...])
+    assert taken == converter.structure(decomposed, tuple[Topic, ...])
+    assert taken[0].label.vi == "Ca\u0301c"

@@ -5,6 +5,7 @@ Each hook has a test here named ``test_hook_<hook name>`` (the meta-tests check 
 
 from __future__ import annotations
 
+import importlib
 import io
 import types
 from collections.abc import Callable, Iterable
@@ -217,3 +218,27 @@ def test_a_plugin_with_a_malformed_hook_is_a_warning(installed: list[FakeEntryPo
     with pytest.warns(PluginWarning, match=r"skipping plugin bad \(danvan-bad 0\.1\)"):
         pm = make_plugin_manager()
     assert not pm.has_plugin("bad")
+
+
+def test_every_builtin_hook_implementation_is_named_after_its_hook() -> None:
+    # The manager looks only at the built-in modules' ``danvan_*`` names for hooks.
+    for name in manager_module.BUILTIN_PLUGINS:
+        module = importlib.import_module(name)
+        marked = [
+            attribute
+            for attribute in dir(module)
+            if getattr(getattr(module, attribute), "danvan_impl", None) is not None
+        ]
+        assert marked, name
+        assert all(a.startswith(manager_module.HOOK_PREFIX) for a in marked), (name, marked)
+
+
+def test_a_plugin_object_is_searched_for_hooks_by_every_name() -> None:
+    class Named:
+        @hookimpl(specname="danvan_catalog")
+        def my_catalog(self) -> list[object]:
+            return []
+
+    manager = make_plugin_manager(load_entrypoints=False, extra_plugins={"named": Named()})
+    callers = manager.hook.danvan_catalog.get_hookimpls()
+    assert [impl.plugin_name for impl in callers][-1] == "named"

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from danvan import export, read_dataset, template_bundle
 from danvan.bundled import default_catalog, sample
+from danvan.importers.contents import FileContent, merge_documents
+from danvan.importers.tabular import build_dataset
 from danvan.layout import dataset_bundle
 from danvan.loading import dataset_to_json
 from danvan.model import (
@@ -414,3 +416,16 @@ def test_a_table_continued_on_further_sheets_is_read_whole(tmp_path: Path) -> No
     assert without_origin(result.dataset) == without_origin(dataset)
     sheets = {a.provenance.sheet for a in result.dataset.activities}  # type: ignore[union-attr]
     assert {"Hoạt động", "Hoạt động (2)"} <= sheets
+
+
+def test_documents_merge_alike_with_or_without_the_sheet_reader() -> None:
+    nam_po = sample()
+    contents = [
+        FileContent("a.json", dataset=nam_po),
+        FileContent("refused.json"),
+        FileContent("b.json", dataset=nam_po),
+    ]
+    merged, origins = merge_documents(contents, catalog=nam_po.catalog)
+    assert (merged, origins) == build_dataset(contents, [], nam_po.catalog)
+    assert len(merged.activities) == 2 * len(nam_po.activities)
+    assert origins[-1].source == "b.json"

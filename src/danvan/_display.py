@@ -9,7 +9,6 @@ size of the object. HTML is escaped. Nothing here knows the objects it shows.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
@@ -90,6 +89,8 @@ def html_block(
     more: str = "",
 ) -> str:
     """The same as ``text_block`` as a small HTML table; every text is escaped."""
+    import html  # the stdlib's, with its table of entities: only for a notebook
+
     parts = [f"<div><strong>{html.escape(title)}</strong>"]
     facts = list(facts)
     if facts:

@@ -9,7 +9,7 @@ from importlib.resources import files
 import orjson
 
 from danvan.hooks import hookimpl
-from danvan.loading import converter, dataset_from_json, registry_from_raw
+from danvan.loading import dataset_from_json, registry_from_raw, structure_data
 from danvan.model import Catalog, Dataset, ReportingBody
 from danvan.registry import UnitRegistry
 
@@ -24,7 +24,8 @@ def _read(name: str) -> bytes:
 @cache
 def default_catalog() -> Catalog:
     """Every kind of activity, topic and indicator the Nậm Pồ article mentions."""
-    return converter.structure(orjson.loads(_read(CATALOG_FILE)), Catalog)
+    catalog: Catalog = structure_data(orjson.loads(_read(CATALOG_FILE)), Catalog)
+    return catalog
 
 
 @cache
@@ -63,7 +64,8 @@ def bundled_reporting_line() -> tuple[ReportingBody, ...]:
     names its source; what could not be verified says so (see ``docs/reporting.md``).
     """
     raw = orjson.loads(_read(REPORTING_LINE_FILE))
-    return converter.structure(raw["bodies"], tuple[ReportingBody, ...])
+    bodies: tuple[ReportingBody, ...] = structure_data(raw["bodies"], tuple[ReportingBody, ...])
+    return bodies
 
 
 @hookimpl

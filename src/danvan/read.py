@@ -14,11 +14,12 @@ can be read (or a path does not exist) is ``DatasetReadError`` raised.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -37,13 +38,14 @@ from danvan.importers.base import (
     Importer,
     ImportOptions,
     RawImport,
+    RawSheet,
     UnreadableFileError,
     unreadable_detail,
 )
+from danvan.importers.contents import FileContent, merge_documents
 from danvan.importers.files import NotRegularFileError, file_kind, open_regular
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
 from danvan.importers.submissions import record_submissions as _record
-from danvan.importers.tabular import FileContent, SheetRows, build_dataset, read_sheets
 from danvan.model import Catalog, Dataset
 
 RECORD_TABLES = frozenset(
@@ -55,6 +57,10 @@ RECORD_TABLES = frozenset(
 """The tables whose rows are records of the teams' work (the catalogue's are not)."""
 
 DATAPACKAGE_DESCRIPTOR = "datapackage.json"
+
+SHEET_READER = "danvan.importers.tabular"
+"""The shared sheet reader, imported by dotted path when the first file gives sheets (not
+rows of a whole dataset, as a JSON document does), so that reading documents alone spares it."""
 
 
 class DatasetReadError(DanvanError):
@@ -298,7 +304,7 @@ def read_dataset(
     return ImportResult(result.dataset, findings, result.origins)
 
 
-def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | None) -> bool:
+def _holds_nothing(tables: Mapping[str, list[Any]], dataset: Dataset | None) -> bool:
     """Whether a file gave no record at all: no unit, organisation, member, team, membership,
     activity, succession or unit figure (catalogue entries alone are not records of the
     teams' work)."""
@@ -320,6 +326,21 @@ def _holds_nothing(tables: Mapping[str, list[SheetRows]], dataset: Dataset | Non
         dataset.bodies,
     )
     return not any(kinds)
+
+
+def _read_sheets(
+    sheets: Sequence[RawSheet], source: str, findings: list[Finding], limits: ReadLimits
+) -> dict[str, list[Any]]:
+    """``danvan.importers.tabular.read_sheets``, loaded when a file first gives sheets.
+
+    A file that gives none (a whole dataset) has no table to read and no finding to give.
+    """
+    if not sheets:
+        return {}
+    tables: dict[str, list[Any]] = importlib.import_module(SHEET_READER).read_sheets(
+        sheets, source, findings, limits
+    )
+    return tables
 
 
 @attrs.frozen
@@ -351,7 +372,7 @@ def _read_all(
         source = os.fspath(path)
         file_findings: list[Finding] = list(raw.findings)
         try:
-            tables = read_sheets(raw.sheets, source, file_findings, options.limits)
+            tables = _read_sheets(raw.sheets, source, file_findings, options.limits)
         except Exception as error:  # a lazy reader failing halfway through the file
             failed_here = make_finding(
                 codes.UNREADABLE_FILE,
@@ -374,7 +395,11 @@ def _read_all(
         raise DatasetReadError(f"Không đọc được gì / nothing could be read: {reasons}")
     if progress is not None:
         progress(len(paths), len(paths))
-    dataset, origins = build_dataset(contents, findings, options.catalog)
+    if any(content.tables for content in contents):
+        sheet_reader = importlib.import_module(SHEET_READER)
+        dataset, origins = sheet_reader.build_dataset(contents, findings, options.catalog)
+    else:  # whole datasets only: merged the way build_dataset merges them
+        dataset, origins = merge_documents(contents, options.catalog)
     if recording is not None:
         read = [content.source for content in contents]
         dataset = _record(dataset, read, origins, received=recording.received)

@@ -15,7 +15,6 @@ import functools
 import io
 import itertools
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -170,6 +169,8 @@ def outcome(function: Callable[[bytes], Any], data: bytes, memory: int) -> bytes
 
     ``value`` is what it returned, or the message of what it raised.
     """
+    import pickle  # the stdlib's, only in the worker: importing danvan spares it
+
     try:
         limit_memory(memory)
         result: tuple[str, Any] = (OK, function(data))

@@ -56,7 +56,13 @@ from danvan.loading._json import (
 )
 from danvan.loading._lines import load_lines
 from danvan.loading._normal import TextChange, normalize_strings, text_findings
-from danvan.loading._quick import REFUSED, Loader, structure_if_clean, structurer
+from danvan.loading._quick import (
+    REFUSED,
+    Loader,
+    structure_data,
+    structure_if_clean,
+    structurer,
+)
 from danvan.loading._units import registry_from_raw
 
 __all__ = [
@@ -86,6 +92,7 @@ __all__ = [
     "normalize_strings",
     "parse_document",
     "registry_from_raw",
+    "structure_data",
     "structure_finding",
     "structure_findings",
     "structure_if_clean",

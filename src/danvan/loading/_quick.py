@@ -132,6 +132,22 @@ def structure_if_clean(raw: Any, *, catalog: Catalog) -> Dataset | None:
     return Loader().dataset(raw, catalog=catalog)
 
 
+def structure_data(raw: Any, kind: Any) -> Any:
+    """``raw`` as a ``kind``: by the quick road when it is clean, else by the canonical converter.
+
+    For data that comes whole and is seldom wrong (the bundled catalogue, units and
+    reporting line, a unit registry's document): the quick road builds it with the
+    structuring code that a document's records use too, and the canonical converter's
+    own code is generated only when the quick road refuses, to say what is wrong.
+    """
+    try:
+        with Loader().active():
+            return _QUICK.structure(raw, kind)
+    except REFUSED as error:  # the canonical converter takes it, or says what is wrong
+        drop_tracebacks(error)
+    return converter.structure(raw, kind)
+
+
 # The memories of the loader whose block is running, one variable each, so that a hook
 # reaches the one it needs in one call; outside every block the hooks fail (LookupError).
 _STRINGS: ContextVar[dict[str, str]] = ContextVar("danvan.loading.strings")

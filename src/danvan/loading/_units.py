@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from danvan.loading._converter import converter
+from danvan.loading._quick import structure_data
 from danvan.model import AdminUnit, Succession
 from danvan.registry import UNITS_FORMAT, UnitRegistry
 
@@ -18,8 +18,8 @@ def registry_from_raw(raw: Mapping[str, Any]) -> UnitRegistry:
             f"Không phải danh mục đơn vị hành chính / not a unit registry: "
             f"format {declared!r}, expected {UNITS_FORMAT!r}"
         )
-    units = converter.structure(raw.get("units", []), tuple[AdminUnit, ...])
-    successions = converter.structure(raw.get("successions", []), tuple[Succession, ...])
+    units = structure_data(raw.get("units", []), tuple[AdminUnit, ...])
+    successions = structure_data(raw.get("successions", []), tuple[Succession, ...])
     kinds = {str(k): str(v) for k, v in raw.get("kinds", {}).items()}
     aliases = {str(k): tuple(str(n) for n in v) for k, v in raw.get("aliases", {}).items()}
     return UnitRegistry(units, successions, kinds, aliases)

@@ -29,6 +29,7 @@ import os
 import time
 import warnings
 from collections.abc import Iterable, Mapping
+from types import ModuleType
 from typing import Any, TypeVar
 
 import attrs
@@ -67,6 +68,10 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "danvan.importers.parquet",
 )
 
+_BUILTIN = frozenset(BUILTIN_PLUGINS)
+HOOK_PREFIX = f"{PROJECT_NAME}_"
+"""What the name of every hook, and of every built-in hook implementation, starts with."""
+
 _Item = TypeVar("_Item")
 
 
@@ -100,6 +105,19 @@ class PluginManager(pluggy.PluginManager):
         self.add_hookspecs(hookspecs)
         self._info: dict[str, PluginInfo] = {}
         self._skipped: list[SkippedPlugin] = []
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        """pluggy's look at one attribute of a plugin; a built-in module's look stops at the name.
+
+        The built-in plugin modules name each hook implementation after its hook
+        (``danvan_*``, a test holds them to it), so their other attributes (the
+        names they import) are not inspected one by one: registering the built-ins
+        is most of what making a manager costs.
+        """
+        builtin = isinstance(plugin, ModuleType) and plugin.__name__ in _BUILTIN
+        if builtin and not name.startswith(HOOK_PREFIX):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
 
     def register_plugin(self, plugin: object, info: PluginInfo) -> bool:
         """Register ``plugin`` under ``info.name``; a plugin that fails to register is a warning.

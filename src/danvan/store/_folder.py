@@ -37,8 +37,9 @@ from danvan.aggregate import partial_to_raw as _partial_to_raw
 from danvan.errors import DanvanError
 from danvan.findings import Finding, RecordOrigin, ValidationReport
 from danvan.importers.base import Importer
+from danvan.importers.contents import FileContent
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
-from danvan.importers.tabular import FileContent, build_dataset
+from danvan.importers.tabular import build_dataset
 from danvan.loading import converter
 from danvan.model import Catalog, Dataset
 from danvan.read import DatasetReadError, ImportResult, _expand, read_dataset

@@ -8,21 +8,21 @@ a DV610 finding at its file, sheet, row and column.
 The rooms: ``_headers`` (tables and headers recognised), ``_cells`` (one cell read as
 its column wants it), ``_columns`` (a column read at once), ``_sheets`` (a sheet's
 header found and its columns read), ``_models`` and ``_construct`` (the records'
-classes, built fast), ``_records`` (records of every file merged into a dataset).
+classes, built fast), ``_records`` (records built from rows, merged with whole datasets through
+``danvan.importers.contents``).
 """
 
 from __future__ import annotations
 
 from danvan.importers.tabular._cells import CellError, Converted, Problem, cell_reader
 from danvan.importers.tabular._headers import header_column, table_for_headers, table_for_name
-from danvan.importers.tabular._records import FileContent, build_dataset
+from danvan.importers.tabular._records import build_dataset
 from danvan.importers.tabular._sheets import HEADER_SEARCH_ROWS, SheetRows, read_sheet, read_sheets
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
     "CellError",
     "Converted",
-    "FileContent",
     "Problem",
     "SheetRows",
     "build_dataset",

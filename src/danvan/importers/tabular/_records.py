@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from danvan.findings import Finding, Location, RecordOrigin, codes, make_finding
+from danvan.importers.contents import FileContent, Merged
 from danvan.importers.tabular._construct import construct_records, plain_slotted
 from danvan.importers.tabular._models import MODELS
 from danvan.importers.tabular._sheets import SheetRows
@@ -24,18 +25,6 @@ from danvan.model import (
     Dataset,
     Team,
 )
-
-
-@attrs.frozen
-class FileContent:
-    """What was read from one file: rows by table name, or a whole dataset."""
-
-    source: str
-    tables: Mapping[str, list[SheetRows]] = attrs.field(factory=dict)
-    dataset: Dataset | None = None
-
-    def parts(self, name: str) -> list[SheetRows]:
-        return list(self.tables.get(name, ()))
 
 
 def _build(model: type[Any], rows: SheetRows, overrides: Mapping[str, Sequence[Any]]) -> list[Any]:
@@ -126,16 +115,6 @@ def _take(
     return taken
 
 
-def _merge_entries(lists: Iterable[Sequence[Any]]) -> tuple[Any, ...]:
-    """Catalogue entries of several files: each file's in order, minus ones an earlier file had."""
-    merged: list[Any] = []
-    earlier: set[Any] = set()
-    for entries in lists:
-        merged.extend(e for e in entries if e not in earlier)
-        earlier.update(entries)
-    return tuple(merged)
-
-
 _PLAIN = (
     *("units", "organizations", "members", "memberships", "successions", "figures"),
     *("targets", "submissions", "bodies"),
@@ -155,31 +134,20 @@ def build_dataset(
     villages = _details(contents, "teams", "team_villages", "team", findings)
     quantities = _details(contents, "activities", "activity_quantities", "activity", findings)
     funding = _details(contents, "activities", "activity_funding", "activity", findings)
-    records: dict[str, list[Any]] = defaultdict(list)
-    catalogs: list[Catalog] = []
-    titles: list[str] = []
-    descriptions: list[str] = []
+    merged = Merged()
+    records = merged.records
     used_teams: set[tuple[str, str]] = set()
     used_quantities: set[tuple[str, str]] = set()
     used_funding: set[tuple[str, str]] = set()
-    origins: list[RecordOrigin] = []
     for content in contents:
         if content.dataset is not None:
-            ds = content.dataset
-            for name in (*_PLAIN, "teams", "activities"):
-                start = len(records[name])
-                records[name].extend(getattr(ds, name))
-                if len(records[name]) > start:
-                    origins.append(RecordOrigin(name, start, len(records[name]), content.source))
-            catalogs.append(ds.catalog)
-            titles.append(ds.title)
-            descriptions.append(ds.description)
+            merged.add_document(content.dataset, content.source)
             continue
         source = content.source
         for part in content.parts("dataset")[:1]:
             if len(part):
-                titles.append(part.columns.get("title", [""])[0])
-                descriptions.append(part.columns.get("description", [""])[0])
+                merged.titles.append(part.columns.get("title", [""])[0])
+                merged.descriptions.append(part.columns.get("description", [""])[0])
         for name in _PLAIN:
             for part in content.parts(name):
                 records[name].extend(_build(MODELS[name], part, {}))
@@ -203,37 +171,11 @@ def build_dataset(
                 ]
                 for name in ("activity_types", "topics", "indicators")
             }
-            catalogs.append(
+            merged.catalogs.append(
                 Catalog(
                     tuple(entries["activity_types"]),
                     tuple(entries["topics"]),
                     tuple(entries["indicators"]),
                 )
             )
-    if catalogs:
-        merged = Catalog(
-            activity_types=_merge_entries(c.activity_types for c in catalogs),
-            topics=_merge_entries(c.topics for c in catalogs),
-            indicators=_merge_entries(c.indicators for c in catalogs),
-        )
-    elif catalog is not None:
-        merged = catalog
-    else:  # no catalogue given (danvan.read_dataset always gives one): none beyond the files'
-        merged = Catalog()
-    dataset = Dataset(
-        units=tuple(records["units"]),
-        organizations=tuple(records["organizations"]),
-        members=tuple(records["members"]),
-        teams=tuple(records["teams"]),
-        memberships=tuple(records["memberships"]),
-        activities=tuple(records["activities"]),
-        successions=tuple(records["successions"]),
-        figures=tuple(records["figures"]),
-        targets=tuple(records["targets"]),
-        submissions=tuple(records["submissions"]),
-        bodies=tuple(records["bodies"]),
-        catalog=merged,
-        title=next((t for t in titles if t), ""),
-        description=next((d for d in descriptions if d), ""),
-    )
-    return dataset, tuple(origins)
+    return merged.dataset(catalog)
