@@ -9,8 +9,6 @@ from collections.abc import Callable
 
 import attrs
 import pytest
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -544,50 +542,3 @@ def test_calendar_days_run_from_the_first_to_the_last_day_of_the_months(
     assert days.start == dt.date(year, first, 1)
     assert days.end == dt.date(year, last, calendar.monthrange(year, last)[1])
     assert ReportingCalendar(1).bounds(period) == days
-
-
-@given(fixed_periods())
-def test_a_periods_calendar_days_run_from_its_first_month_to_the_end_of_its_last(
-    period: Period,
-) -> None:
-    year, first, months = period.month_span()
-    last = D(year, first, 1) + relativedelta(months=months - 1)
-    assert period.calendar_days() == DateRange(D(year, first, 1), last + relativedelta(day=31))
-
-
-def test_the_last_period_of_year_9999_ends_on_its_last_day() -> None:
-    assert parse_period("9999").calendar_days() == DateRange(D(9999, 1, 1), D(9999, 12, 31))
-    assert parse_period("9999-12").calendar_days().end == D(9999, 12, 31)
-
-
-@settings(deadline=None)  # a custom period of two centuries has thousands of months
-@given(
-    st.one_of(fixed_periods(), st.tuples(dates, dates).map(lambda d: Period.between(*sorted(d)))),
-    calendars,
-)
-def test_the_months_of_a_period_are_those_a_monthly_rule_gives(
-    period: Period, calendar_: ReportingCalendar
-) -> None:
-    if period.start is not None and period.end is not None:
-        first, last = calendar_.month_key(period.start), calendar_.month_key(period.end)
-    else:
-        year, month, count = period.month_span()
-        end = D(year, month, 1) + relativedelta(months=count - 1)
-        first, last = (year, month), (end.year, end.month)
-    starts = rrule(MONTHLY, dtstart=dt.datetime(*first, 1), until=dt.datetime(*last, 1))
-    assert calendar_.months(period) == [Period.of_month(s.year, s.month) for s in starts]
-
-
-@given(fixed_periods(), calendars)
-def test_a_periods_bounds_are_those_of_month_steps_from_its_cutoff_day(
-    period: Period, calendar_: ReportingCalendar
-) -> None:
-    year, first, months = period.month_span()
-    cutoff = calendar_.cutoff_day
-    if cutoff == 1:
-        expected = period.calendar_days()
-    else:
-        start = D(year, first, cutoff) - relativedelta(months=1)
-        last = D(year, first, 1) + relativedelta(months=months - 1)
-        expected = DateRange(start, last.replace(day=cutoff - 1))
-    assert calendar_.bounds(period) == expected

@@ -5,7 +5,7 @@ covers depends on the `ReportingCalendar`: many agencies close a month on the 14
 that with cut-off day 15 "January 2023" runs from 15/12/2022 to 14/01/2023. Keeping the
 two apart lets one dataset be reported under either convention.
 
-Pure: no I/O. Months are counted in plain arithmetic. The rooms: ``_days`` (ranges
+Pure: no I/O. python-dateutil does the month arithmetic. The rooms: ``_days`` (ranges
 of days and how a day is written), ``_period`` (the nominal period), ``_parse`` (its
 text forms), ``_calendar`` (periods onto days), ``_working_days`` (working days and
 report deadlines).

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, rrule
 
 from danvan.periods._days import DateRange, language
 from danvan.periods._period import COUNT_PER_YEAR, INDEXED, MONTHS, Period, PeriodKind
@@ -37,10 +39,8 @@ class ReportingCalendar:
         cutoff = self.cutoff_day
         if cutoff == 1:
             return dt.date(year, month, 1)
-        # The same day of the month before (every month has the 28th); plain arithmetic.
-        before_year, before_month = (year, month - 1) if month > 1 else (year - 1, 12)
         try:
-            return dt.date(before_year, before_month, cutoff)
+            return dt.date(year, month, cutoff) - relativedelta(months=1)
         except (ValueError, OverflowError):
             raise ValueError(
                 f"{year:04d}-{month:02d} with cut-off day {cutoff} would start before year 1"
@@ -54,8 +54,8 @@ class ReportingCalendar:
         start = self._month_start(year, first)
         # Computed from the last nominal month, not as start + n months - 1 day, so that
         # December 9999 does not step into year 10000.
-        last_year, last_month = divmod(year * 12 + first - 1 + months - 1, 12)
-        return DateRange(start, dt.date(last_year, last_month + 1, self.cutoff_day - 1))
+        last = dt.date(year, first, 1) + relativedelta(months=months - 1)
+        return DateRange(start, last.replace(day=self.cutoff_day - 1))
 
     def month_key(self, day: dt.date) -> tuple[int, int]:
         """(year, month) of the reporting month that `day` falls in.
@@ -87,11 +87,14 @@ class ReportingCalendar:
             last_year, last_month = self.month_key(period.end)
         else:
             first_year, first_month, count = period.month_span()
-            last_year, last_month = divmod(first_year * 12 + first_month - 1 + count - 1, 12)
-            last_month += 1
-        # Months counted from year 0 (plain arithmetic: a report asks for them often).
-        first, last = first_year * 12 + first_month - 1, last_year * 12 + last_month - 1
-        return [Period.of_month(index // 12, index % 12 + 1) for index in range(first, last + 1)]
+            last = dt.date(first_year, first_month, 1) + relativedelta(months=count - 1)
+            last_year, last_month = last.year, last.month
+        starts = rrule(
+            MONTHLY,
+            dtstart=dt.datetime(first_year, first_month, 1),
+            until=dt.datetime(last_year, last_month, 1),
+        )
+        return [Period.of_month(start.year, start.month) for start in starts]
 
     def sub_periods(self, period: Period, kind: PeriodKind) -> list[Period]:
         """The periods of `kind` inside `period`, in order.

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 from typing import Final
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from danvan.periods._days import MAX_YEAR, MIN_YEAR, DateRange, language
 
@@ -247,12 +247,9 @@ class Period:
         if self.start is not None and self.end is not None:
             return DateRange(self.start, self.end)
         year, first, months = self.month_span()
-        # From the last nominal month, so that December 9999 does not step into year 10000;
-        # plain arithmetic, as a report asks for the days of its periods a few hundred times.
-        last_year, last_month = divmod(year * 12 + first - 1 + months - 1, 12)
-        last_month += 1
-        last_day = calendar.monthrange(last_year, last_month)[1]
-        return DateRange(dt.date(year, first, 1), dt.date(last_year, last_month, last_day))
+        # From the last nominal month, so that December 9999 does not step into year 10000.
+        last = dt.date(year, first, 1) + relativedelta(months=months - 1)
+        return DateRange(dt.date(year, first, 1), last + relativedelta(day=31))
 
     def _sort_key(self) -> tuple[dt.date, int, dt.date]:
         bounds = self.calendar_days()
