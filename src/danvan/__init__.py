@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
     from danvan.errors import DanvanError, DanvanWarning
     from danvan.findings import Finding, Location, Severity, ValidationReport
     from danvan.importers.limits import ReadLimits
+    from danvan.importers.sources import DatasetReadError
     from danvan.labels import Label
     from danvan.layout import dataset_bundle
     from danvan.loading import DatasetLoadError, dataset_to_json
@@ -48,7 +49,7 @@ if TYPE_CHECKING:  # the same names as _HOLDERS, for type checkers and editors
         ReportingCalendar,
         parse_period,
     )
-    from danvan.read import DatasetReadError, ImportResult
+    from danvan.read import ImportResult
     from danvan.registry import LookupResult, UnitRegistry
     from danvan.rules import Rule, ValidationContext, rule
     from danvan.text import (
@@ -76,7 +77,7 @@ _HOLDERS: dict[str, str] = {
     "DanvanWarning": "danvan.errors",
     "Dataset": "danvan.model",
     "DatasetLoadError": "danvan.loading",
-    "DatasetReadError": "danvan.read",
+    "DatasetReadError": "danvan.importers.sources",
     "DateRange": "danvan.periods",
     "Finding": "danvan.findings",
     "Grade": "danvan.classification",

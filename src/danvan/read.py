@@ -16,14 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import os
-import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import attrs
 
-from danvan.errors import DanvanError
 from danvan.findings import (
     Finding,
     Location,
@@ -43,8 +41,17 @@ from danvan.importers.base import (
     unreadable_detail,
 )
 from danvan.importers.contents import FileContent, merge_documents
-from danvan.importers.files import NotRegularFileError, file_kind, open_regular
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits, RefusedFileError
+from danvan.importers.sources import (
+    DatasetReadError as DatasetReadError,  # raised here too: read_dataset's one error
+)
+from danvan.importers.sources import (
+    expand_sources,
+    find_importer,
+    folder_importer,
+    known_formats,
+    open_input,
+)
 from danvan.importers.submissions import record_submissions as _record
 from danvan.model import Catalog, Dataset
 
@@ -56,15 +63,9 @@ RECORD_TABLES = frozenset(
 )
 """The tables whose rows are records of the teams' work (the catalogue's are not)."""
 
-DATAPACKAGE_DESCRIPTOR = "datapackage.json"
-
 SHEET_READER = "danvan.importers.tabular"
 """The shared sheet reader, imported by dotted path when the first file gives sheets (not
 rows of a whole dataset, as a JSON document does), so that reading documents alone spares it."""
-
-
-class DatasetReadError(DanvanError):
-    """Nothing could be read: the message names the file(s) and says why, in vi and en."""
 
 
 @attrs.frozen
@@ -86,147 +87,13 @@ class ImportResult:
         return relocated(report, self.origins)
 
 
-def known_formats(importers: Mapping[str, Importer]) -> str:
-    """``"csv (.csv); json (.json); …"``: what an unknown-suffix message lists."""
-    return "; ".join(
-        f"{name} ({', '.join(i.suffixes) or 'folder'})" for name, i in sorted(importers.items())
-    )
-
-
-def find_importer(importers: Mapping[str, Importer], filename: str) -> Importer | None:
-    """The importer whose suffix ``filename`` ends with (the longest match wins)."""
-    best: tuple[int, Importer] | None = None
-    for importer in importers.values():
-        suffix = importer.matches(filename)
-        if suffix is not None and (best is None or len(suffix) > best[0]):
-            best = (len(suffix), importer)
-    return best[1] if best else None
-
-
-def _folder_importer(importers: Mapping[str, Importer], folder: Path) -> Importer | None:
-    for importer in importers.values():
-        if (
-            importer.read_folder is not None
-            and importer.accepts_folder is not None
-            and importer.accepts_folder(folder)
-        ):
-            return importer
-    return None
-
-
-def _expand(
-    sources: Sequence[str | os.PathLike[str]],
-    importers: Mapping[str, Importer],
-    skipped: list[Finding] | None = None,
-) -> list[Path]:
-    """Files and package folders to read: a folder's files with a known suffix, sorted.
-
-    Only what is inside a folder is read from it: a symbolic link in it whose
-    target resolves outside it (or nowhere) is skipped with a DV631 finding;
-    a link to a file or package folder inside it is read as its target, once
-    however many names lead there. Pipes, devices and sockets are skipped with
-    a DV630 finding, never opened. A link named explicitly is followed (it was
-    asked for) and read under its target's real path. Findings go to ``skipped``.
-    """
-    found = skipped if skipped is not None else []
-    paths: list[Path] = []
-    for source in sources:
-        path = Path(source)
-        if path.name == DATAPACKAGE_DESCRIPTOR and path.is_file():
-            path = path.parent
-        if not path.exists():
-            raise DatasetReadError(
-                f"Không tìm thấy / not found: {os.fspath(source)!r} "
-                "(tệp hoặc thư mục không tồn tại / no such file or folder)"
-            )
-        if path.is_symlink():
-            path = Path(os.path.realpath(path))
-        if path.is_dir() and _folder_importer(importers, path) is None:
-            paths.extend(_inside(path, importers, found))
-        else:
-            paths.append(path)
-    return list(dict.fromkeys(paths))
-
-
-def _inside(folder: Path, importers: Mapping[str, Importer], skipped: list[Finding]) -> list[Path]:
-    """What ``_expand`` reads of a plain folder: see there."""
-    real = Path(os.path.realpath(folder))
-    inside: list[Path] = []
-    with os.scandir(folder) as listing:
-        entries = sorted(listing, key=lambda e: e.name)
-    for entry in entries:
-        if entry.name.startswith((".", "~$")):
-            continue
-        path = Path(entry.path)
-        if entry.is_symlink():
-            target = Path(os.path.realpath(path))
-            if not (
-                target.is_dir()
-                or find_importer(importers, entry.name) is not None
-                or find_importer(importers, target.name) is not None
-            ):
-                continue  # a link to nothing danvan would read, as a file of unknown suffix
-            if not target.is_relative_to(real) or not target.exists():
-                where = os.fspath(path)
-                skipped.append(
-                    make_finding(
-                        codes.LINK_OUTSIDE,
-                        Location(source=where),
-                        source=where,
-                        target=os.fspath(target),
-                        folder=os.fspath(folder),
-                    )
-                )
-                continue
-            path = folder / target.relative_to(real)
-        try:
-            mode = path.lstat().st_mode
-        except OSError:  # gone since it was listed
-            continue
-        if stat.S_ISREG(mode):
-            if find_importer(importers, path.name) is not None:
-                inside.append(path)
-        elif stat.S_ISDIR(mode):
-            if _folder_importer(importers, path) is not None:
-                inside.append(path)
-        else:
-            where = os.fspath(path)
-            skipped.append(
-                make_finding(
-                    codes.NOT_REGULAR_FILE,
-                    Location(source=where),
-                    source=where,
-                    kind_vi=file_kind(mode).vi,
-                    kind_en=file_kind(mode).en,
-                )
-            )
-    return inside
-
-
-def _open_input(path: Path, source: str) -> BinaryIO | Finding:
-    """``path`` opened if it is a regular file, else its DV630 finding (the file unopened).
-
-    A link is not followed: ``_expand`` resolved the links it was given.
-    """
-    try:
-        return open_regular(path, follow_links=False)
-    except NotRegularFileError as error:
-        return make_finding(
-            codes.NOT_REGULAR_FILE,
-            Location(source=source),
-            source=source,
-            kind_vi=error.kind.vi,
-            kind_en=error.kind.en,
-        )
-
-
 def _read_one(
     path: Path, importers: Mapping[str, Importer], options: ImportOptions
 ) -> tuple[RawImport | None, list[Finding]]:
     source = os.fspath(path)
     try:
         if path.is_dir():
-            importer = _folder_importer(importers, path)
+            importer = folder_importer(importers, path)
             if importer is None or importer.read_folder is None:
                 raise UnreadableFileError("thư mục không phải gói dữ liệu / not a data package")
             return importer.read_folder(path, source, options), []
@@ -239,7 +106,7 @@ def _read_one(
                 known=known_formats(importers),
             )
             return None, [finding]
-        stream = _open_input(path, source)
+        stream = open_input(path, source)
         if isinstance(stream, Finding):
             return None, [stream]
         with stream:
@@ -287,7 +154,7 @@ def read_dataset(
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
     skipped: list[Finding] = []
-    paths = _expand(sources, importers, skipped)
+    paths = expand_sources(sources, importers, skipped)
     if not paths:
         names = ", ".join(repr(os.fspath(s)) for s in sources) or "(none)"
         reasons = "".join(f"; {f.message.get('en')}" for f in skipped)

@@ -39,10 +39,11 @@ from danvan.findings import Finding, RecordOrigin, ValidationReport
 from danvan.importers.base import Importer
 from danvan.importers.contents import FileContent
 from danvan.importers.limits import DEFAULT_LIMITS, ReadLimits
+from danvan.importers.sources import DatasetReadError, expand_sources
 from danvan.importers.tabular import build_dataset
 from danvan.loading import converter
 from danvan.model import Catalog, Dataset
-from danvan.read import DatasetReadError, ImportResult, _expand, read_dataset
+from danvan.read import ImportResult, read_dataset
 from danvan.registry import UnitRegistry
 from danvan.rules import Rule, validate
 from danvan.store._across import Across, KeysShared
@@ -130,7 +131,7 @@ def _cold(
         registry=registry,
     )
     setting = attrs.evolve(read.dataset, activities=())
-    return FolderReport(summary, found, setting, files=len(_expand(sources, importers)))
+    return FolderReport(summary, found, setting, files=len(expand_sources(sources, importers)))
 
 
 def _validate(
@@ -178,7 +179,7 @@ class _Run:
 
     def report(self, sources: Sequence[str | os.PathLike[str]]) -> FolderReport:
         skipped: list[Finding] = []
-        paths = _expand(sources, self.importers, skipped)
+        paths = expand_sources(sources, self.importers, skipped)
         if not paths or any(not path.is_file() for path in paths):
             raise _Cold
         base = {

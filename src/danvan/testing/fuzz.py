@@ -38,10 +38,11 @@ from danvan._face._reading import read_dataset, validate
 from danvan._face._writing import export
 from danvan.bundled import sample
 from danvan.findings import Location
+from danvan.importers.sources import DatasetReadError
 from danvan.layout import dataset_bundle
 from danvan.loading import dataset_to_json
 from danvan.model import Dataset
-from danvan.read import DatasetReadError, ImportResult
+from danvan.read import ImportResult
 
 #: The built-in importers, each as one kind of input (folders travel as zips of their files).
 FORMATS = ("json-document", "json-tables", "csv", "datapackage-zip", "datapackage-folder", "xlsx")
