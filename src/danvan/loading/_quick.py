@@ -174,7 +174,10 @@ def _normal_text(value: Any, _: Any = None) -> str:
         # The test of _is_clean_text, written out: a call per new string costs.
         if value.__class__ is not str or not (
             (value.isascii() and value.isalnum())
-            or (normalize(value) == value and not has_control_characters(value))
+            or (
+                normalize(value) == value
+                and (value.isprintable() or not has_control_characters(value))
+            )
         ):
             raise _NotClean
         shared = strings[value] = value
