@@ -61,7 +61,7 @@ from danvan.aggregate._reports import (
     submission_days,
     superseded,
 )
-from danvan.aggregate._summary import Summary, SummaryRow, make_table
+from danvan.aggregate._summary import Summary, SummaryRow, make_table, report_counts
 
 __all__ = [
     "DEFAULT_DEADLINE",
@@ -98,6 +98,7 @@ __all__ = [
     "partial",
     "partial_from_raw",
     "partial_to_raw",
+    "report_counts",
     "report_periods",
     "reporters_of",
     "submission_days",

@@ -22,6 +22,7 @@ from danvan.aggregate import (
     Summary,
     SummaryRow,
     make_table,
+    report_counts,
     summarize,
 )
 from danvan.labels import Label
@@ -40,18 +41,7 @@ def _short(column: Column) -> Column:
 
 
 def _values(row: SummaryRow) -> tuple[Any, ...]:
-    return (
-        row.reports_expected,
-        row.reports_received,
-        row.reports_on_time,
-        row.reports_late,
-        row.reports_undated,
-        row.reports_missing,
-        row.reports_not_yet_due,
-        row.reports_duplicates,
-        row.reporting_rate,
-        row.on_time_rate,
-    )
+    return (*report_counts(row), row.reporting_rate, row.on_time_rate)
 
 
 def reporting_table(
