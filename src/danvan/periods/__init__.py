@@ -11,7 +11,9 @@ text forms), ``_calendar`` (periods onto days), ``_working_days`` (working days 
 report deadlines).
 
 ``_working_days`` needs the ``holidays`` package, which costs more to import than the
-rest of the package: it is imported when a year's holidays are first asked for.
+rest of the package: the years 2010-2026 are read from ``_vn_holidays`` (a table of what
+the package gives, compared with it by the tests); another year imports the package
+when its holidays are first asked for.
 """
 
 from __future__ import annotations

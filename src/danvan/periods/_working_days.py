@@ -1,8 +1,9 @@
 """Working days in Vietnam and report deadlines counted in them.
 
 Public holidays come from the `holidays` package (its Vietnamese calendar knows the
-lunar Tết days and the observed days). The days the Government swaps each year, and a
-user's own days off, are the caller's: `extra_days_off` and `extra_working_days`.
+lunar Tết days and the observed days); the years it has given already, from a table of
+them (`_vn_holidays`). The days the Government swaps each year, and a user's own days
+off, are the caller's: `extra_days_off` and `extra_working_days`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import attrs
 from danvan.periods._calendar import ReportingCalendar
 from danvan.periods._days import _format_date, language
 from danvan.periods._period import Period
+from danvan.periods._vn_holidays import PUBLIC_HOLIDAYS
 
 _ONE_DAY = dt.timedelta(days=1)
 _SATURDAY = 5
@@ -25,9 +27,15 @@ _SATURDAY = 5
 def _public_holidays(year: int) -> frozenset[dt.date]:
     """Vietnam's public holidays (observed days included) of one year, as the package knows them.
 
-    ``holidays`` costs more to import than the rest of ``danvan.periods``: it loads with
-    the first year asked for, not with the package.
+    ``holidays`` costs more to import than a whole small report: the years it has already
+    given (`PUBLIC_HOLIDAYS`, compared with it by the tests) are read from the table; any
+    other year imports it then, not with ``danvan.periods``.
     """
+    months = PUBLIC_HOLIDAYS.get(year)
+    if months is not None:
+        return frozenset(
+            dt.date(year, month, day) for month, days in months.items() for day in days
+        )
     import holidays
 
     return frozenset(holidays.country_holidays("VN", years=year))
