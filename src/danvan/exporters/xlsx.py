@@ -8,6 +8,7 @@ imported only when the first workbook is written.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 
 from danvan.exporters.base import BinaryStream, Exporter, ExportOptions
 from danvan.hooks import hookimpl
@@ -20,6 +21,33 @@ SUMMARY = Label("Tổng hợp", "Summary")
 #: so that commands which write none (``danvan validate``, ``--version``) never load
 #: XlsxWriter.
 WRITER = "danvan.exporters._xlsx_workbook"
+
+#: A workbook of at most this many cells (headers included) is assembled in memory.
+IN_MEMORY_CELLS = 50_000
+
+
+def memory_mode(bundle: Bundle, options: ExportOptions) -> dict[str, bool]:
+    """XlsxWriter's ``constant_memory`` and ``in_memory`` options for writing ``bundle``.
+
+    A small workbook built in memory needs no temporary files (one per sheet,
+    written and removed again) and is written sooner; a big one, or one whose
+    rows are streamed and so not counted, goes row by row so that memory stays
+    flat. The ``constant_memory`` setting, when given, decides instead.
+    """
+    if "constant_memory" in options.settings:
+        streamed = options.get_bool("constant_memory", True)
+    else:
+        streamed = not _fits_in_memory(bundle)
+    return {"constant_memory": streamed, "in_memory": not streamed}
+
+
+def _fits_in_memory(bundle: Bundle) -> bool:
+    cells = 0
+    for table in bundle.tables:
+        if not isinstance(table.rows, Sequence):
+            return False
+        cells += (len(table.rows) + 1) * len(table.columns)
+    return cells <= IN_MEMORY_CELLS
 
 
 def write_xlsx(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> None:
@@ -38,8 +66,10 @@ XLSX_EXPORTER = Exporter(
     write=write_xlsx,
     settings={
         "constant_memory": Label(
-            "Ghi từng dòng để tiết kiệm bộ nhớ (mặc định: có)",
-            "stream rows to keep memory flat (default: true)",
+            "Ghi từng dòng để tiết kiệm bộ nhớ; không: dựng cả sổ trong bộ nhớ (mặc định: có, "
+            "trừ sổ không quá 50.000 ô)",
+            "stream rows to keep memory flat; false: build the whole workbook in memory "
+            "(default: true, except for a workbook of at most 50,000 cells)",
         ),
         "hide_identifiers": Label(
             "Ẩn các cột mã (mã đơn vị …) mà người đọc bản in không cần (mặc định: có)",
