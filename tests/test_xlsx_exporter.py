@@ -157,8 +157,14 @@ def test_a_small_workbook_is_built_in_memory_a_big_or_streamed_one_row_by_row() 
     copies = IN_MEMORY_CELLS // (len(rows) * len(table.columns)) + 1
     big = attrs.evolve(small, tables=[attrs.evolve(table, rows=rows * copies)])
     assert memory_mode(big, ExportOptions()) == row_by_row
-    streamed = attrs.evolve(small, tables=[attrs.evolve(table, rows=iter(rows))])
-    assert memory_mode(streamed, ExportOptions()) == row_by_row
+    read_once = attrs.evolve(small, tables=[attrs.evolve(table, rows=iter(rows))])
+    assert memory_mode(read_once, ExportOptions()) == row_by_row
+
+    # Rows given as a function are counted by reading them.
+    made = attrs.evolve(small, tables=[attrs.evolve(table, rows=lambda: iter(rows))])
+    assert memory_mode(made, ExportOptions()) == in_memory
+    made_big = attrs.evolve(small, tables=[attrs.evolve(table, rows=lambda: iter(rows * copies))])
+    assert memory_mode(made_big, ExportOptions()) == row_by_row
 
     # The setting, when given, decides either way.
     assert memory_mode(small, ExportOptions(settings={"constant_memory": True})) == row_by_row

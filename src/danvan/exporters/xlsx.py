@@ -8,12 +8,13 @@ imported only when the first workbook is written.
 from __future__ import annotations
 
 import importlib
+import itertools
 from collections.abc import Sequence
 
 from danvan.exporters.base import BinaryStream, Exporter, ExportOptions
 from danvan.hooks import hookimpl
 from danvan.labels import Label
-from danvan.tables import Bundle
+from danvan.tables import Bundle, Table
 
 SUMMARY = Label("Tổng hợp", "Summary")
 
@@ -31,8 +32,8 @@ def memory_mode(bundle: Bundle, options: ExportOptions) -> dict[str, bool]:
 
     A small workbook built in memory needs no temporary files (one per sheet,
     written and removed again) and is written sooner; a big one, or one whose
-    rows are streamed and so not counted, goes row by row so that memory stays
-    flat. The ``constant_memory`` setting, when given, decides instead.
+    rows can be read only once and so not counted, goes row by row so that
+    memory stays flat. The ``constant_memory`` setting, when given, decides instead.
     """
     if "constant_memory" in options.settings:
         streamed = options.get_bool("constant_memory", True)
@@ -42,12 +43,22 @@ def memory_mode(bundle: Bundle, options: ExportOptions) -> dict[str, bool]:
 
 
 def _fits_in_memory(bundle: Bundle) -> bool:
-    cells = 0
+    # Rows given as a function are counted by reading them, no further than the budget.
+    budget = IN_MEMORY_CELLS
     for table in bundle.tables:
-        if not isinstance(table.rows, Sequence):
+        if not table.rereadable:
             return False
-        cells += (len(table.rows) + 1) * len(table.columns)
-    return cells <= IN_MEMORY_CELLS
+        width = max(len(table.columns), 1)
+        rows = table.rows
+        counted = len(rows) if isinstance(rows, Sequence) else _count(table, budget // width)
+        budget -= (counted + 1) * width
+        if budget < 0:
+            return False
+    return True
+
+
+def _count(table: Table, most: int) -> int:
+    return sum(1 for _ in itertools.islice(table.iter_rows(), most + 1))
 
 
 def write_xlsx(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> None:
