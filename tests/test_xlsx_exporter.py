@@ -8,11 +8,14 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from python_calamine import CalamineWorkbook
 
 from danvan import annual_report, export
 from danvan.excel import MAX_CELL_CHARS, TRUNCATION_MARKER, ExcelLimitWarning
+from danvan.exporters.base import ExportOptions
+from danvan.exporters.xlsx import IN_MEMORY_CELLS, memory_mode
 from danvan.model import Dataset
 from danvan.testing import reference_bundles
 
@@ -141,6 +144,40 @@ def test_document_properties_describe_the_report(tmp_path: Path) -> None:
 def test_the_whole_workbook_can_be_built_in_memory_too(tmp_path: Path) -> None:
     path = _write(tmp_path, "vietnamese", options={"constant_memory": False})
     assert _sheets(path)["Hoạt động của các Tổ Dân vận"][4][0].startswith("Bản Mạy Hốc")
+
+
+def test_a_small_workbook_is_built_in_memory_a_big_or_streamed_one_row_by_row() -> None:
+    small = reference_bundles()["vietnamese"]
+    in_memory = {"constant_memory": False, "in_memory": True}
+    row_by_row = {"constant_memory": True, "in_memory": False}
+    assert memory_mode(small, ExportOptions()) == in_memory
+
+    table = small.tables[0]
+    rows = list(table.iter_rows())
+    copies = IN_MEMORY_CELLS // (len(rows) * len(table.columns)) + 1
+    big = attrs.evolve(small, tables=[attrs.evolve(table, rows=rows * copies)])
+    assert memory_mode(big, ExportOptions()) == row_by_row
+    read_once = attrs.evolve(small, tables=[attrs.evolve(table, rows=iter(rows))])
+    assert memory_mode(read_once, ExportOptions()) == row_by_row
+
+    # Rows given as a function are counted by reading them.
+    made = attrs.evolve(small, tables=[attrs.evolve(table, rows=lambda: iter(rows))])
+    assert memory_mode(made, ExportOptions()) == in_memory
+    made_big = attrs.evolve(small, tables=[attrs.evolve(table, rows=lambda: iter(rows * copies))])
+    assert memory_mode(made_big, ExportOptions()) == row_by_row
+
+    # The setting, when given, decides either way.
+    assert memory_mode(small, ExportOptions(settings={"constant_memory": True})) == row_by_row
+    assert memory_mode(big, ExportOptions(settings={"constant_memory": False})) == in_memory
+
+
+def test_a_report_reads_the_same_built_in_memory_or_row_by_row(
+    tmp_path: Path, nampo: Dataset
+) -> None:
+    report = annual_report(nampo, 2022)
+    export(report, tmp_path / "memory.xlsx", options={"constant_memory": False})
+    export(report, tmp_path / "rows.xlsx", options={"constant_memory": True})
+    assert _sheets(tmp_path / "memory.xlsx") == _sheets(tmp_path / "rows.xlsx")
 
 
 def test_the_annual_report_charts_activities_per_month(tmp_path: Path, nampo: Dataset) -> None:

@@ -72,16 +72,13 @@ def read_inputs(
                 progress.update(done - progress.pos)
 
         try:
-            # A bulk load makes many objects and no cycles: the command, not the
-            # library, pauses the cyclic collector meanwhile.
-            with danvan.collector_paused():
-                result = danvan.read_dataset(
-                    list(paths),
-                    progress=tick,
-                    limits=limits,
-                    record_submissions=record_submissions,
-                    received=received,
-                )
+            result = danvan.read_dataset(
+                list(paths),
+                progress=tick,
+                limits=limits,
+                record_submissions=record_submissions,
+                received=received,
+            )
         except danvan.DatasetReadError as error:
             raise UsageProblem(one_line(error)) from None
     return result

@@ -114,18 +114,17 @@ def summary(
         raise UsageProblem("--no-cache và --cache-dir loại trừ nhau / exclude each other")
     cache: bool | Store = False if no_cache else Store(os.fspath(cache_dir)) if cache_dir else True
     try:
-        with danvan.collector_paused():
-            result = danvan.report_folder(
-                list(paths),
-                period,
-                by=GROUPINGS.get(by, "all"),
-                per=per,  # type: ignore[arg-type]  # click.Choice(DIMENSIONS) checked them
-                measures=measures or None,
-                calendar=danvan.ReportingCalendar(cutoff_day),
-                units_on=units_on,
-                cache=cache,
-                limits=limits,
-            )
+        result = danvan.report_folder(
+            list(paths),
+            period,
+            by=GROUPINGS.get(by, "all"),
+            per=per,  # type: ignore[arg-type]  # click.Choice(DIMENSIONS) checked them
+            measures=measures or None,
+            calendar=danvan.ReportingCalendar(cutoff_day),
+            units_on=units_on,
+            cache=cache,
+            limits=limits,
+        )
     except danvan.DatasetReadError as error:
         raise UsageProblem(one_line(error)) from None
     target = Target(output, fmt, lang, None, None, overwrite, paths)

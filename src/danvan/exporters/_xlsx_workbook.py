@@ -47,7 +47,7 @@ from danvan.exporters._xlsx_print import (
     wrapped_lines,
 )
 from danvan.exporters.base import BinaryStream, ExportError, ExportOptions
-from danvan.exporters.xlsx import SUMMARY
+from danvan.exporters.xlsx import SUMMARY, memory_mode
 from danvan.labels import Label
 from danvan.tables import Bundle, ChartHint, ColumnType, Table
 
@@ -350,12 +350,12 @@ def write_xlsx(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> 
     workbook = xlsxwriter.Workbook(
         stream,
         {
-            "constant_memory": options.get_bool("constant_memory", True),
+            **memory_mode(bundle, options),
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
             "nan_inf_to_errors": True,
-            # Constant-memory temporary files beside the output, removed by danvan.
+            # Temporary files (when streaming) beside the output, removed by danvan.
             "tmpdir": None if options.tmpdir is None else str(options.tmpdir),
         },
     )
