@@ -98,6 +98,37 @@ def test_a_file_size_limit_is_one_error_and_the_old_output_stays(tmp_path: Path,
     assert _listing(out) == before
 
 
+# The sample written row by row (as a workbook too big for memory is) under a size limit.
+ROW_BY_ROW = """
+import resource, sys
+import danvan.exporters.xlsx as plugin
+from danvan.cli import main
+
+plugin.IN_MEMORY_CELLS = 0
+resource.setrlimit(resource.RLIMIT_FSIZE, (8_000, 8_000))
+main(["sample", "-o", sys.argv[1]])
+"""
+
+
+def test_a_file_size_limit_on_a_workbook_written_row_by_row_is_one_error_too(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.xlsx").write_bytes(EARLIER)
+    driver = tmp_path / "driver.py"
+    driver.write_text(ROW_BY_ROW)
+    result = subprocess.run(
+        [sys.executable, str(driver), str(out / "report.xlsx")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    _one_error_line(result.stderr, "file size limit", "unchanged")
+    assert _listing(out) == {"report.xlsx": EARLIER}
+
+
 def test_disk_full_during_the_write_is_one_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -207,11 +238,17 @@ def test_a_stream_export_keeps_its_temporary_files_in_tmpdir_and_removes_them(
 
 
 # A driver that stops the XLSX exporter halfway (every sheet written, the workbook not yet
-# closed) and tells the test so on stderr; the test then sends it a signal.
+# closed) and tells the test so on stderr; the test then sends it a signal. With "rows",
+# the sample's small workbook is written row by row, as a big one is, through XlsxWriter's
+# temporary files; otherwise it is built in memory.
 DRIVER = """
 import signal, sys
 import danvan.exporters._xlsx_workbook as xlsx
+import danvan.exporters.xlsx as plugin
 from danvan.cli import main
+
+if sys.argv[2] == "rows":
+    plugin.IN_MEMORY_CELLS = 0
 
 write_summary = xlsx._write_summary
 
@@ -226,12 +263,14 @@ main(["sample", "-o", sys.argv[1], "--format", "xlsx"])
 """
 
 
-def _halfway(tmp_path: Path, target: Path | str, private_tmp: Path) -> subprocess.Popen[str]:
+def _halfway(
+    tmp_path: Path, target: Path | str, private_tmp: Path, mode: str = "rows"
+) -> subprocess.Popen[str]:
     """An export to ``target`` stopped halfway, with its temporary files on disk."""
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER)
     process = subprocess.Popen(
-        [sys.executable, str(driver), str(target)],
+        [sys.executable, str(driver), str(target), mode],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -263,6 +302,24 @@ def test_a_signal_halfway_removes_every_temporary_file(
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 128 + signum
     _one_error_line(stderr, signal.Signals(signum).name)
+    assert _listing(out) == {"report.xlsx": EARLIER}
+    assert list(private_tmp.iterdir()) == []
+
+
+def test_a_signal_halfway_through_a_workbook_built_in_memory_leaves_nothing_either(
+    tmp_path: Path, private_tmp: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "report.xlsx"
+    target.write_bytes(EARLIER)
+    process = _halfway(tmp_path, target, private_tmp, mode="memory")
+    (staging,) = _staging(out)
+    assert list((staging / "scratch").iterdir()) == []  # no file of XlsxWriter's at all
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 128 + signal.SIGTERM
+    _one_error_line(stderr, "SIGTERM")
     assert _listing(out) == {"report.xlsx": EARLIER}
     assert list(private_tmp.iterdir()) == []
 

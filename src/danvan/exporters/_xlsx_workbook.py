@@ -16,6 +16,7 @@ written as text to stay exact.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -347,10 +348,14 @@ def _write_summary(
 
 def write_xlsx(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> None:
     """The ``xlsx`` exporter: a summary sheet, then one sheet (or more) per table."""
+    mode = memory_mode(bundle, options)
+    # Built in memory, the zip goes to a buffer and then to the stream: a write that
+    # fails (disk full, size limit) fails here, not in a zip XlsxWriter leaves open.
+    buffer = io.BytesIO() if mode["in_memory"] else None
     workbook = xlsxwriter.Workbook(
-        stream,
+        stream if buffer is None else buffer,
         {
-            **memory_mode(bundle, options),
+            **mode,
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
@@ -389,3 +394,5 @@ def write_xlsx(bundle: Bundle, stream: BinaryStream, options: ExportOptions) -> 
         summary.activate()
     finally:
         workbook.close()
+    if buffer is not None:
+        stream.write(buffer.getbuffer())
