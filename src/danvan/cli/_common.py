@@ -84,22 +84,26 @@ def read_inputs(
     return result
 
 
+def findings_line(report: danvan.ValidationReport) -> str:
+    """How many findings of each severity, as the summary of a command says it."""
+    counts = report.counts
+    return (
+        f"Phát hiện / findings: {counts[danvan.Severity.ERROR]} lỗi / errors, "
+        f"{counts[danvan.Severity.WARNING]} cảnh báo / warnings, "
+        f"{counts[danvan.Severity.INFO]} thông tin / notes"
+    )
+
+
 def echo_summary(
     dataset: danvan.Dataset, report: danvan.ValidationReport, output: str | None
 ) -> None:
     """The short summary every command that writes a file prints (to stderr with ``-o -``)."""
     err = output == STDOUT
-    counts = report.counts
     click.echo(
         f"Tổ / teams: {len(dataset.teams)}, hoạt động / activities: {len(dataset.activities)}",
         err=err,
     )
-    click.echo(
-        f"Phát hiện / findings: {counts[danvan.Severity.ERROR]} lỗi / errors, "
-        f"{counts[danvan.Severity.WARNING]} cảnh báo / warnings, "
-        f"{counts[danvan.Severity.INFO]} thông tin / notes",
-        err=err,
-    )
+    click.echo(findings_line(report), err=err)
     if output is not None and output != STDOUT:
         click.echo(f"Đã ghi / written: {os.fspath(output)}", err=err)
 

@@ -23,6 +23,8 @@ from danvan.cli._common import (
     LANG,
     LIMITS,
     OVERWRITE,
+    STDOUT,
+    findings_line,
     parse_date_option,
     parse_period_option,
 )
@@ -129,15 +131,9 @@ def summary(
         raise UsageProblem(one_line(error)) from None
     target = Target(output, fmt, lang, None, None, overwrite, paths)
     write_output(result.bundle(lang=lang), target)
-    counts = result.report.counts
-    err = output == "-"
+    err = output == STDOUT
     click.echo(
         f"Tệp / files: {result.files}, từ bộ nhớ đệm / from the store: {result.stored}",
         err=err,
     )
-    click.echo(
-        f"Phát hiện / findings: {counts[danvan.Severity.ERROR]} lỗi / errors, "
-        f"{counts[danvan.Severity.WARNING]} cảnh báo / warnings, "
-        f"{counts[danvan.Severity.INFO]} thông tin / notes",
-        err=err,
-    )
+    click.echo(findings_line(result.report), err=err)
